@@ -1,0 +1,101 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Porta",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "porta", targets: ["porta"]),
+        .library(name: "PortaModel", targets: ["PortaModel"]),
+        .library(name: "PortaConnectors", targets: ["PortaConnectors"]),
+        .library(name: "PortaFormats", targets: ["PortaFormats"]),
+        .library(name: "PortaBundle", targets: ["PortaBundle"]),
+        .library(name: "PortaExport", targets: ["PortaExport"]),
+        .library(name: "PortaImport", targets: ["PortaImport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "PortaModel",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "PortaConnectors",
+            dependencies: [
+                "PortaModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "PortaFormats",
+            dependencies: ["PortaModel", "CLibXML2"]
+        ),
+        .target(
+            name: "PortaBundle",
+            dependencies: [
+                "PortaModel",
+                "PortaFormats",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "PortaExport",
+            dependencies: [
+                "PortaModel",
+                "PortaConnectors",
+                "PortaFormats",
+                "PortaBundle",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "PortaImport",
+            dependencies: [
+                "PortaModel",
+                "PortaFormats",
+                "PortaBundle",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "porta",
+            dependencies: [
+                "PortaModel",
+                "PortaConnectors",
+                "PortaExport",
+                "PortaImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "PortaTestSupport",
+            dependencies: [
+                "PortaModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tests/PortaTestSupport"
+        ),
+        .testTarget(name: "PortaModelTests", dependencies: ["PortaModel", "PortaTestSupport"]),
+        .testTarget(name: "PortaConnectorsTests", dependencies: ["PortaConnectors", "PortaTestSupport"]),
+        .testTarget(name: "PortaFormatsTests", dependencies: ["PortaFormats", "PortaTestSupport"]),
+        .testTarget(name: "PortaBundleTests", dependencies: ["PortaBundle", "PortaTestSupport"]),
+        .testTarget(name: "PortaExportTests", dependencies: ["PortaExport", "PortaTestSupport"]),
+        .testTarget(name: "PortaImportTests", dependencies: ["PortaImport", "PortaExport", "PortaTestSupport"]),
+        .testTarget(name: "portaTests", dependencies: ["PortaTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,49 @@
+import Crypto
+import Foundation
+import PortaFormats
+
+/// A new file, created owner-only, that hashes (SHA-256) and counts every byte written to it,
+/// so a bag's manifest needs no second read of its payload.
+public final class HashingFileSink: ByteSink {
+    /// The file's path.
+    public let path: String
+    private var descriptor: Int32
+    private var hasher = SHA256()
+    /// Bytes written so far.
+    public private(set) var byteCount: Int64 = 0
+
+    /// Creates the file; it must not exist, and a symlink in its place is refused.
+    /// - Throws: ``BundleError`` with code `io`.
+    public init(creating path: String) throws {
+        self.path = path
+        descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw BundleError(.io, "cannot create file: \(String(cString: strerror(errno)))", path: path)
+        }
+    }
+
+    deinit { if descriptor >= 0 { _ = Foundation.close(descriptor) } }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        hasher.update(bufferPointer: bytes)
+        byteCount += Int64(bytes.count)
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw BundleError(.io, "cannot write: \(String(cString: strerror(errno)))", path: path)
+            }
+            offset += written
+        }
+    }
+
+    /// Flushes the file to disk, closes it and returns its size and SHA-256.
+    public func close() throws -> (bytes: Int64, sha256: String) {
+        defer { descriptor = -1 }
+        guard fsync(descriptor) == 0, Foundation.close(descriptor) == 0 else {
+            throw BundleError(.io, "cannot finish file: \(String(cString: strerror(errno)))", path: path)
+        }
+        return (byteCount, hasher.finalize().hex)
+    }
+}

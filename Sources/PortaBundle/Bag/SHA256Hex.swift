@@ -1,0 +1,15 @@
+import Crypto
+
+extension SHA256.Digest {
+    /// The digest as 64 lower-case hex digits, as BagIt manifests write it.
+    public var hex: String {
+        var text = ""
+        text.reserveCapacity(64)
+        let digits = Array("0123456789abcdef")
+        for byte in self {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return text
+    }
+}

@@ -1,0 +1,125 @@
+import Yams
+
+/// A node of a parsed `porta.yml` that knows its key path, so every error can name it.
+struct ConfigNode {
+    let node: Node
+    let keyPath: String
+    let file: String
+
+    func error(_ message: String) -> ConfigError {
+        ConfigError(file: file, keyPath: keyPath, line: node.mark?.line, message: message)
+    }
+
+    /// The node as a mapping whose keys must all be in `allowed`.
+    func mapping(allowed: [String]) throws -> ConfigMapping {
+        guard case .mapping(let mapping) = node else { throw error("must be a mapping of keys to values") }
+        var entries: [(String, ConfigNode)] = []
+        for (keyNode, value) in mapping {
+            guard case .scalar(let key) = keyNode else { throw error("has a key that is not text") }
+            let child = ConfigNode(node: value, keyPath: childPath(key.string), file: file)
+            guard !entries.contains(where: { $0.0 == key.string }) else { throw child.error("is given twice") }
+            guard allowed.contains(key.string) else {
+                throw child.error("is not a known key here (known: \(allowed.joined(separator: ", ")))")
+            }
+            entries.append((key.string, child))
+        }
+        return ConfigMapping(owner: self, entries: entries)
+    }
+
+    /// The node as a mapping with any keys, in file order.
+    func freeMapping() throws -> [(String, ConfigNode)] {
+        guard case .mapping(let mapping) = node else { throw error("must be a mapping of keys to values") }
+        var entries: [(String, ConfigNode)] = []
+        for (keyNode, value) in mapping {
+            guard case .scalar(let key) = keyNode else { throw error("has a key that is not text") }
+            let child = ConfigNode(node: value, keyPath: childPath(key.string), file: file)
+            guard !entries.contains(where: { $0.0 == key.string }) else { throw child.error("is given twice") }
+            entries.append((key.string, child))
+        }
+        return entries
+    }
+
+    func sequence() throws -> [ConfigNode] {
+        guard case .sequence(let sequence) = node else { throw error("must be a list") }
+        return sequence.enumerated().map { index, element in
+            ConfigNode(node: element, keyPath: "\(keyPath)[\(index)]", file: file)
+        }
+    }
+
+    func string() throws -> String {
+        guard case .scalar(let scalar) = node, !scalar.string.isEmpty else { throw error("must be a non-empty text value") }
+        return scalar.string
+    }
+
+    func bool() throws -> Bool {
+        guard case .scalar(let scalar) = node else { throw error("must be true or false") }
+        switch scalar.string {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw error("must be true or false")
+        }
+    }
+
+    /// A name Porta puts into SQL or file names: letters, digits and underscores, not starting
+    /// with a digit.
+    func identifier() throws -> String {
+        let text = try string()
+        guard let first = text.first, first.isASCII, first.isLetter || first == "_",
+              text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }), text.count <= 63 else {
+            throw error("must be a plain name (letters, digits, underscores; not starting with a digit)")
+        }
+        return text
+    }
+
+    /// One of the raw values of an enumeration.
+    func oneOf<Value: RawRepresentable & CaseIterable>(_ type: Value.Type) throws -> Value where Value.RawValue == String {
+        let text = try string()
+        guard let value = Value(rawValue: text) else {
+            throw error("must be one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+
+    private func childPath(_ key: String) -> String {
+        keyPath.isEmpty ? key : "\(keyPath).\(key)"
+    }
+}
+
+/// The keys of a config mapping, looked up as required or optional.
+struct ConfigMapping {
+    let owner: ConfigNode
+    let entries: [(String, ConfigNode)]
+
+    func optional(_ key: String) -> ConfigNode? {
+        entries.first { $0.0 == key }?.1
+    }
+
+    func required(_ key: String) throws -> ConfigNode {
+        guard let node = optional(key) else {
+            let path = owner.keyPath.isEmpty ? key : "\(owner.keyPath).\(key)"
+            throw ConfigError(file: owner.file, keyPath: path, line: owner.node.mark?.line, message: "is missing")
+        }
+        return node
+    }
+}
+
+extension YamlError {
+    /// Where in the file the YAML error is, when libyaml says.
+    var mark: Mark? {
+        switch self {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark
+        default: nil
+        }
+    }
+
+    /// libyaml's description of the problem.
+    var problem: String {
+        switch self {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _),
+             .reader(let problem, _, _, _):
+            problem
+        case .duplicatedKeysInMapping: "a key is given twice"
+        default: "unreadable"
+        }
+    }
+}

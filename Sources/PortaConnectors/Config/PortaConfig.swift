@@ -1,0 +1,147 @@
+import Foundation
+import PortaModel
+import Yams
+
+/// A controller's `porta.yml`: who the controller is, its portability policy, and its sources
+/// with the mapping of each onto the canonical model.
+///
+/// Loading checks everything that can be checked without opening a source: unknown keys, kinds
+/// and fields that do not exist, required fields left unmapped, values that cannot be a
+/// provenance or legal basis. Each error names the file, key path and line.
+///
+/// ```swift
+/// let config = try PortaConfig.load(from: "samples/retailer/porta.yml")
+/// config.sources.map(\.id) // ["shop"]
+/// ```
+public struct PortaConfig: Sendable {
+    /// The file the config was read from.
+    public let file: String
+    /// The controller answering requests.
+    public let controller: ControllerSettings
+    /// The controller's choices within what the GDPR allows.
+    public let policy: PolicySettings
+    /// The sources, in the order they are asked.
+    public let sources: [SourceConfig]
+
+    /// Reads and checks a config file. Relative source paths are taken from the file's folder.
+    /// - Throws: ``ConfigError``.
+    public static func load(from path: String) throws -> PortaConfig {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(file: path, keyPath: "", line: nil, message: "cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: path, keyPath: "", line: nil, message: "is not UTF-8 text")
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return try parse(yaml: text, file: path, baseDirectory: folder)
+    }
+
+    /// Parses and checks config text.
+    /// - Throws: ``ConfigError``.
+    public static func parse(yaml: String, file: String, baseDirectory: String) throws -> PortaConfig {
+        let node: Node
+        do {
+            guard let composed = try Yams.compose(yaml: yaml) else {
+                throw ConfigError(file: file, keyPath: "", line: nil, message: "is empty")
+            }
+            node = composed
+        } catch let error as ConfigError {
+            throw error
+        } catch let error as YamlError {
+            throw ConfigError(file: file, keyPath: "", line: error.mark?.line, message: "is not valid YAML: \(error.problem)")
+        } catch {
+            throw ConfigError(file: file, keyPath: "", line: nil, message: "is not valid YAML")
+        }
+        let root = try ConfigNode(node: node, keyPath: "", file: file)
+            .mapping(allowed: ["porta", "controller", "policy", "sources"])
+        let version = try root.required("porta")
+        guard try version.string() == "1" else { throw version.error("must be 1 (the config format this Porta reads)") }
+        let controller = try ControllerSettings(try root.required("controller"))
+        let policy = try root.optional("policy").map(PolicySettings.init) ?? PolicySettings()
+        let sourceNodes = try root.required("sources").sequence()
+        guard !sourceNodes.isEmpty else { throw try root.required("sources").error("must list at least one source") }
+        var sources: [SourceConfig] = []
+        for sourceNode in sourceNodes {
+            let source = try SourceConfig(sourceNode, baseDirectory: baseDirectory)
+            guard !sources.contains(where: { $0.id == source.id }) else {
+                throw sourceNode.error("source id \(source.id) is used twice")
+            }
+            sources.append(source)
+        }
+        return PortaConfig(file: file, controller: controller, policy: policy, sources: sources)
+    }
+}
+
+/// Who the controller is, as bundles and the page for the person name it.
+public struct ControllerSettings: Sendable, Hashable {
+    /// A short token naming the controller in ids (`exempelbutiken`).
+    public let id: String
+    /// The controller's legal name.
+    public let name: String
+    /// The company registration number, when given.
+    public let organisationNumber: String?
+    /// The controller's country, ISO 3166-1 alpha-2.
+    public let country: String
+    /// Where the person can reach the controller about their data (a DPO's address).
+    public let contact: String?
+    /// The language of bundles when a request names none, BCP 47.
+    public let language: String
+
+    init(_ node: ConfigNode) throws {
+        let map = try node.mapping(allowed: ["id", "name", "organisation-number", "country", "contact", "language"])
+        let idNode = try map.required("id")
+        id = try idNode.string()
+        guard id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
+            throw idNode.error("must be lower-case letters, digits and hyphens")
+        }
+        name = try Self.singleLine(try map.required("name"))
+        organisationNumber = try map.optional("organisation-number").map(Self.singleLine)
+        let countryNode = try map.required("country")
+        do { country = try CountryCode(try countryNode.string()).code } catch let error as ModelError {
+            throw countryNode.error(error.message)
+        }
+        contact = try map.optional("contact").map(Self.singleLine)
+        if let languageNode = map.optional("language") {
+            do { language = try LanguageTag(try languageNode.string()).tag } catch let error as ModelError {
+                throw languageNode.error(error.message)
+            }
+        } else {
+            language = "en"
+        }
+    }
+
+    private static func singleLine(_ node: ConfigNode) throws -> String {
+        let text = try node.string()
+        guard !text.contains(where: \.isNewline) else { throw node.error("must be one line") }
+        return text
+    }
+}
+
+/// The controller's portability policy switches (GDPR allows more than the default keeps).
+public struct PolicySettings: Sendable, Hashable {
+    /// Also keep data processed on consent in a portability bundle (Art. 20(1)(a)).
+    public var includeConsent = false
+    /// Also keep observed data in a portability bundle (EDPB WP 242).
+    public var includeObserved = false
+
+    public init(includeConsent: Bool = false, includeObserved: Bool = false) {
+        self.includeConsent = includeConsent
+        self.includeObserved = includeObserved
+    }
+
+    init(_ node: ConfigNode) throws {
+        let map = try node.mapping(allowed: ["portability"])
+        guard let portability = map.optional("portability") else { return }
+        let switches = try portability.mapping(allowed: ["include-consent", "include-observed"])
+        includeConsent = try switches.optional("include-consent")?.bool() ?? false
+        includeObserved = try switches.optional("include-observed")?.bool() ?? false
+    }
+
+    /// The policy for a request of `purpose` under these settings.
+    public func policy(for purpose: Purpose) -> ExportPolicy {
+        switch purpose {
+        case .access: .access
+        case .portability: .portability(includeConsent: includeConsent, includeObserved: includeObserved)
+        }
+    }
+}

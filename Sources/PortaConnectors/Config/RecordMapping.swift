@@ -1,0 +1,151 @@
+import PortaModel
+
+/// How the rows of one table become records of one kind.
+///
+/// ```yaml
+/// - kind: order-line
+///   table: order_lines
+///   key: id
+///   subject: { column: customer_id, via: { table: orders, key: id, foreign-key: order_id } }
+///   provenance: provided
+///   legal-basis: contract
+///   category: purchase
+///   collected-at: created_at
+///   fields:
+///     order: order_id
+///     unitPrice: { amount: unit_price, currency: currency }
+/// ```
+public struct RecordMapping: Sendable {
+    /// The kind of record each row becomes.
+    public let kind: RecordKind
+    /// The table the rows come from.
+    public let table: String
+    /// The table's key column: each record's source key.
+    public let key: String
+    /// Put before the key to make the source key, so two mappings of one table to one kind
+    /// (a customer number and a personnummer, both identifiers) get distinct ids.
+    public let keyPrefix: String
+    /// How a row is tied to the subject.
+    public let subject: SubjectLink
+    public let provenance: Provenance
+    public let legalBasis: LegalBasis
+    public let category: DataCategory
+    /// The column with the time the data was collected, when the table has one.
+    public let collectedAt: String?
+    /// Where each field's value comes from, in the kind's field order.
+    public let fields: [FieldMapping]
+
+    init(_ node: ConfigNode) throws {
+        let map = try node.mapping(allowed: ["kind", "table", "key", "subject", "provenance", "legal-basis",
+                                             "category", "collected-at", "fields", "key-prefix"])
+        let kindNode = try map.required("kind")
+        guard let kind = RecordKind(named: try kindNode.string()) else {
+            throw kindNode.error("must be one of \(RecordKind.all.map(\.name).joined(separator: ", "))")
+        }
+        self.kind = kind
+        table = try map.required("table").identifier()
+        key = try map.required("key").identifier()
+        keyPrefix = try map.optional("key-prefix")?.string() ?? ""
+        subject = try SubjectLink(try map.required("subject"))
+        provenance = try map.required("provenance").oneOf(Provenance.self)
+        legalBasis = try map.required("legal-basis").oneOf(LegalBasis.self)
+        let categoryNode = try map.required("category")
+        do { category = try DataCategory(try categoryNode.string()) } catch let error as ModelError {
+            throw categoryNode.error(error.message)
+        }
+        collectedAt = try map.optional("collected-at")?.identifier()
+        let fieldsNode = try map.required("fields")
+        var fields: [FieldMapping] = []
+        for (name, valueNode) in try fieldsNode.freeMapping() {
+            guard let field = kind.field(named: name) else {
+                throw valueNode.error("\(kind.name) has no field \(name) (fields: \(kind.fields.map(\.name).joined(separator: ", ")))")
+            }
+            fields.append(FieldMapping(field: field, source: try ValueSource(valueNode, for: field)))
+        }
+        for field in kind.fields where field.isRequired && !fields.contains(where: { $0.field.name == field.name }) {
+            throw fieldsNode.error("must map the required field \(field.name) of \(kind.name)")
+        }
+        self.fields = kind.fields.compactMap { field in fields.first { $0.field.name == field.name } }
+    }
+}
+
+/// How a row is tied to the subject: a column holding the subject's key, in the table itself
+/// or in a parent table reached through a foreign key.
+public struct SubjectLink: Sendable {
+    /// The column holding the subject's key (in ``via``'s table when there is one).
+    public let column: String
+    /// The parent table the column is in, when it is not in the mapped table itself.
+    public let via: Join?
+
+    /// A join from the mapped table to a parent table.
+    public struct Join: Sendable {
+        /// The parent table.
+        public let table: String
+        /// The parent table's key column.
+        public let key: String
+        /// The mapped table's column that holds the parent's key.
+        public let foreignKey: String
+    }
+
+    init(_ node: ConfigNode) throws {
+        if case .scalar = node.node {
+            column = try node.identifier()
+            via = nil
+            return
+        }
+        let map = try node.mapping(allowed: ["column", "via"])
+        column = try map.required("column").identifier()
+        if let viaNode = map.optional("via") {
+            let join = try viaNode.mapping(allowed: ["table", "key", "foreign-key"])
+            via = Join(table: try join.required("table").identifier(), key: try join.required("key").identifier(),
+                       foreignKey: try join.required("foreign-key").identifier())
+        } else {
+            via = nil
+        }
+    }
+}
+
+/// Where one field's value comes from.
+public struct FieldMapping: Sendable {
+    public let field: FieldDefinition
+    public let source: ValueSource
+}
+
+/// A column, a fixed value, or for money an amount and a currency each of those.
+public indirect enum ValueSource: Sendable {
+    case column(String)
+    case literal(String)
+    case money(amount: ValueSource, currency: ValueSource)
+
+    init(_ node: ConfigNode, for field: FieldDefinition) throws {
+        if field.type == .money {
+            let map = try node.mapping(allowed: ["amount", "currency"])
+            self = .money(amount: try ValueSource(plain: try map.required("amount")),
+                          currency: try ValueSource(plain: try map.required("currency")))
+        } else {
+            self = try ValueSource(plain: node)
+            if case .literal = self, case .reference = field.type {
+                throw node.error("a reference must come from a column")
+            }
+        }
+    }
+
+    /// `column_name` or `{ value: fixed }`.
+    init(plain node: ConfigNode) throws {
+        if case .scalar = node.node {
+            self = .column(try node.identifier())
+        } else {
+            let map = try node.mapping(allowed: ["value"])
+            self = .literal(try map.required("value").string())
+        }
+    }
+
+    /// The columns this value reads.
+    var columns: [String] {
+        switch self {
+        case .column(let name): [name]
+        case .literal: []
+        case .money(let amount, let currency): amount.columns + currency.columns
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import PortaModel
+
+/// A source of a controller's data, seen through its mapping onto the canonical model.
+///
+/// A connector finds a subject's rows by strong identifiers and streams that subject's
+/// records; it never holds a whole source in memory, and it only ever reads.
+public protocol Connector: AnyObject {
+    /// The source's config.
+    var source: SourceConfig { get }
+
+    /// Finds the rows of the subject table whose identifiers match any of `identifiers`.
+    ///
+    /// Returns the matched subjects' keys and every identifier found on those rows (a second
+    /// e-mail address, a personnummer), which may widen the search in other sources.
+    /// - Throws: ``ConnectorError``.
+    func findSubject(matching identifiers: [SubjectIdentifier]) throws -> SubjectMatch
+
+    /// Streams every record of the matched subject, mapping by mapping, each in key order.
+    /// `problem` is told of each row skipped under `on-error: skip`.
+    /// - Throws: ``ConnectorError``; under `on-error: fail` the first broken row.
+    func streamRecords(of subject: SubjectMatch, problem: (ConnectorError) -> Void,
+                       into body: (Record) throws -> Void) throws
+}
+
+/// What a source knows of a subject: their keys in it and the identifiers on their rows.
+public struct SubjectMatch: Sendable, Hashable {
+    /// The source's id.
+    public let source: String
+    /// The subject's keys in the source's subject table, sorted.
+    public let keys: [String]
+    /// The identifiers found on the matched rows, normalised.
+    public let identifiers: Set<SubjectIdentifier>
+
+    public init(source: String, keys: [String], identifiers: Set<SubjectIdentifier>) {
+        self.source = source
+        self.keys = keys
+        self.identifiers = identifiers
+    }
+
+    /// Whether the source knows the subject at all.
+    public var isEmpty: Bool { keys.isEmpty }
+}

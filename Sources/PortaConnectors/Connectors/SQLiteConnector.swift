@@ -1,0 +1,199 @@
+import Foundation
+import GRDB
+import Logging
+import PortaModel
+
+/// Reads a subject's records from an SQLite database, through GRDB.
+///
+/// The database is opened read-only. Every query is built from names the config checked (plain
+/// identifiers, quoted) and takes every value as a bound parameter; rows are read through a
+/// cursor, one at a time, in key order.
+///
+/// Identifiers are matched after the database's spelling is normalised in SQL: e-mail
+/// addresses case-folded and trimmed, phone numbers and personnummer with their separators
+/// removed, then checked again in Swift with Porta's own normalisation.
+public final class SQLiteConnector: Connector {
+    public let source: SourceConfig
+    private let database: DatabaseQueue
+    private let logger: Logger
+
+    /// Opens the source's database read-only and checks that its tables and columns exist.
+    /// - Throws: ``ConnectorError`` `source-unavailable` or `mapping-mismatch`.
+    public init(source: SourceConfig, logger: Logger) throws {
+        self.source = source
+        self.logger = logger
+        guard FileManager.default.fileExists(atPath: source.location) else {
+            throw ConnectorError(.unavailable, source: source.id, message: "database file not found at \(source.location)")
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.label = "porta.\(source.id)"
+        do {
+            database = try DatabaseQueue(path: source.location, configuration: configuration)
+        } catch {
+            throw ConnectorError(.unavailable, source: source.id, message: "cannot open the database: \(Self.reason(error))")
+        }
+        try checkMapping()
+    }
+
+    public func findSubject(matching identifiers: [SubjectIdentifier]) throws -> SubjectMatch {
+        let lookup = source.subjects
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        for (scheme, column) in lookup.identifierColumns {
+            let wanted = identifiers.filter { $0.scheme == scheme }
+            guard !wanted.isEmpty else { continue }
+            let candidates = wanted.flatMap(Self.spellings)
+            conditions.append("\(Self.normalizedExpression(scheme, column: column)) IN (\(Self.placeholders(candidates.count)))")
+            arguments.append(contentsOf: candidates)
+        }
+        guard !conditions.isEmpty else { return SubjectMatch(source: source.id, keys: [], identifiers: []) }
+        let selected = ([lookup.key] + lookup.identifierColumns.map(\.column)).map(Self.quoted).joined(separator: ", ")
+        let sql = "SELECT \(selected) FROM \(Self.quoted(lookup.table)) WHERE \(conditions.joined(separator: " OR ")) ORDER BY \(Self.quoted(lookup.key))"
+        let wantedKeys = Set(identifiers.map(\.matchKey))
+        var keys: [String] = []
+        var found: Set<SubjectIdentifier> = []
+        try read(table: lookup.table) { db in
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+            while let row = try rows.next() {
+                let key = try Self.sourceValue(row[0]).keyText(source: source.id, table: lookup.table)
+                var rowIdentifiers: Set<SubjectIdentifier> = []
+                for (offset, (scheme, column)) in lookup.identifierColumns.enumerated() {
+                    guard case .text(let raw) = Self.sourceValue(row[offset + 1]) else { continue }
+                    do {
+                        rowIdentifiers.insert(try SubjectIdentifier(scheme: scheme, normalizing: raw))
+                    } catch {
+                        logger.warning("identifier column cannot be read; not used for matching",
+                                       metadata: ["source": "\(source.id)", "table": "\(lookup.table)",
+                                                  "row": "\(key)", "column": "\(column)"])
+                    }
+                }
+                guard rowIdentifiers.contains(where: { wantedKeys.contains($0.matchKey) }) else { continue }
+                keys.append(key)
+                found.formUnion(rowIdentifiers)
+            }
+        }
+        return SubjectMatch(source: source.id, keys: keys, identifiers: found)
+    }
+
+    public func streamRecords(of subject: SubjectMatch, problem: (ConnectorError) -> Void,
+                              into body: (PortaModel.Record) throws -> Void) throws {
+        guard !subject.keys.isEmpty else { return }
+        for mapping in source.records {
+            let query = RowQuery(mapping: mapping, subjectKeys: subject.keys)
+            try read(table: mapping.table) { db in
+                let rows = try Row.fetchCursor(db, sql: query.sql, arguments: StatementArguments(subject.keys))
+                while let row = try rows.next() {
+                    let record: PortaModel.Record
+                    do {
+                        record = try query.record(from: row, source: source.id)
+                    } catch let error as ConnectorError where source.onError == .skip {
+                        problem(error)
+                        logger.warning("row skipped", metadata: ["source": "\(source.id)", "table": "\(mapping.table)",
+                                                                 "row": "\(error.key ?? "?")"])
+                        continue
+                    }
+                    try body(record)
+                }
+            }
+        }
+    }
+
+    /// Checks that every table and column the source's config names exists.
+    private func checkMapping() throws {
+        var needed: [String: Set<String>] = [:]
+        let lookup = source.subjects
+        needed[lookup.table, default: []].formUnion([lookup.key] + lookup.identifierColumns.map(\.column))
+        for mapping in source.records {
+            let query = RowQuery(mapping: mapping, subjectKeys: [])
+            needed[mapping.table, default: []].formUnion(query.columns)
+            if let via = mapping.subject.via {
+                needed[via.table, default: []].formUnion([via.key, mapping.subject.column])
+            }
+        }
+        try read(table: nil) { db in
+            for (table, columns) in needed.sorted(by: { $0.key < $1.key }) {
+                guard try db.tableExists(table) else {
+                    throw ConnectorError(.mappingMismatch, source: source.id, table: table, message: "table does not exist")
+                }
+                let present = Set(try db.columns(in: table).map(\.name))
+                if let missing = columns.subtracting(present).sorted().first {
+                    throw ConnectorError(.mappingMismatch, source: source.id, table: table,
+                                         message: "column \(missing) does not exist")
+                }
+            }
+        }
+    }
+
+    /// Runs a read, translating GRDB's errors into ``ConnectorError`` and passing others through.
+    private func read(table: String?, _ work: (Database) throws -> Void) throws {
+        do {
+            try database.read(work)
+        } catch let error as DatabaseError {
+            throw ConnectorError(.query, source: source.id, table: table, message: Self.reason(error))
+        }
+    }
+
+    /// SQLite's own message and code, without the statement's arguments.
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return "SQLite error \(error.resultCode.rawValue): \(error.message ?? "unknown")"
+        }
+        return "\(type(of: error))"
+    }
+
+    static func quoted(_ name: String) -> String { "\"\(name)\"" }
+
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+
+    /// The SQL expression that spells a column's identifier the way ``spellings(_:)`` does.
+    private static func normalizedExpression(_ scheme: SubjectIdentifier.Scheme, column: String) -> String {
+        let value = "trim(\(quoted(column)))"
+        switch scheme {
+        case .email: return "lower(\(value))"
+        case .customerNumber: return value
+        case .personnummer: return "replace(replace(\(value), '-', ''), '+', '')"
+        case .phone:
+            return [" ", "-", "(", ")", ".", "/"].reduce(value) { "replace(\($0), '\($1)', '')" }
+        }
+    }
+
+    /// The spellings of an identifier a source may have stored, separators removed.
+    private static func spellings(_ identifier: SubjectIdentifier) -> [String] {
+        let value = identifier.value
+        switch identifier.scheme {
+        case .email: return [identifier.matchKey]
+        case .customerNumber: return [value]
+        case .personnummer: return [value, String(value.dropFirst(2))]
+        case .phone:
+            let digits = String(value.dropFirst())
+            var spellings = [value, "00" + digits]
+            if digits.hasPrefix("46") { spellings.append("0" + digits.dropFirst(2)) }
+            return spellings
+        }
+    }
+
+    static func sourceValue(_ value: DatabaseValue) -> SourceValue {
+        switch value.storage {
+        case .null: .null
+        case .int64(let number): .integer(number)
+        case .double(let number): .real(number)
+        case .string(let text): .text(text)
+        case .blob: .null
+        }
+    }
+}
+
+extension SourceValue {
+    /// The value as a row key.
+    func keyText(source: String, table: String) throws -> String {
+        switch self {
+        case .integer(let number): return String(number)
+        case .text(let text) where !text.isEmpty: return text
+        default:
+            throw ConnectorError(.invalidRow, source: source, table: table, message: "a row has no usable key")
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// An error that ends an export, beyond those of the config, the sources and the bundle.
+public struct ExportError: Error, Sendable, CustomStringConvertible {
+    /// What kind of problem this is. New codes may be added without breaking callers.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private enum Value: String {
+            case noRecords = "no-records"
+            case invalidRequest = "invalid-request"
+        }
+        private let value: Value
+        private init(_ value: Value) { self.value = value }
+
+        /// No source knows the subject.
+        public static let noRecords = Code(.noRecords)
+        /// The request itself is not valid (a request id that cannot name a folder, say).
+        public static let invalidRequest = Code(.invalidRequest)
+
+        public var description: String { value.rawValue }
+    }
+
+    public let code: Code
+    public let message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(message) [\(code)]" }
+}

@@ -1,0 +1,125 @@
+import Logging
+import PortaBundle
+import PortaConnectors
+import PortaFormats
+import PortaModel
+
+/// The export, in one place: resolve the subject → pull from every connector → policy →
+/// writers → bundle.
+///
+/// 1. ``SubjectResolver`` finds the subject in every source by strong identifiers.
+/// 2. Each ``Connector`` streams the subject's records, source by source.
+/// 3. The ``ExportPolicy`` of the request's purpose keeps a record or counts it as excluded.
+/// 4. A ``RecordWriter`` per kind streams kept records into the payload files.
+/// 5. ``BagWriter`` seals it all as a BagIt bag with `porta-manifest.json`, and moves it into
+///    place only when complete.
+///
+/// Memory stays flat: records pass through one at a time.
+///
+/// ```swift
+/// let exporter = try Exporter(config: PortaConfig.load(from: "porta.yml"), logger: logger)
+/// let result = try exporter.export(request, into: "out")
+/// ```
+public struct Exporter {
+    /// Makes the connector of a source.
+    public typealias ConnectorFactory = (SourceConfig, Logger) throws -> any Connector
+
+    public let config: PortaConfig
+    private let logger: Logger
+    private let makeConnector: ConnectorFactory
+
+    /// An exporter for a controller's config.
+    /// - Parameter makeConnector: how sources become connectors; by default by their `connector` kind.
+    public init(config: PortaConfig, logger: Logger, makeConnector: @escaping ConnectorFactory = Exporter.standardConnector) {
+        self.config = config
+        self.logger = logger
+        self.makeConnector = makeConnector
+    }
+
+    /// The connector for a source's kind.
+    public static func standardConnector(_ source: SourceConfig, logger: Logger) throws -> any Connector {
+        switch source.connector {
+        case "sqlite": return try SQLiteConnector(source: source, logger: logger)
+        default:
+            throw ConnectorError(.unavailable, source: source.id, message: "no connector of kind \(source.connector)")
+        }
+    }
+
+    /// The folder a request's bundle is written to inside `outputFolder`.
+    public static func bundleFolder(for request: ExportRequest, in outputFolder: String) -> String {
+        outputFolder + "/porta-" + request.requestID
+    }
+
+    /// Answers a request with a bundle in `outputFolder/porta-<request id>`.
+    /// - Throws: ``ExportError`` `no-records` when no source knows the subject;
+    ///   ``ConnectorError``, ``BundleError`` otherwise. No bundle appears on error.
+    public func export(_ request: ExportRequest, into outputFolder: String) throws -> ExportResult {
+        let connectors = try config.sources.map { try makeConnector($0, logger) }
+        let resolution = try SubjectResolver(connectors: connectors, logger: logger).resolve(request.subject)
+        guard !resolution.isEmpty else {
+            throw ExportError(.noRecords, "no records for this subject in any source")
+        }
+        let policy = config.policy.policy(for: request.purpose)
+        let bag = try BagWriter(destination: Self.bundleFolder(for: request, in: outputFolder))
+        var payload = PayloadWriters(bag: bag)
+        var tally = ExclusionTally()
+        var sources: [PortaManifest.Source] = []
+        var skipped: [ConnectorError] = []
+        for (connector, match) in zip(connectors, resolution.matches) {
+            var kept = 0, excluded = 0
+            try connector.streamRecords(of: match, problem: { skipped.append($0) }) { record in
+                switch policy.decide(record.metadata) {
+                case .keep:
+                    try payload.write(record)
+                    kept += 1
+                case .exclude(let reason):
+                    tally.count(source: record.metadata.source, kind: record.kind, reason: reason)
+                    excluded += 1
+                }
+            }
+            sources.append(.init(id: connector.source.id, connector: connector.source.connector, records: kept, excluded: excluded))
+            logger.info("source read", metadata: ["source": "\(connector.source.id)", "kept": "\(kept)", "excluded": "\(excluded)"])
+        }
+        let files = try payload.finish()
+        let bundleID = BundleIdentity.bundleID(controllerID: config.controller.id, requestID: request.requestID,
+                                               createdAt: request.createdAt)
+        let manifest = PortaManifest(
+            bundleID: bundleID, createdAt: request.createdAt,
+            controller: .init(id: config.controller.id, name: config.controller.name,
+                              organisationNumber: config.controller.organisationNumber,
+                              country: config.controller.country, contact: config.controller.contact),
+            request: .init(id: request.requestID, purpose: request.purpose,
+                           language: request.language ?? config.controller.language),
+            subjectIdentifiers: Self.identifierUses(resolution),
+            policy: policy, sources: sources, files: files, exclusions: tally.entries,
+            generatorVersion: PortaVersion.current)
+        try bag.addTagFile("porta-manifest.json", contents: manifest.json.serialized())
+        let committed = try bag.commit(bagInfo: Self.bagInfo(manifest))
+        logger.info("bundle written", metadata: ["bundle": "\(bundleID)", "digest": "\(committed.digest)",
+                                                 "records": "\(payload.counts.values.reduce(0, +))", "excluded": "\(tally.total)"])
+        return ExportResult(bundlePath: committed.path, bundleID: bundleID, digest: committed.digest,
+                            recordsByKind: RecordKind.all.compactMap { kind in payload.counts[kind].map { (kind, $0) } },
+                            exclusions: tally.entries, skippedRows: skipped)
+    }
+
+    private static func identifierUses(_ resolution: SubjectResolution) -> [PortaManifest.SubjectIdentifierUse] {
+        resolution.identifiers.keys.sorted().map { identifier in
+            var origins = resolution.identifiers[identifier]!
+            let fromRequest = origins.remove(SubjectResolution.requestOrigin) != nil
+            let ordered = (fromRequest ? [SubjectResolution.requestOrigin] : []) + origins.sorted()
+            return .init(identifier: identifier, foundIn: ordered)
+        }
+    }
+
+    private static func bagInfo(_ manifest: PortaManifest) -> [(label: String, value: String)] {
+        var info: [(String, String)] = [("Source-Organization", manifest.controller.name)]
+        if let contact = manifest.controller.contact { info.append(("Contact-Email", contact)) }
+        info += [
+            ("External-Description", "Personal data of one data subject, answering a \(manifest.request.purpose.rawValue) request (\(manifest.request.purpose.article))"),
+            ("External-Identifier", manifest.bundleID),
+            ("Bagging-Date", manifest.createdAt.date.description),
+            ("Bag-Software-Agent", "porta \(manifest.generatorVersion)"),
+        ]
+        return info
+    }
+}

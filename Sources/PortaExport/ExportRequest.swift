@@ -1,0 +1,36 @@
+import Foundation
+import PortaModel
+
+/// A request to answer: who the subject is, why they asked, and the inputs that make the
+/// bundle reproducible (request id, creation time).
+public struct ExportRequest: Sendable {
+    /// The identifiers the request names the subject by.
+    public var subject: [SubjectIdentifier]
+    /// Portability (Art. 20) or access (Art. 15).
+    public var purpose: Purpose
+    /// The request's id: letters, digits, `.`, `_` and `-`, at most 64; it names the bundle's folder.
+    public var requestID: String
+    /// The bundle's creation time; with the same sources and request id, the same bundle.
+    public var createdAt: Timestamp
+    /// The bundle's language, BCP 47; nil takes the controller's default.
+    public var language: String?
+
+    /// - Throws: ``ExportError`` `invalid-request` for a request id that cannot name a folder
+    ///   or an empty subject.
+    public init(subject: [SubjectIdentifier], purpose: Purpose, requestID: String? = nil,
+                createdAt: Timestamp = Timestamp(Date()), language: String? = nil) throws {
+        guard !subject.isEmpty else {
+            throw ExportError(.invalidRequest, "the request names no identifier of the subject")
+        }
+        let id = requestID ?? "req-" + UUID().uuidString.lowercased()
+        guard (1...64).contains(id.count), id.first != ".", id.first != "-",
+              id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+            throw ExportError(.invalidRequest, "request id must be 1 to 64 letters, digits, '.', '_' or '-', not starting with '.' or '-'")
+        }
+        self.subject = subject
+        self.purpose = purpose
+        self.requestID = id
+        self.createdAt = createdAt
+        self.language = language
+    }
+}

@@ -1,0 +1,21 @@
+import PortaConnectors
+import PortaModel
+
+/// What an export wrote: where the bundle is, its digest, and what it holds and left out.
+public struct ExportResult: Sendable {
+    /// The bundle's folder.
+    public let bundlePath: String
+    /// The bundle's id (`urn:uuid:…`).
+    public let bundleID: String
+    /// SHA-256 of `tagmanifest-sha256.txt`.
+    public let digest: String
+    /// Records written, per kind, in catalogue order.
+    public let recordsByKind: [(kind: RecordKind, records: Int)]
+    /// Records left out by the policy.
+    public let exclusions: [ExclusionTally.Entry]
+    /// Source rows skipped as broken under `on-error: skip`.
+    public let skippedRows: [ConnectorError]
+
+    /// Records written in all.
+    public var totalRecords: Int { recordsByKind.reduce(0) { $0 + $1.records } }
+}

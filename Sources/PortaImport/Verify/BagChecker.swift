@@ -1,0 +1,194 @@
+import Foundation
+
+/// Verification level 1: the bag (RFC 8493) — declaration, manifests, completeness (nothing
+/// missing, nothing extra), every checksum of every algorithm, `Payload-Oxum`, tag manifests —
+/// plus what the profile of `porta/1` adds: `bag-info.txt` with `Payload-Oxum`, and SHA-256
+/// payload and tag manifests.
+///
+/// Every problem becomes a ``Finding``; the check never stops at the first.
+struct BagChecker {
+    static let level = 1
+    private let bag: String
+    private var findings: [Finding] = []
+
+    init(bag: String) {
+        self.bag = bag
+    }
+
+    /// Checks the bag and returns what is wrong with it.
+    static func check(bag: String) -> [Finding] {
+        var checker = BagChecker(bag: bag)
+        checker.run()
+        return checker.findings
+    }
+
+    private mutating func note(_ code: String, _ path: String?, line: Int? = nil, _ message: String,
+                               expected: String? = nil, found: String? = nil) {
+        findings.append(Finding(level: Self.level, code: code, path: path, line: line, message: message,
+                                expected: expected, found: found))
+    }
+
+    private mutating func run() {
+        checkDeclaration()
+        var info = stat()
+        guard lstat(bag + "/data", &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            note("missing-payload-folder", "data", "the payload folder data/ is missing or not a folder")
+            return
+        }
+        let (payloadManifests, tagManifests) = readManifests()
+        let scan = PayloadScan(bag: bag, level: Self.level)
+        findings += scan.findings
+        let onDisk = Set(scan.files)
+        var jobs: [String: Set<HashAlgorithm>] = [:]
+        var expectations: [(file: String, manifest: ManifestFile, entry: ManifestFile.Entry)] = []
+        for manifest in payloadManifests {
+            let listed = Set(manifest.entries.map(\.path))
+            for entry in manifest.entries {
+                if onDisk.contains(entry.path) {
+                    jobs[entry.path, default: []].insert(manifest.algorithm)
+                    expectations.append((entry.path, manifest, entry))
+                } else {
+                    note("missing-file", entry.path, "payload file listed in \(manifest.name) line \(entry.line) is missing")
+                }
+            }
+            for file in scan.files where !listed.contains(file) {
+                note("extra-file", file, "payload file is not listed in \(manifest.name)")
+            }
+        }
+        checkPayloadOxum(files: scan.files)
+        for manifest in tagManifests {
+            for entry in manifest.entries {
+                switch TagFile.read(entry.path, in: bag) {
+                case .failure(let problem):
+                    note(problem == .missing ? "missing-tag-file" : "unreadable", entry.path,
+                         "tag file listed in \(manifest.name) line \(entry.line): \(problem.message)")
+                case .success:
+                    jobs[entry.path, default: []].insert(manifest.algorithm)
+                    expectations.append((entry.path, manifest, entry))
+                }
+            }
+        }
+        checkChecksums(jobs: jobs, expectations: expectations)
+    }
+
+    /// `bagit.txt`: exactly the version line and the encoding line, in that order.
+    private mutating func checkDeclaration() {
+        switch TagFile.read("bagit.txt", in: bag) {
+        case .failure(let problem):
+            note(problem == .missing ? "missing-tag-file" : "bad-bagit-txt", "bagit.txt", "the bag declaration \(problem.message)")
+        case .success(let file):
+            if file.hasByteOrderMark { note("byte-order-mark", "bagit.txt", "starts with a byte order mark, which RFC 8493 forbids") }
+            let versionLine = file.lines.first ?? ""
+            let version = versionLine.hasPrefix("BagIt-Version: ") ? String(versionLine.dropFirst(15)) : nil
+            if version == nil {
+                note("bad-bagit-txt", "bagit.txt", line: 1, "first line must be 'BagIt-Version: M.N'")
+            } else if version != "1.0" && version != "0.97" {
+                note("unsupported-version", "bagit.txt", line: 1, "BagIt version is not 1.0 (or 0.97)", expected: "1.0", found: version)
+            }
+            if file.lines.count < 2 || file.lines[1] != "Tag-File-Character-Encoding: UTF-8" {
+                note("bad-bagit-txt", "bagit.txt", line: 2, "second line must be 'Tag-File-Character-Encoding: UTF-8'")
+            }
+            if file.lines.count > 2 {
+                note("bad-bagit-txt", "bagit.txt", line: 3, "the declaration has lines beyond the two RFC 8493 §2.1.1 allows")
+            }
+        }
+    }
+
+    /// Every `manifest-ALG.txt` and `tagmanifest-ALG.txt`, parsed; porta/1 requires SHA-256 of both.
+    private mutating func readManifests() -> ([ManifestFile], [ManifestFile]) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: bag))?.sorted() ?? []
+        var payload: [ManifestFile] = [], tags: [ManifestFile] = []
+        for name in names where name.hasSuffix(".txt") {
+            let isTag = name.hasPrefix("tagmanifest-")
+            guard isTag || name.hasPrefix("manifest-") else { continue }
+            let algorithmName = String(name.dropFirst(isTag ? 12 : 9).dropLast(4))
+            guard let algorithm = HashAlgorithm(rawValue: algorithmName) else {
+                note("unsupported-algorithm", name, "manifest uses an algorithm this verifier does not know (\(algorithmName))")
+                continue
+            }
+            switch TagFile.read(name, in: bag) {
+            case .failure(let problem):
+                note("unreadable", name, "manifest \(problem.message)")
+            case .success(let file):
+                if file.hasByteOrderMark { note("byte-order-mark", name, "starts with a byte order mark, which RFC 8493 forbids") }
+                let (manifest, problems) = ManifestFile.parse(file, algorithm: algorithm, level: Self.level, payload: !isTag)
+                findings += problems
+                if isTag { tags.append(manifest) } else { payload.append(manifest) }
+            }
+        }
+        if !payload.contains(where: { $0.algorithm == .sha256 }) {
+            note("missing-manifest", "manifest-sha256.txt", "the SHA-256 payload manifest is missing (RFC 8493 needs a payload manifest; porta/1 needs SHA-256)")
+        }
+        if !tags.contains(where: { $0.algorithm == .sha256 }) {
+            note("missing-manifest", "tagmanifest-sha256.txt", "the SHA-256 tag manifest is missing (porta/1 needs it: it pins the bundle)")
+        }
+        return (payload, tags)
+    }
+
+    /// `bag-info.txt` and its `Payload-Oxum`: the payload's octet count and file count.
+    private mutating func checkPayloadOxum(files: [String]) {
+        let file: TagFile
+        switch TagFile.read("bag-info.txt", in: bag) {
+        case .failure(let problem):
+            return note(problem == .missing ? "missing-tag-file" : "unreadable", "bag-info.txt", "bag-info \(problem.message) (porta/1 needs it)")
+        case .success(let read):
+            file = read
+        }
+        if file.hasByteOrderMark { note("byte-order-mark", "bag-info.txt", "starts with a byte order mark, which RFC 8493 forbids") }
+        var oxum: [(value: String, line: Int)] = []
+        for (index, line) in file.lines.enumerated() {
+            if line.first == " " || line.first == "\t" {
+                if index == 0 { note("bad-bag-info", "bag-info.txt", line: 1, "starts with a continuation line") }
+                continue
+            }
+            guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else {
+                note("bad-bag-info", "bag-info.txt", line: index + 1, "line is not 'Label: value'")
+                continue
+            }
+            let label = line[..<colon]
+            if label.last == " " || label.last == "\t" {
+                note("bad-bag-info", "bag-info.txt", line: index + 1, "label has white space before its colon")
+            }
+            if label == "Payload-Oxum" {
+                oxum.append((line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces), index + 1))
+            }
+        }
+        guard let (value, line) = oxum.first else {
+            return note("missing-payload-oxum", "bag-info.txt", "has no Payload-Oxum (porta/1 needs it)")
+        }
+        if oxum.count > 1 { note("bad-bag-info", "bag-info.txt", line: oxum[1].line, "Payload-Oxum is given more than once") }
+        var octets: Int64 = 0
+        for path in files {
+            var info = stat()
+            if lstat(bag + "/" + path, &info) == 0 { octets += Int64(info.st_size) }
+        }
+        let actual = "\(octets).\(files.count)"
+        let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
+            return note("bad-payload-oxum", "bag-info.txt", line: line, "Payload-Oxum is not OCTETS.COUNT", expected: actual, found: value)
+        }
+        if Int64(parts[0]) != octets || Int(parts[1]) != files.count {
+            note("payload-oxum-mismatch", "bag-info.txt", line: line,
+                 "Payload-Oxum does not match the payload's size and file count", expected: actual, found: value)
+        }
+    }
+
+    /// Hashes every listed file once, with every algorithm it is listed under, on all cores.
+    private mutating func checkChecksums(jobs: [String: Set<HashAlgorithm>],
+                                         expectations: [(file: String, manifest: ManifestFile, entry: ManifestFile.Entry)]) {
+        let ordered = jobs.keys.sorted()
+        let digests = FileHashing.digests(of: ordered.map { ($0, jobs[$0]!) }, in: bag)
+        let byPath = Dictionary(uniqueKeysWithValues: zip(ordered, digests))
+        for (file, manifest, entry) in expectations {
+            guard let computed = byPath[file] ?? nil, let actual = computed[manifest.algorithm] else {
+                note("unreadable", file, "file cannot be read to check its checksum")
+                continue
+            }
+            if actual != entry.checksum {
+                note("checksum-mismatch", file,
+                     "\(manifest.algorithm.name) does not match \(manifest.name) line \(entry.line): the file was changed",
+                     expected: entry.checksum, found: actual)
+            }
+        }
+    }
+}

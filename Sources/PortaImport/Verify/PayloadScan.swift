@@ -1,0 +1,62 @@
+import Foundation
+
+/// The files actually under a bag's `data/`, found without following any symlink.
+struct PayloadScan {
+    /// Regular files, by path relative to the bag (as the file system spells them).
+    var files: [String] = []
+    /// Problems met on the way: links, devices, names that are not UTF-8.
+    var findings: [Finding] = []
+
+    /// Walks `data/` inside `bag`.
+    init(bag: String, level: Int) {
+        walk(bag: bag, relative: "data", level: level)
+        var byName: [String: String] = [:]
+        for file in files {
+            // Swift compares strings by canonical equivalence, so NFC and NFD spellings meet here.
+            if let other = byName[file], other.unicodeScalars.elementsEqual(file.unicodeScalars) == false {
+                findings.append(Finding(level: level, code: "normalization-collision", path: file,
+                                        message: "two payload files have names that differ only in Unicode normalisation"))
+            }
+            byName[file] = file
+        }
+    }
+
+    private mutating func walk(bag: String, relative: String, level: Int) {
+        guard let directory = opendir(bag + "/" + relative) else {
+            findings.append(Finding(level: level, code: "unreadable", path: relative, message: "folder cannot be read"))
+            return
+        }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.prefix { $0 != 0 })
+            }
+            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                findings.append(Finding(level: level, code: "name-not-utf8", path: relative,
+                                        message: "holds a file whose name is not valid UTF-8"))
+                continue
+            }
+            names.append(name)
+        }
+        for name in names.sorted() {
+            let path = relative + "/" + name
+            var info = stat()
+            guard lstat(bag + "/" + path, &info) == 0 else {
+                findings.append(Finding(level: level, code: "unreadable", path: path, message: "file cannot be read"))
+                continue
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: files.append(path)
+            case S_IFDIR: walk(bag: bag, relative: path, level: level)
+            case S_IFLNK:
+                findings.append(Finding(level: level, code: "symlink", path: path,
+                                        message: "payload holds a symbolic link; bundles must not, and it is not followed"))
+            default:
+                findings.append(Finding(level: level, code: "special-file", path: path,
+                                        message: "payload holds a device, socket or pipe"))
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// A tag file or manifest of a bag, read strictly: a regular file (never through a symlink),
+/// UTF-8, split into lines ended by LF, CR LF or CR as RFC 8493 §2 allows.
+struct TagFile {
+    /// The path relative to the bag.
+    let path: String
+    /// The lines, without their endings.
+    let lines: [String]
+    /// Whether the file starts with a byte order mark (which RFC 8493 forbids).
+    let hasByteOrderMark: Bool
+
+    /// Why a tag file could not be read.
+    enum Problem: Error {
+        case missing
+        case notRegularFile
+        case unreadable
+        case notUTF8
+
+        var message: String {
+            switch self {
+            case .missing: "file is missing"
+            case .notRegularFile: "is not a regular file (a symlink, folder or device)"
+            case .unreadable: "file cannot be read"
+            case .notUTF8: "file is not valid UTF-8"
+            }
+        }
+    }
+
+    /// Reads `path` inside `bag`.
+    static func read(_ path: String, in bag: String) -> Result<TagFile, Problem> {
+        let full = bag + "/" + path
+        var info = stat()
+        guard lstat(full, &info) == 0 else { return .failure(errno == ENOENT ? .missing : .unreadable) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegularFile) }
+        guard let data = FileManager.default.contents(atPath: full) else { return .failure(.unreadable) }
+        var bytes = [UInt8](data)
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        if bom { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(.notUTF8) }
+        var lines: [String] = []
+        var current = ""
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                if !previousWasCR { lines.append(current); current = "" }
+                previousWasCR = false
+            } else if scalar == "\r" {
+                lines.append(current); current = ""
+                previousWasCR = true
+            } else {
+                current.unicodeScalars.append(scalar)
+                previousWasCR = false
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return .success(TagFile(path: path, lines: lines, hasByteOrderMark: bom))
+    }
+}

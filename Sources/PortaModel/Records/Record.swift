@@ -1,0 +1,91 @@
+/// One canonical record: a kind, the common metadata and the kind's field values.
+///
+/// A record is checked when it is made: every value belongs to a field of the kind and fits its
+/// type, every required field has a value, and the id's prefix is the kind's. So a record that
+/// exists is one every writer can write and every reader will accept.
+public struct Record: Hashable, Sendable {
+    /// The record's kind.
+    public let kind: RecordKind
+    /// Id, source, provenance, legal basis, category, collection time.
+    public let metadata: RecordMetadata
+    /// The kind's field values by field name; absent fields have no entry.
+    public let values: [String: FieldValue]
+
+    /// Makes a record, checking the values against the kind.
+    /// - Throws: ``ModelError`` with code `invalid-record`, naming the field.
+    public init(kind: RecordKind, metadata: RecordMetadata, values: [String: FieldValue]) throws {
+        guard metadata.id.prefix == kind.idPrefix else {
+            throw ModelError(.invalidRecord, "id prefix does not match kind \(kind.name)", field: "id")
+        }
+        for (name, value) in values {
+            guard let field = kind.field(named: name) else {
+                throw ModelError(.invalidRecord, "\(kind.name) has no field \(name)", field: name)
+            }
+            try Self.check(value, fits: field)
+        }
+        for field in kind.fields where field.isRequired && values[field.name] == nil {
+            throw ModelError(.invalidRecord, "required field is missing", field: field.name)
+        }
+        if kind == .identifier { try Self.checkIdentifierValue(values) }
+        self.kind = kind
+        self.metadata = metadata
+        self.values = values
+    }
+
+    /// The same values with an identifier record's personnummer or samordningsnummer
+    /// normalised to 12 digits; other values are returned as they are.
+    /// - Throws: ``ModelError`` `invalid-personnummer` for a number that is not valid.
+    public static func normalizingIdentifierValue(_ values: [String: FieldValue], kind: RecordKind) throws -> [String: FieldValue] {
+        guard kind == .identifier, case .text(let scheme)? = values["scheme"],
+              scheme == "personnummer" || scheme == "samordningsnummer",
+              case .text(let raw)? = values["value"] else { return values }
+        var normalized = values
+        do {
+            normalized["value"] = .text(try Personnummer(normalizing: raw).value)
+        } catch let error as ModelError {
+            throw error.inField("value")
+        }
+        return normalized
+    }
+
+    private static func checkIdentifierValue(_ values: [String: FieldValue]) throws {
+        if try normalizingIdentifierValue(values, kind: .identifier) != values {
+            throw ModelError(.invalidPersonnummer, "personnummer must be written as 12 digits", field: "value")
+        }
+    }
+
+    /// The record's id.
+    public var id: RecordID { metadata.id }
+
+    /// The value of a field, or nil when it has none.
+    public subscript(field: String) -> FieldValue? { values[field] }
+
+    private static func check(_ value: FieldValue, fits field: FieldDefinition) throws {
+        func mismatch() -> ModelError {
+            ModelError(.invalidRecord, "value does not fit type \(field.type.name)", field: field.name)
+        }
+        do {
+            switch (field.type, value) {
+            case (.text, .text), (.integer, .integer), (.boolean, .boolean), (.money, .money),
+                 (.timestamp, .timestamp), (.date, .date):
+                return
+            case (.country, .text(let text)):
+                guard try CountryCode(text).code == text else { throw mismatch() }
+            case (.language, .text(let text)):
+                guard try LanguageTag(text).tag == text else { throw mismatch() }
+            case (.email, .text(let text)):
+                guard try EmailAddress(normalizing: text).value == text else { throw mismatch() }
+            case (.phone, .text(let text)):
+                guard try PhoneNumber(normalizing: text).value == text else { throw mismatch() }
+            case (.code(let allowed), .text(let text)):
+                guard allowed.contains(text) else { throw mismatch() }
+            case (.reference(let kindName), .reference(let id)):
+                guard RecordKind(named: kindName)?.idPrefix == String(id.prefix) else { throw mismatch() }
+            default:
+                throw mismatch()
+            }
+        } catch let error as ModelError where error.field == nil {
+            throw error.inField(field.name)
+        }
+    }
+}

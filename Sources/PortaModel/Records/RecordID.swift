@@ -1,0 +1,46 @@
+import Crypto
+
+/// The stable identifier of a canonical record, derived from where the record came from.
+///
+/// `<prefix>_<32 hex digits>`: the kind's short prefix, then the first 128 bits of
+/// SHA-256 over `porta/1`, the source id, the kind and the source key, separated by NUL bytes.
+/// The same source row always gets the same id, on every run and every machine, and the id
+/// reveals nothing of the key (which may be an e-mail address), so it can be logged.
+public struct RecordID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The identifier as written in every format.
+    public let rawValue: String
+
+    /// Derives the id of the record of `kind` with `sourceKey` in `source`.
+    public init(source: String, kind: RecordKind, sourceKey: String) {
+        var hasher = SHA256()
+        for (index, part) in ["porta/1", source, kind.name, sourceKey].enumerated() {
+            if index > 0 { hasher.update(data: [0]) }
+            hasher.update(data: Array(part.utf8))
+        }
+        let digest = hasher.finalize().prefix(16)
+        rawValue = kind.idPrefix + "_" + digest.map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// Reads an id as written in a bundle.
+    /// - Throws: ``ModelError`` with code `invalid-identifier` when it is not `<prefix>_<32 hex>`.
+    public init(validating text: String) throws {
+        let parts = text.split(separator: "_", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...8).contains(parts[0].count),
+              parts[0].allSatisfy({ $0.isASCII && $0.isLowercase }),
+              parts[1].count == 32,
+              parts[1].allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+            throw ModelError(.invalidIdentifier, "record id is not <prefix>_<32 lower-case hex digits>")
+        }
+        rawValue = text
+    }
+
+    /// The prefix, which names the record's kind.
+    public var prefix: Substring { rawValue.prefix { $0 != "_" } }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: RecordID, rhs: RecordID) -> Bool { lhs.rawValue < rhs.rawValue }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// An instant, written as RFC 3339 in UTC (`2024-03-01T12:30:00Z`, with a fraction only when
+/// there is one).
+///
+/// Reads RFC 3339 with any offset, and the `YYYY-MM-DD HH:MM:SS` form that SQLite's date
+/// functions write, which has no offset and is taken as UTC.
+public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// Whole seconds since 1970-01-01T00:00:00Z.
+    public let seconds: Int64
+    /// Nanoseconds past ``seconds``, 0 ..< 1 000 000 000.
+    public let nanoseconds: Int32
+
+    public init(seconds: Int64, nanoseconds: Int32 = 0) {
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+    }
+
+    /// The instant of a Foundation date, to the microsecond.
+    public init(_ date: Date) {
+        let interval = date.timeIntervalSince1970
+        let whole = interval.rounded(.down)
+        let micros = ((interval - whole) * 1_000_000).rounded()
+        self.init(seconds: Int64(whole), nanoseconds: Int32(micros) * 1000)
+    }
+
+    /// Parses RFC 3339 (`T` or space between date and time; `Z` or `±HH:MM`; no offset = UTC).
+    /// - Throws: ``ModelError`` with code `invalid-timestamp`.
+    public init(parsing text: String) throws {
+        let bytes = Array(text.utf8)
+        func fail() -> ModelError {
+            ModelError(.invalidTimestamp, "time is not RFC 3339 (YYYY-MM-DDTHH:MM:SS[.f]Z or ±HH:MM)")
+        }
+        func number(_ range: Range<Int>) throws -> Int {
+            guard range.upperBound <= bytes.count else { throw fail() }
+            var value = 0
+            for byte in bytes[range] {
+                guard (48...57).contains(byte) else { throw fail() }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard bytes.count >= 19, bytes[4] == 45, bytes[7] == 45,
+              bytes[10] == 84 || bytes[10] == 116 || bytes[10] == 32,
+              bytes[13] == 58, bytes[16] == 58 else { throw fail() }
+        guard let date = CalendarDate(validYear: try number(0..<4), month: try number(5..<7),
+                                      day: try number(8..<10)) else { throw fail() }
+        let hour = try number(11..<13), minute = try number(14..<16), second = try number(17..<19)
+        guard hour < 24, minute < 60, second < 60 else { throw fail() }
+        var index = 19
+        var nanos = 0
+        if index < bytes.count, bytes[index] == 46 {
+            index += 1
+            let start = index
+            while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
+            let count = index - start
+            guard (1...9).contains(count) else { throw fail() }
+            nanos = try number(start..<index)
+            for _ in count..<9 { nanos *= 10 }
+        }
+        var offsetSeconds = 0
+        if index < bytes.count {
+            switch bytes[index] {
+            case 90, 122:
+                index += 1
+            case 43, 45:
+                guard bytes.count == index + 6, bytes[index + 3] == 58 else { throw fail() }
+                let hours = try number(index + 1..<index + 3), minutes = try number(index + 4..<index + 6)
+                guard hours < 24, minutes < 60 else { throw fail() }
+                offsetSeconds = (hours * 3600 + minutes * 60) * (bytes[index] == 43 ? 1 : -1)
+                index += 6
+            default:
+                throw fail()
+            }
+        }
+        guard index == bytes.count else { throw fail() }
+        let daySeconds = Int64(hour * 3600 + minute * 60 + second)
+        self.init(seconds: date.daysSinceEpoch * 86_400 + daySeconds - Int64(offsetSeconds),
+                  nanoseconds: Int32(nanos))
+    }
+
+    /// The UTC calendar day of this instant.
+    public var date: CalendarDate {
+        CalendarDate(daysSinceEpoch: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+    }
+
+    /// RFC 3339 in UTC.
+    public var description: String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = Int(seconds - days * 86_400)
+        var text = CalendarDate(daysSinceEpoch: days).description
+        text += String(format: "T%02d:%02d:%02d", secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
+        if nanoseconds != 0 {
+            var fraction = String(format: "%09d", nanoseconds)
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            text += "." + fraction
+        }
+        return text + "Z"
+    }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+        (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
+    }
+}

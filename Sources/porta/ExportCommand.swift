@@ -1,0 +1,97 @@
+import ArgumentParser
+import PortaBundle
+import PortaConnectors
+import PortaExport
+import PortaModel
+
+/// `porta export`: answer one request with a bundle.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export one person's data from every source in the config as a BagIt bundle."
+    )
+
+    @Option(name: .long, help: "The controller's porta.yml.")
+    var config: String
+
+    @Option(name: .long, help: "An identifier of the person: email:…, phone:…, personnummer:… or customer-number:…. Repeat for several.")
+    var subject: [String]
+
+    @Option(name: .long, help: "portability (GDPR Art. 20) or access (Art. 15).")
+    var purpose: Purpose = .portability
+
+    @Option(name: .long, help: "The folder the bundle folder porta-<request id> is written into.")
+    var out: String
+
+    @Option(name: .customLong("created-at"), help: "The bundle's creation time, RFC 3339 (default: now). Same inputs and time give the same bundle.")
+    var createdAt: String?
+
+    @Option(name: .customLong("request-id"), help: "The request's id (default: a new one). Letters, digits, '.', '_', '-'.")
+    var requestID: String?
+
+    @Option(name: .long, help: "The bundle's language, BCP 47 (default: the controller's).")
+    var language: String?
+
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        if subject.isEmpty { throw ValidationError("name the person with at least one --subject") }
+    }
+
+    func run() throws {
+        let logger = logging.makeLogger()
+        let request: ExportRequest
+        let config: PortaConfig
+        do {
+            config = try PortaConfig.load(from: self.config)
+            request = try ExportRequest(
+                subject: try subject.map { try SubjectIdentifier(parsing: $0) },
+                purpose: purpose,
+                requestID: requestID,
+                createdAt: try createdAt.map(Timestamp.init(parsing:)) ?? Timestamp(.now),
+                language: try language.map { try LanguageTag($0).tag })
+        } catch {
+            printError("\(error)")
+            throw ExitStatus.couldNotRun
+        }
+        do {
+            let result = try Exporter(config: config, logger: logger).export(request, into: out)
+            print(ExportSummary(result).text)
+        } catch let error as ExportError where error.code == .noRecords {
+            printError(error.message)
+            throw ExitStatus.invalid
+        } catch let error as ConnectorError where error.code == .invalidRow {
+            printError("\(error)")
+            throw ExitStatus.invalid
+        } catch {
+            printError("\(error)")
+            throw ExitStatus.couldNotRun
+        }
+    }
+}
+
+extension Purpose: ExpressibleByArgument {}
+
+/// What `porta export` prints: where the bundle is, and what it holds and leaves out.
+struct ExportSummary {
+    let result: ExportResult
+
+    init(_ result: ExportResult) { self.result = result }
+
+    var text: String {
+        var lines = [
+            "bundle: \(result.bundlePath)",
+            "id: \(result.bundleID)",
+            "digest: sha256:\(result.digest)",
+            "records: \(result.totalRecords)",
+        ]
+        lines += result.recordsByKind.map { "  \($0.kind.name): \($0.records)" }
+        lines.append("excluded: \(result.exclusions.reduce(0) { $0 + $1.records })")
+        lines += result.exclusions.map { "  \($0.source) \($0.kind.name): \($0.records) (\($0.reason.code))" }
+        if !result.skippedRows.isEmpty {
+            lines.append("skipped rows: \(result.skippedRows.count)")
+            lines += result.skippedRows.map { "  \($0)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+
+/// The `porta` command: answer data-portability and access requests, and check what arrives.
+///
+/// Exit codes: 0 ok, 1 invalid (a broken bundle, a broken source row, no records for the
+/// subject), 2 could not run (usage, config, I/O).
+@main
+struct Porta: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "porta",
+        abstract: "Personal-data portability: export one person's data as a verifiable bundle, and verify bundles.",
+        discussion: "Exit codes: 0 ok, 1 invalid, 2 could not run.",
+        version: "0.1.0",
+        subcommands: [ExportCommand.self, VerifyCommand.self]
+    )
+
+    /// Runs the command, mapping argument errors to exit code 2 (could not run) rather than
+    /// ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            if exitCode(for: error) == .success { Self.exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(ExitStatus.couldNotRun.rawValue)
+        }
+    }
+}
+
+/// Porta's exit codes.
+enum ExitStatus {
+    static let valid = ExitCode(0)
+    static let invalid = ExitCode(1)
+    static let couldNotRun = ExitCode(2)
+}
+
+/// Writes a line to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data(("porta: " + message + "\n").utf8))
+}
