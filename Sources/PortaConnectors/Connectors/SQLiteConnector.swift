@@ -156,7 +156,7 @@ public final class SQLiteConnector: Connector {
         case .customerNumber: return value
         case .personnummer: return "replace(replace(\(value), '-', ''), '+', '')"
         case .phone:
-            return [" ", "-", "(", ")", ".", "/"].reduce(value) { "replace(\($0), '\($1)', '')" }
+            return ["(0)", " ", "-", "(", ")", ".", "/"].reduce(value) { "replace(\($0), '\($1)', '')" }
         }
     }
 

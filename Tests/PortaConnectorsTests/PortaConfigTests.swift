@@ -1,0 +1,112 @@
+import PortaConnectors
+import PortaModel
+import PortaTestSupport
+import Testing
+
+@Suite struct PortaConfigTests {
+    let minimal = """
+        porta: 1
+        controller: { id: shop-ab, name: Shop AB, country: SE }
+        sources:
+          - id: shop
+            connector: sqlite
+            path: shop.sqlite
+            subjects: { table: customers, key: id, identifiers: { email: email } }
+            records:
+              - kind: person
+                table: customers
+                key: id
+                subject: id
+                provenance: provided
+                legal-basis: contract
+                category: identification
+                fields: { givenName: given_name }
+        """
+
+    func parse(_ yaml: String) throws -> PortaConfig {
+        try PortaConfig.parse(yaml: yaml, file: "porta.yml", baseDirectory: "/srv/porta")
+    }
+
+    func error(_ yaml: String) -> ConfigError? {
+        do { _ = try parse(yaml); return nil } catch { return error as? ConfigError }
+    }
+
+    @Test func theSampleControllersConfigLoads() throws {
+        let config = try PortaConfig.load(from: Repository.path("samples/retailer/porta.yml"))
+        #expect(config.controller.name == "Exempelbutiken AB")
+        #expect(config.controller.language == "sv")
+        #expect(config.sources.map(\.id) == ["shop"])
+        #expect(config.sources[0].records.count >= 10)
+        #expect(config.sources[0].location.hasSuffix("samples/retailer/shop.sqlite"))
+    }
+
+    @Test func relativeSourcePathsAreTakenFromTheConfigsFolder() throws {
+        #expect(try parse(minimal).sources[0].location == "/srv/porta/shop.sqlite")
+    }
+
+    @Test func policySwitchesDefaultToTheControllersNarrowPolicy() throws {
+        let config = try parse(minimal)
+        #expect(config.policy.policy(for: .portability) == .portability())
+        #expect(config.policy.policy(for: .access) == .access)
+    }
+
+    @Test func anUnknownKeyIsNamedWithItsPathAndLine() throws {
+        let broken = minimal.replacingOccurrences(of: "category: identification", with: "categroy: identification")
+        let found = try #require(error(broken))
+        #expect(found.keyPath == "sources[0].records[0].categroy")
+        #expect(found.line == 15)
+        #expect(found.description.hasPrefix("porta.yml:15: sources[0].records[0].categroy: is not a known key"))
+    }
+
+    @Test func aMissingKeyIsNamed() throws {
+        let broken = minimal.replacingOccurrences(of: "        legal-basis: contract\n", with: "")
+        #expect(try #require(error(broken)).keyPath == "sources[0].records[0].legal-basis")
+    }
+
+    @Test func aWrongProvenanceListsTheAllowedValues() throws {
+        let broken = minimal.replacingOccurrences(of: "provenance: provided", with: "provenance: bought")
+        let found = try #require(error(broken))
+        #expect(found.keyPath == "sources[0].records[0].provenance")
+        #expect(found.message.contains("provided, observed, derived, acquired"))
+    }
+
+    @Test func anUnknownFieldOfAKindIsRefused() throws {
+        let broken = minimal.replacingOccurrences(of: "givenName: given_name", with: "shoeSize: shoe")
+        #expect(try #require(error(broken)).keyPath == "sources[0].records[0].fields.shoeSize")
+    }
+
+    @Test func aRequiredFieldMustBeMapped() throws {
+        let broken = minimal.replacingOccurrences(of: "kind: person", with: "kind: order")
+            .replacingOccurrences(of: "givenName: given_name", with: "status: status")
+        let found = try #require(error(broken))
+        #expect(found.keyPath == "sources[0].records[0].fields")
+        #expect(found.message.contains("required field"))
+    }
+
+    @Test func aNameIsNeverAStrongIdentifier() throws {
+        let broken = minimal.replacingOccurrences(of: "identifiers: { email: email }", with: "identifiers: { name: full_name }")
+        let found = try #require(error(broken))
+        #expect(found.keyPath == "sources[0].subjects.identifiers.name")
+    }
+
+    @Test func sqlNamesMustBePlainIdentifiers() throws {
+        let broken = minimal.replacingOccurrences(of: "table: customers\n", with: "table: \"customers; DROP TABLE x\"\n")
+        #expect(try #require(error(broken)).keyPath == "sources[0].records[0].table")
+    }
+
+    @Test func invalidYAMLNamesTheLine() throws {
+        let found = try #require(error("porta: 1\ncontroller: [unclosed\n"))
+        #expect(found.line != nil)
+        #expect(found.message.contains("not valid YAML"))
+    }
+
+    @Test func duplicateSourceIdsAreRefused() throws {
+        let source = minimal.components(separatedBy: "sources:\n")[1]
+        #expect(error(minimal + "\n" + source) != nil)
+    }
+
+    @Test func aKeyGivenTwiceIsRefused() throws {
+        let broken = minimal.replacingOccurrences(of: "key: id\n        subject", with: "key: id\n        key: id\n        subject")
+        #expect(error(broken) != nil)
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import Logging
+import PortaConnectors
+import PortaModel
+import PortaTestSupport
+import Testing
+
+@Suite struct SQLiteConnectorTests {
+    let logger = Logger(label: "test")
+
+    func connector(_ sample: SampleController) throws -> SQLiteConnector {
+        let config = try PortaConfig.load(from: sample.configPath)
+        return try SQLiteConnector(source: config.sources[0], logger: logger)
+    }
+
+    func records(_ sample: SampleController, _ identifiers: [String]) throws -> [Record] {
+        let connector = try connector(sample)
+        let resolution = try SubjectResolver(connectors: [connector], logger: logger)
+            .resolve(identifiers.map { try SubjectIdentifier(parsing: $0) })
+        var records: [Record] = []
+        try connector.streamRecords(of: resolution.matches[0], problem: { _ in }) { records.append($0) }
+        return records
+    }
+
+    @Test func findsTheSubjectByEMailWhateverItsCase() throws {
+        let sample = try SampleController()
+        #expect(try connector(sample).findSubject(matching: [SubjectIdentifier(parsing: "email:anna.s@example.com")]).keys == ["2"])
+    }
+
+    @Test func findsTheSubjectByPhoneAsTheSourceSpellsIt() throws {
+        let sample = try SampleController()
+        let match = try connector(sample).findSubject(matching: [SubjectIdentifier(parsing: "phone:+46 70 987 65 43")])
+        #expect(match.keys == ["3"])
+    }
+
+    @Test func findsTheSubjectByPersonnummerInAnyForm() throws {
+        let sample = try SampleController()
+        for written in ["personnummer:19850312-1231", "personnummer:8503121231"] {
+            #expect(try connector(sample).findSubject(matching: [SubjectIdentifier(parsing: written)]).keys == ["1"])
+        }
+        #expect(try connector(sample).findSubject(matching: [SubjectIdentifier(parsing: "personnummer:199005754560")]).keys == ["4"])
+    }
+
+    @Test func reportsTheIdentifiersFoundOnTheMatchedRows() throws {
+        let sample = try SampleController()
+        let match = try connector(sample).findSubject(matching: [SubjectIdentifier(parsing: "email:anna.svensson@example.se")])
+        #expect(match.identifiers.map(\.qualifiedValue).sorted() == [
+            "customer-number:K-1001", "email:anna.svensson@example.se", "personnummer:198503121231", "phone:+46701234567",
+        ])
+    }
+
+    @Test func twoPeopleWithTheSameNameAreNeverMerged() throws {
+        let sample = try SampleController()
+        let anna = RecordID(source: "shop", kind: .person, sourceKey: "1")
+        let records = try records(sample, ["email:anna.svensson@example.se"])
+        #expect(records.filter { $0.kind == .person }.map(\.metadata.sourceKey) == ["1"])
+        for record in records where record.kind.field(named: "person") != nil {
+            #expect(record["person"] == .reference(anna), "\(record.kind.name) \(record.id) belongs to someone else")
+        }
+        #expect(!records.contains { $0["address"] == .text("Anna.S@example.com") })
+    }
+
+    @Test func anotherAccountJoinedByPersonnummerIsTheSamePerson() throws {
+        let sample = try SampleController()
+        let connector = try connector(sample)
+        let resolution = try SubjectResolver(connectors: [connector], logger: logger)
+            .resolve([SubjectIdentifier(parsing: "email:erik.johansson@example.se")])
+        #expect(resolution.matches[0].keys == ["3", "7"])
+        let old = try SubjectIdentifier(parsing: "email:erik@old-mail.example")
+        #expect(resolution.identifiers[old] == ["shop"])
+    }
+
+    @Test func aCustomerNumberFoundInOneSourceIsNotLookedUpElsewhere() throws {
+        let sample = try SampleController()
+        let resolution = try SubjectResolver(connectors: [try connector(sample)], logger: logger)
+            .resolve([SubjectIdentifier(parsing: "customer-number:K-1004")])
+        #expect(resolution.matches[0].keys == ["4"])
+    }
+
+    @Test func anUnknownSubjectMatchesNothing() throws {
+        let sample = try SampleController()
+        #expect(try connector(sample).findSubject(matching: [SubjectIdentifier(parsing: "email:nobody@example.se")]).isEmpty)
+    }
+
+    @Test func orderLinesAreFoundThroughTheirOrders() throws {
+        let sample = try SampleController()
+        let lines = try records(sample, ["email:anna.svensson@example.se"]).filter { $0.kind == .orderLine }
+        #expect(lines.map(\.metadata.sourceKey) == ["1", "2", "3"])
+        #expect(lines[0]["order"] == .reference(RecordID(source: "shop", kind: .order, sourceKey: "1001")))
+        #expect(lines[0]["unitPrice"] == .money(try Money(amount: "999.00", currency: "SEK")))
+    }
+
+    @Test func valuesAreNormalisedOnTheWayIn() throws {
+        let sample = try SampleController()
+        let records = try records(sample, ["email:anna.svensson@example.se"])
+        #expect(records.first { $0.kind == .phoneNumber }?["number"] == .text("+46701234567"))
+        #expect(records.contains { $0.kind == .postalAddress && $0["country"] == .text("SE") && $0["locality"] == .text("Göteborg") })
+        #expect(records.first { $0.kind == .order && $0.metadata.sourceKey == "1002" }?["placedAt"]
+                == .timestamp(try Timestamp(parsing: "2024-11-29T06:30:00Z")))
+    }
+
+    @Test func aBrokenRowIsNamedByTableAndKeyWithoutItsContents() throws {
+        let sample = try SampleController()
+        try sample.execute("UPDATE orders SET total = '1,048.00' WHERE id = 1001")
+        do {
+            _ = try records(sample, ["email:anna.svensson@example.se"])
+            Issue.record("expected the broken row to stop the export")
+        } catch let error as ConnectorError {
+            #expect(error.code == .invalidRow)
+            #expect(error.table == "orders")
+            #expect(error.key == "1001")
+            #expect(error.description.contains("total"))
+            #expect(!error.description.contains("1,048.00"))
+        }
+    }
+
+    @Test func onErrorSkipReportsTheRowAndGoesOn() throws {
+        let sample = try SampleController(editConfig: { $0.replacingOccurrences(of: "on-error: fail", with: "on-error: skip") })
+        try sample.execute("UPDATE orders SET currency = 'KRONOR' WHERE id = 1001")
+        let connector = try connector(sample)
+        let match = try connector.findSubject(matching: [SubjectIdentifier(parsing: "email:anna.svensson@example.se")])
+        var problems: [ConnectorError] = []
+        var orders: [String] = []
+        try connector.streamRecords(of: match, problem: { problems.append($0) }) { record in
+            if record.kind == .order { orders.append(record.metadata.sourceKey) }
+        }
+        #expect(orders == ["1002"])
+        #expect(problems.map { "\($0.table ?? "")/\($0.key ?? "")" } == ["orders/1001"])
+    }
+
+    @Test func aMissingColumnIsFoundWhenTheSourceOpens() throws {
+        let sample = try SampleController(editConfig: { $0.replacingOccurrences(of: "status: status\n          total", with: "status: state\n          total") })
+        do {
+            _ = try connector(sample)
+            Issue.record("expected a mapping error")
+        } catch let error as ConnectorError {
+            #expect(error.code == .mappingMismatch)
+            #expect(error.table == "orders")
+            #expect(error.message.contains("state"))
+        }
+    }
+
+    @Test func aMissingDatabaseIsUnavailable() throws {
+        let sample = try SampleController()
+        try FileManager.default.removeItem(atPath: sample.databasePath)
+        #expect { try connector(sample) } throws: { ($0 as? ConnectorError)?.code == .unavailable }
+    }
+
+    @Test func identifiersAreBoundAsParametersNeverSpliced() throws {
+        let sample = try SampleController()
+        let hostile = try SubjectIdentifier(parsing: "customer-number:' OR '1'='1")
+        #expect(try connector(sample).findSubject(matching: [hostile]).isEmpty)
+    }
+
+    @Test func theSourceDatabaseIsOnlyRead() throws {
+        let sample = try SampleController()
+        let before = try BagFiles.contents(of: sample.folder.path)[("shop.sqlite")]
+        _ = try records(sample, ["email:anna.svensson@example.se"])
+        #expect(try BagFiles.contents(of: sample.folder.path)["shop.sqlite"] == before)
+    }
+}
