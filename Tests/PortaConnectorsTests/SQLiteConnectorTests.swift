@@ -159,3 +159,16 @@ import Testing
         #expect(try BagFiles.contents(of: sample.folder.path)["shop.sqlite"] == before)
     }
 }
+
+@Suite struct WhenPresentTests {
+    @Test func aCustomerWithoutAPhoneHasNoPhoneRecordAndNoError() throws {
+        let sample = try SampleController()
+        let config = try PortaConfig.load(from: sample.configPath)
+        let connector = try SQLiteConnector(source: config.sources[0], logger: Logger(label: "test"))
+        let match = try connector.findSubject(matching: [SubjectIdentifier(parsing: "email:lars.oberg@example.se")])
+        var kinds: [String] = []
+        try connector.streamRecords(of: match, problem: { _ in }) { kinds.append($0.kind.name) }
+        #expect(kinds.contains("person"))
+        #expect(!kinds.contains("phone-number"))
+    }
+}

@@ -25,6 +25,10 @@ public struct RecordMapping: Sendable {
     /// Put before the key to make the source key, so two mappings of one table to one kind
     /// (a customer number and a personnummer, both identifiers) get distinct ids.
     public let keyPrefix: String
+    /// A column that must hold a value for a row to become a record at all (a phone number in
+    /// a customer table: customers without one have no phone-number record, and that is not an
+    /// error). Null or blank in any other required field is a broken row.
+    public let whenPresent: String?
     /// How a row is tied to the subject.
     public let subject: SubjectLink
     public let provenance: Provenance
@@ -37,7 +41,7 @@ public struct RecordMapping: Sendable {
 
     init(_ node: ConfigNode) throws {
         let map = try node.mapping(allowed: ["kind", "table", "key", "subject", "provenance", "legal-basis",
-                                             "category", "collected-at", "fields", "key-prefix"])
+                                             "category", "collected-at", "fields", "key-prefix", "when-present"])
         let kindNode = try map.required("kind")
         guard let kind = RecordKind(named: try kindNode.string()) else {
             throw kindNode.error("must be one of \(RecordKind.all.map(\.name).joined(separator: ", "))")
@@ -46,6 +50,7 @@ public struct RecordMapping: Sendable {
         table = try map.required("table").identifier()
         key = try map.required("key").identifier()
         keyPrefix = try map.optional("key-prefix")?.string() ?? ""
+        whenPresent = try map.optional("when-present")?.identifier()
         subject = try SubjectLink(try map.required("subject"))
         provenance = try map.required("provenance").oneOf(Provenance.self)
         legalBasis = try map.required("legal-basis").oneOf(LegalBasis.self)

@@ -13,6 +13,7 @@ struct RowQuery {
         var columns = [mapping.key]
         if mapping.subject.via == nil { columns.append(mapping.subject.column) }
         if let collectedAt = mapping.collectedAt { columns.append(collectedAt) }
+        if let present = mapping.whenPresent { columns.append(present) }
         for field in mapping.fields { columns.append(contentsOf: field.source.columns) }
         var seen: Set<String> = []
         self.columns = columns.filter { seen.insert($0).inserted }
@@ -27,6 +28,9 @@ struct RowQuery {
             subjectColumn = "t.\(q(mapping.subject.column))"
         }
         sql += " WHERE \(subjectColumn) IN (\(SQLiteConnector.placeholders(max(subjectKeys.count, 1))))"
+        if let column = mapping.whenPresent {
+            sql += " AND t.\(q(column)) IS NOT NULL AND trim(t.\(q(column))) <> ''"
+        }
         sql += " ORDER BY t.\(q(mapping.key))"
         self.sql = sql
     }

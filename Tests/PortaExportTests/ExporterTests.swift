@@ -1,0 +1,158 @@
+import Foundation
+import Logging
+import PortaBundle
+import PortaConnectors
+import PortaExport
+import PortaModel
+import PortaTestSupport
+import Testing
+
+@Suite struct ExporterTests {
+    let logger = Logger(label: "test")
+
+    func export(_ sample: SampleController, subject: [String] = [SampleSubject.anna], purpose: Purpose = .portability,
+                requestID: String = "req-1", into out: String) throws -> ExportResult {
+        let request = try ExportRequest(subject: subject.map { try SubjectIdentifier(parsing: $0) }, purpose: purpose,
+                                        requestID: requestID, createdAt: try Timestamp(parsing: SampleSubject.createdAt))
+        return try Exporter(config: try PortaConfig.load(from: sample.configPath), logger: logger).export(request, into: out)
+    }
+
+    func manifest(_ result: ExportResult) throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: result.bundlePath + "/porta-manifest.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test func writesOneJSONFilePerKeptKind() throws {
+        let sample = try SampleController(), out = TemporaryFolder()
+        let result = try export(sample, into: out.path)
+        #expect(result.bundlePath == out.path + "/porta-req-1")
+        let files = try BagFiles.contents(of: result.bundlePath).keys.filter { $0.hasPrefix("data/") }.sorted()
+        #expect(files == ["data/json/email-address.json", "data/json/identifier.json", "data/json/order-line.json",
+                          "data/json/order.json", "data/json/person.json", "data/json/phone-number.json",
+                          "data/json/postal-address.json"])
+        #expect(result.recordsByKind.map { "\($0.kind.name)=\($0.records)" } == [
+            "person=1", "postal-address=2", "email-address=1", "phone-number=1", "identifier=1", "order=2", "order-line=3",
+        ])
+    }
+
+    @Test func portabilityCountsWhatItLeavesOutWithReasons() throws {
+        let sample = try SampleController(), out = TemporaryFolder()
+        let result = try export(sample, into: out.path)
+        #expect(result.exclusions.map { "\($0.kind.name)/\($0.reason.code)/\($0.records)" } == [
+            "consent/legal-basis-consent-not-covered/1",
+            "identifier/provenance-derived-not-covered/1",
+            "profile-segment/provenance-acquired-not-covered/2",
+            "review/legal-basis-consent-not-covered/2",
+            "web-activity/provenance-observed-not-covered/3",
+        ])
+        let exclusions = try #require(try manifest(result)["exclusions"] as? [[String: Any]])
+        #expect(exclusions.count == 5)
+        #expect(exclusions.allSatisfy { $0["explanation"] is String && $0["records"] is Int })
+    }
+
+    @Test func leftOutDataAppearsNowhereInTheBundle() throws {
+        let sample = try SampleController(), out = TemporaryFolder()
+        let result = try export(sample, into: out.path)
+        for (path, data) in try BagFiles.contents(of: result.bundlePath) {
+            let text = String(decoding: data, as: UTF8.self)
+            for secret in ["high-income-household", "Dataköp Norden", "192.0.2.10", "c0ffee01", "Höll tätt"] {
+                #expect(!text.contains(secret), "\(path) holds excluded data")
+            }
+        }
+    }
+
+    @Test func accessIncludesEverythingHeldOnThePerson() throws {
+        let sample = try SampleController(), out = TemporaryFolder()
+        let result = try export(sample, purpose: .access, into: out.path)
+        #expect(result.exclusions.isEmpty)
+        #expect(result.recordsByKind.first { $0.kind == .webActivity }?.records == 3)
+        #expect(result.recordsByKind.first { $0.kind == .profileSegment }?.records == 2)
+        let request = try #require(try manifest(result)["request"] as? [String: Any])
+        #expect(request["article"] as? String == "GDPR Art. 15")
+    }
+
+    @Test func theManifestListsEveryIdentifierUsedAndWhereItCameFrom() throws {
+        let sample = try SampleController(), out = TemporaryFolder()
+        let result = try export(sample, subject: ["email:erik.johansson@example.se"], into: out.path)
+        let subject = try #require(try manifest(result)["subject"] as? [String: Any])
+        let identifiers = try #require(subject["identifiers"] as? [[String: Any]])
+        let described = identifiers.map { "\($0["scheme"]!):\($0["value"]!)<-\(($0["foundIn"] as! [String]).joined(separator: ","))" }
+        #expect(described == [
+            "email:erik.johansson@example.se<-request,shop",
+            "email:erik@old-mail.example<-shop",
+            "phone:+46709876543<-shop",
+            "personnummer:197809213452<-shop",
+            "customer-number:K-0417<-shop",
+            "customer-number:K-1003<-shop",
+        ])
+        #expect(result.recordsByKind.first { $0.kind == .person }?.records == 2)
+    }
+
+    @Test func theManifestDescribesEveryPayloadFile() throws {
+        let sample = try SampleController(), out = TemporaryFolder()
+        let result = try export(sample, into: out.path)
+        let files = try #require(try manifest(result)["files"] as? [[String: Any]])
+        let onDisk = try BagFiles.contents(of: result.bundlePath)
+        for file in files {
+            let path = try #require(file["path"] as? String)
+            let data = try #require(onDisk[path])
+            #expect(file["bytes"] as? Int == data.count)
+            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").count
+            #expect(file["records"] as? Int == lines - 2, "\(path)")
+        }
+    }
+
+    @Test func theSameRequestAndTimeGiveAByteIdenticalBundle() throws {
+        let sample = try SampleController(), first = TemporaryFolder(), second = TemporaryFolder()
+        let one = try export(sample, into: first.path)
+        let two = try export(sample, into: second.path)
+        #expect(one.digest == two.digest)
+        #expect(try BagFiles.contents(of: one.bundlePath) == BagFiles.contents(of: two.bundlePath))
+    }
+
+    @Test func anUnknownSubjectGivesNoBundle() throws {
+        let sample = try SampleController(), out = TemporaryFolder()
+        #expect { try export(sample, subject: ["email:nobody@example.se"], into: out.path) } throws: {
+            ($0 as? ExportError)?.code == .noRecords
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+
+    @Test func aFailedExportLeavesNoPartialBundle() throws {
+        let sample = try SampleController(), out = TemporaryFolder()
+        try sample.execute("UPDATE order_lines SET unit_price = '12,50' WHERE id = 3")
+        #expect(throws: ConnectorError.self) { try export(sample, into: out.path) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+
+    @Test func anExistingBundleIsNeverOverwritten() throws {
+        let sample = try SampleController(), out = TemporaryFolder()
+        let first = try export(sample, into: out.path)
+        let before = try BagFiles.contents(of: first.bundlePath)
+        #expect { try export(sample, into: out.path) } throws: { ($0 as? BundleError)?.code == .alreadyExists }
+        #expect(try BagFiles.contents(of: first.bundlePath) == before)
+    }
+
+    @Test func bagitPythonAcceptsTheBundle() throws {
+        let sample = try SampleController(), out = TemporaryFolder()
+        let result = try export(sample, into: out.path)
+        let verdict = try PeerTool.bagitValidate(result.bundlePath)
+        #expect(verdict.status == 0, "\(verdict.combined)")
+        #expect(verdict.combined.contains("is valid"))
+    }
+
+    @Test func bagitPythonAcceptsAnAccessBundleToo() throws {
+        let sample = try SampleController(), out = TemporaryFolder()
+        let result = try export(sample, subject: ["personnummer:900575-4560"], purpose: .access, into: out.path)
+        let verdict = try PeerTool.bagitValidate(result.bundlePath)
+        #expect(verdict.status == 0, "\(verdict.combined)")
+    }
+
+    @Test func aRequestIdThatCannotNameAFolderIsRefused() throws {
+        for id in ["../escape", "a/b", ".hidden", "", String(repeating: "x", count: 65)] {
+            #expect(throws: ExportError.self) {
+                try ExportRequest(subject: [try SubjectIdentifier(parsing: SampleSubject.anna)], purpose: .access, requestID: id)
+            }
+        }
+    }
+}

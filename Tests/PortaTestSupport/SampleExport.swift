@@ -1,0 +1,28 @@
+import Foundation
+
+/// The sample subject and the fixed inputs tests export it with.
+public enum SampleSubject {
+    /// Anna Svensson (customer 1), who shares her name with customer 2.
+    public static let anna = "email:anna.svensson@example.se"
+    /// A fixed creation time, so bundles are reproducible.
+    public static let createdAt = "2026-01-01T00:00:00Z"
+}
+
+/// Runs an outside validator the project's setup installs; a missing tool fails the test, it
+/// is never skipped.
+public enum PeerTool {
+    /// `bagit.py --validate` (bagit-python) on a bag folder.
+    public static func bagitValidate(_ bag: String) throws -> ProcessOutput {
+        guard ExternalProcess.isInstalled("bagit.py") else {
+            throw PeerToolMissing(name: "bagit.py", install: "pip install bagit==1.9.0 (scripts/setup.sh does this)")
+        }
+        return try ExternalProcess.run("bagit.py", ["--validate", "--processes", "2", bag])
+    }
+}
+
+/// An outside tool a test needs is not installed.
+public struct PeerToolMissing: Error, CustomStringConvertible {
+    public let name: String
+    public let install: String
+    public var description: String { "\(name) is not installed: \(install)" }
+}
