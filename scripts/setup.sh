@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what Porta needs on Debian 12 with Swift 6 at hand, and builds the sample database.
+# Idempotent: installs only what is missing. Needs root (or sudo) for apt.
+#
+#   apt: libxml2-dev (CLibXML2), libsqlite3-dev (GRDB), pkg-config, sqlite3 (sample database),
+#        libxml2-utils (xmllint), python3-pip
+#   pip: bagit (bagit-python), frictionless, check-jsonschema: the outside validators tests call
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(libxml2-dev libsqlite3-dev pkg-config sqlite3 libxml2-utils python3-pip)
+PIP_PACKAGES=("bagit==1.9.0" "frictionless==5.21.0" "check-jsonschema==0.39.0" "rfc3339-validator==0.1.4")
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: apt-get install ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+PYTHON=${PYTHON:-python3}
+need=()
+for pin in "${PIP_PACKAGES[@]}"; do
+  "$PYTHON" -m pip show -q "${pin%%==*}" >/dev/null 2>&1 || need+=("$pin")
+done
+if [ "${#need[@]}" -gt 0 ]; then
+  echo "setup: pip install ${need[*]}"
+  "$PYTHON" -m pip install -q --disable-pip-version-check --root-user-action=ignore "${need[@]}"
+  command -v pyenv >/dev/null 2>&1 && pyenv rehash || true
+fi
+for tool in bagit.py frictionless check-jsonschema xmllint sqlite3; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "setup: $tool is still missing" >&2; exit 2; }
+done
+
+scripts/build-samples.sh
