@@ -12,21 +12,14 @@ struct ConfigNode {
 
     /// The node as a mapping whose keys must all be in `allowed`.
     func mapping(allowed: [String]) throws -> ConfigMapping {
-        guard case .mapping(let mapping) = node else { throw error("must be a mapping of keys to values") }
-        var entries: [(String, ConfigNode)] = []
-        for (keyNode, value) in mapping {
-            guard case .scalar(let key) = keyNode else { throw error("has a key that is not text") }
-            let child = ConfigNode(node: value, keyPath: childPath(key.string), file: file)
-            guard !entries.contains(where: { $0.0 == key.string }) else { throw child.error("is given twice") }
-            guard allowed.contains(key.string) else {
-                throw child.error("is not a known key here (known: \(allowed.joined(separator: ", ")))")
-            }
-            entries.append((key.string, child))
+        let entries = try freeMapping()
+        for (key, child) in entries where !allowed.contains(key) {
+            throw child.error("is not a known key here (known: \(allowed.joined(separator: ", ")))")
         }
         return ConfigMapping(owner: self, entries: entries)
     }
 
-    /// The node as a mapping with any keys, in file order.
+    /// The node as a mapping with any keys, in file order; a key given twice is an error.
     func freeMapping() throws -> [(String, ConfigNode)] {
         guard case .mapping(let mapping) = node else { throw error("must be a mapping of keys to values") }
         var entries: [(String, ConfigNode)] = []

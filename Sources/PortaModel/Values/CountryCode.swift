@@ -16,7 +16,7 @@ public struct CountryCode: Hashable, Sendable, CustomStringConvertible {
     public var description: String { code }
 
     /// The 249 officially assigned codes.
-    static let assigned: Set<String> = Set("""
+    static let assigned = Set<String>(codeList: """
         AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ
         BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM
         DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS
@@ -26,5 +26,12 @@ public struct CountryCode: Hashable, Sendable, CustomStringConvertible {
         PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV
         SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI
         VN VU WF WS YE YT ZA ZM ZW
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+        """)
+}
+
+extension Set<String> {
+    /// The codes of a list written as words separated by spaces and newlines.
+    init(codeList: String) {
+        self.init(codeList.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+    }
 }

@@ -53,7 +53,7 @@ public struct CurrencyCode: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { code }
 
-    static let known: Set<String> = Set("""
+    static let known = Set<String>(codeList: """
         AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN
         BWP BYN BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN
         ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD
@@ -63,5 +63,5 @@ public struct CurrencyCode: Hashable, Sendable, CustomStringConvertible {
         TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES VND VUV WST XAF XAG XAU XBA
         XBB XBC XBD XCD XCG XDR XOF XPD XPF XPT XSU XUA YER ZAR ZMW ZWG
         HRK SLL ZWL VEF EEK LTL LVL SKK CUC MRO STD BYR
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+        """)
 }
