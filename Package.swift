@@ -91,7 +91,7 @@ let package = Package(
         ),
         .testTarget(name: "PortaModelTests", dependencies: ["PortaModel", "PortaTestSupport"]),
         .testTarget(name: "PortaConnectorsTests", dependencies: ["PortaConnectors", "PortaTestSupport"]),
-        .testTarget(name: "PortaFormatsTests", dependencies: ["PortaFormats", "PortaTestSupport"]),
+        .testTarget(name: "PortaFormatsTests", dependencies: ["PortaFormats", "CLibXML2", "PortaTestSupport"]),
         .testTarget(name: "PortaBundleTests", dependencies: ["PortaBundle", "PortaModel", "PortaTestSupport"]),
         .testTarget(name: "PortaExportTests", dependencies: ["PortaExport", "PortaTestSupport"]),
         .testTarget(name: "PortaImportTests", dependencies: ["PortaImport", "PortaExport", "PortaTestSupport"]),
