@@ -18,6 +18,14 @@ public enum PeerTool {
         }
         return try ExternalProcess.run("bagit.py", ["--validate", "--processes", "2", bag])
     }
+
+    /// `check-jsonschema` (python-jsonschema) on `files` against `schema`, offline.
+    public static func checkJSONSchema(_ schema: String, _ files: [String]) throws -> ProcessOutput {
+        guard ExternalProcess.isInstalled("check-jsonschema") else {
+            throw PeerToolMissing(name: "check-jsonschema", install: "pip install check-jsonschema==0.39.0 (scripts/setup.sh does this)")
+        }
+        return try ExternalProcess.run("check-jsonschema", ["--base-uri", "file://" + schema, "--schemafile", schema] + files)
+    }
 }
 
 /// An outside tool a test needs is not installed.
