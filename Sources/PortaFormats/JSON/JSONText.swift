@@ -5,6 +5,11 @@ enum JSONText {
     /// `\t`, `\b`, `\f` or `\u00XX`; everything else as UTF-8, `/` not escaped.
     static func appendString(_ text: String, to buffer: inout [UInt8]) {
         buffer.append(0x22)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            buffer.append(contentsOf: text.utf8)
+            buffer.append(0x22)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case 0x22: buffer.append(contentsOf: [0x5C, 0x22])

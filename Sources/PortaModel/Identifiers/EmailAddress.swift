@@ -73,6 +73,11 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
 extension StringProtocol {
     /// The string without leading and trailing white space and newlines.
     func trimmingWhitespace() -> String {
+        let text = String(self)
+        if let first = text.utf8.first, let last = text.utf8.last,
+           (0x21..<0x80).contains(first), (0x21..<0x80).contains(last) {
+            return text
+        }
         var scalars = Substring(self)[...]
         while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }

@@ -76,7 +76,7 @@ public struct Personnummer: Hashable, Sendable, CustomStringConvertible {
         }
         self.kind = kind
         self.birthDate = date
-        self.value = String(format4(year)) + tail[2...].map(String.init).joined()
+        self.value = zeroPadded(year, 4) + tail[2...].map(String.init).joined()
     }
 
     public var description: String { value }
@@ -96,9 +96,4 @@ public struct Personnummer: Hashable, Sendable, CustomStringConvertible {
     private static func invalid(_ why: String) -> ModelError {
         ModelError(.invalidPersonnummer, "personnummer \(why)")
     }
-}
-
-private func format4(_ year: Int) -> String {
-    let text = String(year)
-    return String(repeating: "0", count: max(0, 4 - text.count)) + text
 }

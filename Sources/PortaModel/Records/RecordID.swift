@@ -15,14 +15,19 @@ public struct RecordID: Hashable, Sendable, Comparable, CustomStringConvertible 
         var hasher = SHA256()
         for (index, part) in ["porta/1", source, kind.name, sourceKey].enumerated() {
             if index > 0 { hasher.update(data: [0]) }
-            hasher.update(data: Array(part.utf8))
+            var part = part
+            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         }
-        let digest = hasher.finalize().prefix(16)
-        rawValue = kind.idPrefix + "_" + digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        var text = Array(kind.idPrefix.utf8)
+        text.append(UInt8(ascii: "_"))
+        for byte in hasher.finalize().prefix(16) {
+            text.append(Self.hexDigits[Int(byte >> 4)])
+            text.append(Self.hexDigits[Int(byte & 0x0F)])
+        }
+        rawValue = String(decoding: text, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Reads an id as written in a bundle.
     /// - Throws: ``ModelError`` with code `invalid-identifier` when it is not `<prefix>_<32 hex>`.

@@ -30,7 +30,7 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
     public static func today() -> CalendarDate { Timestamp(Date()).date }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        zeroPadded(year, 4) + "-" + zeroPadded(month, 2) + "-" + zeroPadded(day, 2)
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
@@ -75,4 +75,10 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         self.month = month
         self.day = day
     }
+}
+
+/// `value` in decimal, padded with leading zeros to `width` digits.
+func zeroPadded(_ value: Int, _ width: Int) -> String {
+    let digits = String(value)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }

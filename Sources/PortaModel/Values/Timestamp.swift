@@ -89,9 +89,10 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = Int(seconds - days * 86_400)
         var text = CalendarDate(daysSinceEpoch: days).description
-        text += String(format: "T%02d:%02d:%02d", secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
+        text += "T" + zeroPadded(secondOfDay / 3600, 2) + ":" + zeroPadded(secondOfDay / 60 % 60, 2)
+            + ":" + zeroPadded(secondOfDay % 60, 2)
         if nanoseconds != 0 {
-            var fraction = String(format: "%09d", nanoseconds)
+            var fraction = zeroPadded(Int(nanoseconds), 9)
             while fraction.hasSuffix("0") { fraction.removeLast() }
             text += "." + fraction
         }

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Streaming proof for `porta export`: one generated subject with 10 k, 100 k and 1 M records in
+# the sample shop's SQLite schema, exported by the release build; wall time, records/s and peak
+# RSS (GNU time) per size. Prints a Markdown table; BENCHMARKS.md keeps the figures.
+#
+# Usage: scripts/bench-export.sh [SIZES...]     (default: 10000 100000 1000000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@"); [ "${#sizes[@]}" -gt 0 ] || sizes=(10000 100000 1000000)
+command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)" >&2; exit 2; }
+swift build -c release --product porta >/dev/null
+porta=$PWD/.build/release/porta
+work=$(mktemp -d "${TMPDIR:-/tmp}/porta-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+echo "| records | orders | order lines | bundle bytes | wall s | records/s | peak RSS MiB |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+for n in "${sizes[@]}"; do
+  dir=$work/$n; mkdir -p "$dir"
+  cp samples/retailer/porta.yml "$dir/porta.yml"
+  # The sample shop, plus customer 100 with n records: n/10 orders with 9 lines each.
+  orders=$((n / 10)); lines=$((n - orders))
+  {
+    cat samples/retailer/shop.sql
+    cat <<SQL
+BEGIN;
+INSERT INTO customers VALUES (100, 'K-9100', 'Hedda', 'Tung', 'heavy@example.se', NULL, NULL, NULL, 'sv', '2020-01-01 00:00:00');
+WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < $orders)
+INSERT INTO orders SELECT 100000 + i, 100, 'H-' || i, '2024-01-01 00:00:00', 'delivered', '99.00', 'SEK', NULL FROM seq;
+WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < $lines)
+INSERT INTO order_lines SELECT 100000 + i, 100000 + 1 + ((i - 1) % $orders), 1 + (i - 1) / $orders, 'SKU-' || (i % 97),
+  'Artikel "' || i || '", storlek M', 1 + i % 3, '11.00', 'SEK' FROM seq;
+COMMIT;
+SQL
+  } | sqlite3 "$dir/shop.sqlite"
+  /usr/bin/time -v -o "$dir/time.txt" "$porta" export --config "$dir/porta.yml" --subject email:heavy@example.se \
+    --purpose portability --out "$dir/out" --request-id bench --created-at 2026-01-01T00:00:00Z > "$dir/export.txt"
+  records=$(sed -n 's/^records: //p' "$dir/export.txt")
+  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$dir/time.txt" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
+  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$dir/time.txt")
+  bytes=$(du -sb "$dir/out/porta-bench" | cut -f1)
+  awk -v r="$records" -v o="$orders" -v l="$lines" -v b="$bytes" -v w="$wall" -v m="$rss" \
+    'BEGIN { printf "| %d | %d | %d | %d | %.2f | %.0f | %.1f |\n", r, o, l, b, w, (w > 0 ? r / w : 0), m / 1024 }'
+  rm -rf "$dir"
+done
