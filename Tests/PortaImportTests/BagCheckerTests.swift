@@ -169,3 +169,28 @@ struct SampleBundle {
         #expect(try !bundle.verify().isValid)
     }
 }
+
+@Suite struct UnicodePathTests {
+    /// A bag with one payload file named `café.txt`, spelled on disk and in the manifest as given.
+    func bag(disk: String, manifest: String) throws -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        try BagFiles.write("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n", to: folder.file("bagit.txt"))
+        try BagFiles.write("x", to: folder.file("data/" + disk))
+        try BagFiles.write("Payload-Oxum: 1.1\n", to: folder.file("bag-info.txt"))
+        try BagFiles.write("2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881  data/\(manifest)\n",
+                           to: folder.file("manifest-sha256.txt"))
+        let tags = try ["bag-info.txt", "bagit.txt", "manifest-sha256.txt"].map { (name: String) throws -> String in
+            let sum = try ExternalProcess.run("sha256sum", [folder.file(name)]).standardOutput.prefix(64)
+            return "\(sum)  \(name)\n"
+        }.joined()
+        try BagFiles.write(tags, to: folder.file("tagmanifest-sha256.txt"))
+        return folder
+    }
+
+    @Test(arguments: [("caf\u{E9}.txt", "cafe\u{301}.txt"), ("cafe\u{301}.txt", "caf\u{E9}.txt"), ("caf\u{E9}.txt", "caf\u{E9}.txt")])
+    func aFileIsFoundWhicheverNormalisationEachSideUses(_ disk: String, _ manifest: String) throws {
+        let folder = try bag(disk: disk, manifest: manifest)
+        let report = try BundleVerifier().verify(folder.path)
+        #expect(report.isValid, "\(report.text)")
+    }
+}

@@ -38,15 +38,17 @@ struct BagChecker {
         let (payloadManifests, tagManifests) = readManifests()
         let scan = PayloadScan(bag: bag, level: Self.level)
         findings += scan.findings
-        let onDisk = Set(scan.files)
+        // Swift compares strings by canonical equivalence, so a manifest path finds its file
+        // whether either side is NFC or NFD; the file is then opened by its on-disk spelling.
+        let onDisk = Dictionary(scan.files.map { ($0, $0) }, uniquingKeysWith: { first, _ in first })
         var jobs: [String: Set<HashAlgorithm>] = [:]
         var expectations: [(file: String, manifest: ManifestFile, entry: ManifestFile.Entry)] = []
         for manifest in payloadManifests {
             let listed = Set(manifest.entries.map(\.path))
             for entry in manifest.entries {
-                if onDisk.contains(entry.path) {
-                    jobs[entry.path, default: []].insert(manifest.algorithm)
-                    expectations.append((entry.path, manifest, entry))
+                if let file = onDisk[entry.path] {
+                    jobs[file, default: []].insert(manifest.algorithm)
+                    expectations.append((file, manifest, entry))
                 } else {
                     note("missing-file", entry.path, "payload file listed in \(manifest.name) line \(entry.line) is missing")
                 }
