@@ -194,3 +194,104 @@ struct SampleBundle {
         #expect(report.isValid, "\(report.text)")
     }
 }
+
+/// Bags made by bagit-python itself: Porta's level-1 verdict must equal bagit-python's.
+@Suite struct BagitPythonAgreementTests {
+    /// A folder turned into a bag in place by `bagit.py` (BagIt 0.97, SHA-256 and SHA-512).
+    func bagitPythonBag() throws -> TemporaryFolder {
+        let folder = TemporaryFolder("porta-bagit-py")
+        try BagFiles.write("{\"a\": 1}\n", to: folder.file("records.json"))
+        try BagFiles.write("Å, ä och ö\r\n", to: folder.file("nested/text.txt"))
+        try PeerTool.require("bagit.py")
+        let made = try ExternalProcess.run("bagit.py", ["--sha256", "--sha512", folder.path])
+        #expect(made.status == 0, "\(made.combined)")
+        return folder
+    }
+
+    func verdicts(_ folder: TemporaryFolder) throws -> (bagitPython: Bool, porta: Bool, findings: [String]) {
+        let report = try BundleVerifier().verify(folder.path)
+        return (try PeerTool.bagitValidate(folder.path).status == 0, report.isValid, report.findings.map(\.code))
+    }
+
+    @Test func bothAcceptAValidBag() throws {
+        let verdict = try verdicts(try bagitPythonBag())
+        #expect(verdict.bagitPython && verdict.porta, "\(verdict.findings)")
+    }
+
+    @Test func bothRejectAChangedByteCheckedUnderEveryAlgorithm() throws {
+        let folder = try bagitPythonBag()
+        try BagFiles.flipByte(of: folder.file("data/records.json"))
+        let verdict = try verdicts(folder)
+        #expect(!verdict.bagitPython && !verdict.porta)
+        #expect(verdict.findings == ["checksum-mismatch", "checksum-mismatch"])
+    }
+
+    @Test func bothRejectAFileMissingFromOneOfTwoManifests() throws {
+        let folder = try bagitPythonBag()
+        let manifest = folder.file("manifest-sha512.txt")
+        let kept = try String(contentsOfFile: manifest, encoding: .utf8).split(separator: "\n").filter { !$0.contains("records.json") }
+        try BagFiles.write(kept.joined(separator: "\n") + "\n", to: manifest)
+        let verdict = try verdicts(folder)
+        #expect(!verdict.porta)
+        #expect(verdict.findings.contains("extra-file"))
+        // bagit-python checks the union of manifests, but the tag manifest pins manifest-sha512.txt.
+        #expect(!verdict.bagitPython)
+    }
+
+    @Test func bothRejectAnExtraFile() throws {
+        let folder = try bagitPythonBag()
+        try BagFiles.write("late", to: folder.file("data/late.txt"))
+        let verdict = try verdicts(folder)
+        #expect(!verdict.bagitPython && !verdict.porta)
+    }
+}
+
+@Suite struct HostileBagTests {
+    @Test func aPayloadFolderThatIsASymlinkIsNotFollowed() throws {
+        let bundle = try SampleBundle()
+        let elsewhere = TemporaryFolder()
+        try FileManager.default.moveItem(atPath: bundle.file("data"), toPath: elsewhere.file("data"))
+        try FileManager.default.createSymbolicLink(atPath: bundle.file("data"), withDestinationPath: elsewhere.file("data"))
+        #expect(try bundle.findings().contains("missing-payload-folder data"))
+    }
+
+    @Test func aTagFileThatIsASymlinkIsNotRead() throws {
+        let bundle = try SampleBundle()
+        try FileManager.default.removeItem(atPath: bundle.file("bagit.txt"))
+        try FileManager.default.createSymbolicLink(atPath: bundle.file("bagit.txt"), withDestinationPath: "/etc/hostname")
+        #expect(try bundle.findings().contains("bad-bagit-txt bagit.txt"))
+    }
+
+    @Test func aManifestThatIsNotUTF8IsAFindingNotACrash() throws {
+        let bundle = try SampleBundle()
+        try Data([0x66, 0x6F, 0xFF, 0xFE, 0x0A]).write(to: URL(fileURLWithPath: bundle.file("manifest-sha256.txt")))
+        let findings = try bundle.findings()
+        #expect(findings.contains("unreadable manifest-sha256.txt"))
+        #expect(findings.contains("missing-manifest manifest-sha256.txt"))
+    }
+
+    @Test func aByteOrderMarkInBagInfoIsAFinding() throws {
+        let bundle = try SampleBundle()
+        let info = try Data(contentsOf: URL(fileURLWithPath: bundle.file("bag-info.txt")))
+        try (Data([0xEF, 0xBB, 0xBF]) + info).write(to: URL(fileURLWithPath: bundle.file("bag-info.txt")))
+        #expect(try bundle.findings().contains("byte-order-mark bag-info.txt"))
+    }
+
+    @Test func aTagManifestListingAPayloadFileIsAFinding() throws {
+        let bundle = try SampleBundle()
+        let tagManifest = bundle.file("tagmanifest-sha256.txt")
+        try BagFiles.write(try String(contentsOfFile: tagManifest, encoding: .utf8)
+                           + String(repeating: "0", count: 64) + "  data/json/person.json\n", to: tagManifest)
+        #expect(try bundle.findings().contains("bad-manifest-path tagmanifest-sha256.txt"))
+    }
+}
+
+@Suite struct OversizedTagFileTests {
+    @Test func aHugeManifestIsRefusedUnread() throws {
+        let bundle = try SampleBundle()
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: bundle.file("manifest-sha256.txt")))
+        try handle.truncate(atOffset: 300 << 20)   // sparse: no disk used
+        try handle.close()
+        #expect(try bundle.verify().findings.contains { $0.path == "manifest-sha256.txt" && $0.message.contains("larger than") })
+    }
+}

@@ -11,19 +11,22 @@ public enum SampleSubject {
 /// Runs an outside validator the project's setup installs; a missing tool fails the test, it
 /// is never skipped.
 public enum PeerTool {
+    /// Fails unless `name` is on PATH; `scripts/setup.sh` installs every tool tests call.
+    public static func require(_ name: String) throws {
+        guard ExternalProcess.isInstalled(name) else {
+            throw PeerToolMissing(name: name, install: "scripts/setup.sh installs it")
+        }
+    }
+
     /// `bagit.py --validate` (bagit-python) on a bag folder.
     public static func bagitValidate(_ bag: String) throws -> ProcessOutput {
-        guard ExternalProcess.isInstalled("bagit.py") else {
-            throw PeerToolMissing(name: "bagit.py", install: "pip install bagit==1.9.0 (scripts/setup.sh does this)")
-        }
+        try require("bagit.py")
         return try ExternalProcess.run("bagit.py", ["--validate", "--processes", "2", bag])
     }
 
     /// `check-jsonschema` (python-jsonschema) on `files` against `schema`, offline.
     public static func checkJSONSchema(_ schema: String, _ files: [String]) throws -> ProcessOutput {
-        guard ExternalProcess.isInstalled("check-jsonschema") else {
-            throw PeerToolMissing(name: "check-jsonschema", install: "pip install check-jsonschema==0.39.0 (scripts/setup.sh does this)")
-        }
+        try require("check-jsonschema")
         return try ExternalProcess.run("check-jsonschema", ["--base-uri", "file://" + schema, "--schemafile", schema] + files)
     }
 }

@@ -16,6 +16,7 @@ struct TagFile {
         case notRegularFile
         case unreadable
         case notUTF8
+        case tooLarge
 
         var message: String {
             switch self {
@@ -23,9 +24,14 @@ struct TagFile {
             case .notRegularFile: "is not a regular file (a symlink, folder or device)"
             case .unreadable: "file cannot be read"
             case .notUTF8: "file is not valid UTF-8"
+            case .tooLarge: "file is larger than the \(TagFile.maximumSize >> 20) MiB a tag file may be here"
             }
         }
     }
+
+    /// The largest tag file read (a manifest of about two million files): a hostile bag must
+    /// not make the verifier read gigabytes into memory.
+    static let maximumSize = 256 << 20
 
     /// Reads `path` inside `bag`.
     static func read(_ path: String, in bag: String) -> Result<TagFile, Problem> {
@@ -33,6 +39,7 @@ struct TagFile {
         var info = stat()
         guard lstat(full, &info) == 0 else { return .failure(errno == ENOENT ? .missing : .unreadable) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegularFile) }
+        guard info.st_size <= maximumSize else { return .failure(.tooLarge) }
         guard let data = FileManager.default.contents(atPath: full) else { return .failure(.unreadable) }
         var bytes = [UInt8](data)
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF])
