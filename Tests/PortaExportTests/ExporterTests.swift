@@ -156,3 +156,21 @@ import Testing
         }
     }
 }
+
+@Suite struct NothingCoveredTests {
+    @Test func whenThePolicyCoversNothingTheBundleStillSaysWhatExists() throws {
+        let sample = try SampleController(editConfig: { $0.replacingOccurrences(of: "legal-basis: contract", with: "legal-basis: legal-obligation") })
+        let out = TemporaryFolder()
+        let request = try ExportRequest(subject: [try SubjectIdentifier(parsing: SampleSubject.anna)], purpose: .portability,
+                                        requestID: "req-1", createdAt: try Timestamp(parsing: SampleSubject.createdAt))
+        let result = try Exporter(config: try PortaConfig.load(from: sample.configPath), logger: Logger(label: "test"))
+            .export(request, into: out.path)
+        #expect(result.totalRecords == 0)
+        #expect(result.exclusions.reduce(0) { $0 + $1.records } == 20)
+        let files = try BagFiles.contents(of: result.bundlePath)
+        #expect(files["manifest-sha256.txt"] == Data())
+        #expect(String(decoding: files["bag-info.txt"]!, as: UTF8.self).contains("Payload-Oxum: 0.0\n"))
+        let verdict = try PeerTool.bagitValidate(result.bundlePath)
+        #expect(verdict.status == 0, "\(verdict.combined)")
+    }
+}
