@@ -85,7 +85,10 @@ let package = Package(
             name: "PortaTestSupport",
             dependencies: [
                 "PortaModel",
+                "PortaConnectors",
+                "PortaExport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/PortaTestSupport"
         ),

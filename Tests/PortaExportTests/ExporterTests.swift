@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import PortaBundle
 import PortaConnectors
 import PortaExport
@@ -8,13 +7,9 @@ import PortaTestSupport
 import Testing
 
 @Suite struct ExporterTests {
-    let logger = Logger(label: "test")
-
     func export(_ sample: SampleController, subject: [String] = [SampleSubject.anna], purpose: Purpose = .portability,
-                requestID: String = "req-1", into out: String) throws -> ExportResult {
-        let request = try ExportRequest(subject: subject.map { try SubjectIdentifier(parsing: $0) }, purpose: purpose,
-                                        requestID: requestID, createdAt: try Timestamp(parsing: SampleSubject.createdAt))
-        return try Exporter(config: try PortaConfig.load(from: sample.configPath), logger: logger).export(request, into: out)
+                into out: String) throws -> ExportResult {
+        try sample.export(subject: subject, purpose: purpose, into: out)
     }
 
     func manifest(_ result: ExportResult) throws -> [String: Any] {
@@ -161,10 +156,7 @@ import Testing
     @Test func whenThePolicyCoversNothingTheBundleStillSaysWhatExists() throws {
         let sample = try SampleController(editConfig: { $0.replacingOccurrences(of: "legal-basis: contract", with: "legal-basis: legal-obligation") })
         let out = TemporaryFolder()
-        let request = try ExportRequest(subject: [try SubjectIdentifier(parsing: SampleSubject.anna)], purpose: .portability,
-                                        requestID: "req-1", createdAt: try Timestamp(parsing: SampleSubject.createdAt))
-        let result = try Exporter(config: try PortaConfig.load(from: sample.configPath), logger: Logger(label: "test"))
-            .export(request, into: out.path)
+        let result = try sample.export(into: out.path)
         #expect(result.totalRecords == 0)
         #expect(result.exclusions.reduce(0) { $0 + $1.records } == 20)
         let files = try BagFiles.contents(of: result.bundlePath)

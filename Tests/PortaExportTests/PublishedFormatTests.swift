@@ -1,7 +1,4 @@
 import Foundation
-import Logging
-import PortaConnectors
-import PortaExport
 import PortaModel
 import PortaTestSupport
 import Testing
@@ -9,10 +6,7 @@ import Testing
 /// The sample bundle, judged by an outside JSON Schema validator against `formats/json/`.
 @Suite struct PublishedFormatTests {
     func exportSample(purpose: Purpose, into out: TemporaryFolder, sample: SampleController) throws -> String {
-        let request = try ExportRequest(subject: [try SubjectIdentifier(parsing: SampleSubject.anna)], purpose: purpose,
-                                        requestID: "req-1", createdAt: try Timestamp(parsing: SampleSubject.createdAt))
-        return try Exporter(config: try PortaConfig.load(from: sample.configPath), logger: Logger(label: "test"))
-            .export(request, into: out.path).bundlePath
+        try sample.export(purpose: purpose, into: out.path).bundlePath
     }
 
     @Test(arguments: Purpose.allCases)

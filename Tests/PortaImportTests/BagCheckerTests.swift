@@ -1,7 +1,4 @@
 import Foundation
-import Logging
-import PortaConnectors
-import PortaExport
 import PortaImport
 import PortaModel
 import PortaTestSupport
@@ -15,10 +12,7 @@ struct SampleBundle {
 
     init() throws {
         sample = try SampleController()
-        let request = try ExportRequest(subject: [try SubjectIdentifier(parsing: SampleSubject.anna)], purpose: .portability,
-                                        requestID: "req-1", createdAt: try Timestamp(parsing: SampleSubject.createdAt))
-        path = try Exporter(config: try PortaConfig.load(from: sample.configPath), logger: Logger(label: "test"))
-            .export(request, into: out.path).bundlePath
+        path = try sample.export(into: out.path).bundlePath
     }
 
     func file(_ relative: String) -> String { path + "/" + relative }
