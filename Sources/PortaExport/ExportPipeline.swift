@@ -21,8 +21,9 @@ import PortaModel
 /// let result = try exporter.export(request, into: "out")
 /// ```
 public struct Exporter {
-    /// Makes the connector of a source.
-    public typealias ConnectorFactory = (SourceConfig, Logger) throws -> any Connector
+    /// Makes the connector of a source; the date is the day 10-digit personnummer are read
+    /// against (the request's creation day).
+    public typealias ConnectorFactory = (SourceConfig, CalendarDate, Logger) throws -> any Connector
 
     public let config: PortaConfig
     private let logger: Logger
@@ -37,9 +38,9 @@ public struct Exporter {
     }
 
     /// The connector for a source's kind.
-    public static func standardConnector(_ source: SourceConfig, logger: Logger) throws -> any Connector {
+    public static func standardConnector(_ source: SourceConfig, referenceDate: CalendarDate, logger: Logger) throws -> any Connector {
         switch source.connector {
-        case "sqlite": return try SQLiteConnector(source: source, logger: logger)
+        case "sqlite": return try SQLiteConnector(source: source, referenceDate: referenceDate, logger: logger)
         default:
             throw ConnectorError(.unavailable, source: source.id, message: "no connector of kind \(source.connector)")
         }
@@ -54,7 +55,7 @@ public struct Exporter {
     /// - Throws: ``ExportError`` `no-records` when no source knows the subject;
     ///   ``ConnectorError``, ``BundleError`` otherwise. No bundle appears on error.
     public func export(_ request: ExportRequest, into outputFolder: String) throws -> ExportResult {
-        let connectors = try config.sources.map { try makeConnector($0, logger) }
+        let connectors = try config.sources.map { try makeConnector($0, request.createdAt.date, logger) }
         let resolution = try SubjectResolver(connectors: connectors, logger: logger).resolve(request.subject)
         guard !resolution.isEmpty else {
             throw ExportError(.noRecords, "no records for this subject in any source")

@@ -44,11 +44,12 @@ struct ExportCommand: ParsableCommand {
         let config: PortaConfig
         do {
             config = try PortaConfig.load(from: self.config)
+            let time = try createdAt.map(Timestamp.init(parsing:)) ?? Timestamp(.now)
             request = try ExportRequest(
-                subject: try subject.map { try SubjectIdentifier(parsing: $0) },
+                subject: try subject.map { try SubjectIdentifier(parsing: $0, referenceDate: time.date) },
                 purpose: purpose,
                 requestID: requestID,
-                createdAt: try createdAt.map(Timestamp.init(parsing:)) ?? Timestamp(.now),
+                createdAt: time,
                 language: try language.map { try LanguageTag($0).tag })
         } catch {
             printError("\(error)")

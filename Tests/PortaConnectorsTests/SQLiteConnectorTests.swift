@@ -172,3 +172,24 @@ import Testing
         #expect(!kinds.contains("phone-number"))
     }
 }
+
+@Suite struct ReferenceDateTests {
+    func identifierValues(_ sample: SampleController, referenceDate: CalendarDate) throws -> [String] {
+        let config = try PortaConfig.load(from: sample.configPath)
+        let connector = try SQLiteConnector(source: config.sources[0], referenceDate: referenceDate, logger: Logger(label: "test"))
+        let match = try connector.findSubject(matching: [SubjectIdentifier(parsing: "email:fatima@example.org")])
+        var values: [String] = []
+        try connector.streamRecords(of: match, problem: { _ in }) { record in
+            if record.kind == .identifier, record["scheme"] == .text("personnummer"), case .text(let value)? = record["value"] {
+                values.append(value)
+            }
+        }
+        return values
+    }
+
+    @Test func tenDigitPersonnummerAreReadAgainstTheGivenDayNotTheClock() throws {
+        let sample = try SampleController()
+        #expect(try identifierValues(sample, referenceDate: CalendarDate(validYear: 2026, month: 1, day: 1)!) == ["199005754560"])
+        #expect(try identifierValues(sample, referenceDate: CalendarDate(validYear: 1989, month: 1, day: 1)!) == ["189005754560"])
+    }
+}

@@ -37,7 +37,7 @@ struct RowQuery {
 
     /// Makes the record of one row.
     /// - Throws: ``ConnectorError`` `invalid-row` naming the row's key and the field.
-    func record(from row: Row, source: String) throws -> PortaModel.Record {
+    func record(from row: Row, source: String, referenceDate: CalendarDate) throws -> PortaModel.Record {
         func value(_ column: String) -> SourceValue {
             SQLiteConnector.sourceValue(row[columns.firstIndex(of: column)!])
         }
@@ -68,7 +68,7 @@ struct RowQuery {
                                       provenance: mapping.provenance, legalBasis: mapping.legalBasis,
                                       category: mapping.category, collectedAt: collectedAt)
         do {
-            values = try PortaModel.Record.normalizingIdentifierValue(values, kind: mapping.kind)
+            values = try PortaModel.Record.normalizingIdentifierValue(values, kind: mapping.kind, referenceDate: referenceDate)
             return try PortaModel.Record(kind: mapping.kind, metadata: metadata, values: values)
         } catch let error as ModelError {
             throw invalid(error.field ?? "record", ModelError(error.code, error.message))

@@ -14,13 +14,18 @@ import PortaModel
 /// removed, then checked again in Swift with Porta's own normalisation.
 public final class SQLiteConnector: Connector {
     public let source: SourceConfig
+    /// The day 10-digit personnummer are read against (their century depends on it).
+    public let referenceDate: CalendarDate
     private let database: DatabaseQueue
     private let logger: Logger
 
     /// Opens the source's database read-only and checks that its tables and columns exist.
+    /// - Parameter referenceDate: the day 10-digit personnummer are read against; an export
+    ///   passes its creation day, so the bundle does not depend on when it was made.
     /// - Throws: ``ConnectorError`` `source-unavailable` or `mapping-mismatch`.
-    public init(source: SourceConfig, logger: Logger) throws {
+    public init(source: SourceConfig, referenceDate: CalendarDate = .today(), logger: Logger) throws {
         self.source = source
+        self.referenceDate = referenceDate
         self.logger = logger
         guard FileManager.default.fileExists(atPath: source.location) else {
             throw ConnectorError(.unavailable, source: source.id, message: "database file not found at \(source.location)")
@@ -61,7 +66,7 @@ public final class SQLiteConnector: Connector {
                 for (offset, (scheme, column)) in lookup.identifierColumns.enumerated() {
                     guard case .text(let raw) = Self.sourceValue(row[offset + 1]) else { continue }
                     do {
-                        rowIdentifiers.insert(try SubjectIdentifier(scheme: scheme, normalizing: raw))
+                        rowIdentifiers.insert(try SubjectIdentifier(scheme: scheme, normalizing: raw, referenceDate: referenceDate))
                     } catch {
                         logger.warning("identifier column cannot be read; not used for matching",
                                        metadata: ["source": "\(source.id)", "table": "\(lookup.table)",
@@ -86,7 +91,7 @@ public final class SQLiteConnector: Connector {
                 while let row = try rows.next() {
                     let record: PortaModel.Record
                     do {
-                        record = try query.record(from: row, source: source.id)
+                        record = try query.record(from: row, source: source.id, referenceDate: referenceDate)
                     } catch let error as ConnectorError where source.onError == .skip {
                         problem(error)
                         logger.warning("row skipped", metadata: ["source": "\(source.id)", "table": "\(mapping.table)",

@@ -33,15 +33,18 @@ public struct Record: Hashable, Sendable {
     }
 
     /// The same values with an identifier record's personnummer or samordningsnummer
-    /// normalised to 12 digits; other values are returned as they are.
+    /// normalised to 12 digits; other values are returned as they are. `referenceDate` gives a
+    /// 10-digit number its century (see ``Personnummer``): pass the bundle's creation day, so
+    /// the same inputs give the same bundle whenever they are exported.
     /// - Throws: ``ModelError`` `invalid-personnummer` for a number that is not valid.
-    public static func normalizingIdentifierValue(_ values: [String: FieldValue], kind: RecordKind) throws -> [String: FieldValue] {
+    public static func normalizingIdentifierValue(_ values: [String: FieldValue], kind: RecordKind,
+                                                  referenceDate: CalendarDate = .today()) throws -> [String: FieldValue] {
         guard kind == .identifier, case .text(let scheme)? = values["scheme"],
               scheme == "personnummer" || scheme == "samordningsnummer",
               case .text(let raw)? = values["value"] else { return values }
         var normalized = values
         do {
-            normalized["value"] = .text(try Personnummer(normalizing: raw).value)
+            normalized["value"] = .text(try Personnummer(normalizing: raw, referenceDate: referenceDate).value)
         } catch let error as ModelError {
             throw error.inField("value")
         }
