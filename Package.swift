@@ -93,7 +93,7 @@ let package = Package(
             path: "Tests/PortaTestSupport"
         ),
         .testTarget(name: "PortaModelTests", dependencies: ["PortaModel", "PortaTestSupport"]),
-        .testTarget(name: "PortaConnectorsTests", dependencies: ["PortaConnectors", "PortaTestSupport"]),
+        .testTarget(name: "PortaConnectorsTests", dependencies: ["PortaConnectors", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PortaFormatsTests", dependencies: ["PortaFormats", "CLibXML2", "PortaTestSupport"]),
         .testTarget(name: "PortaBundleTests", dependencies: ["PortaBundle", "PortaModel", "PortaTestSupport"]),
         .testTarget(name: "PortaExportTests", dependencies: ["PortaExport", "PortaTestSupport"]),

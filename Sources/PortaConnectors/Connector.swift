@@ -19,7 +19,7 @@ public protocol Connector: AnyObject {
     /// `problem` is told of each row skipped under `on-error: skip`.
     /// - Throws: ``ConnectorError``; under `on-error: fail` the first broken row.
     func streamRecords(of subject: SubjectMatch, problem: (ConnectorError) -> Void,
-                       into body: (Record) throws -> Void) throws
+                       into body: (CanonicalRecord) throws -> Void) throws
 }
 
 /// What a source knows of a subject: their keys in it and the identifiers on their rows.

@@ -14,7 +14,7 @@ struct PayloadWriters {
         self.bag = bag
     }
 
-    mutating func write(_ record: Record) throws {
+    mutating func write(_ record: CanonicalRecord) throws {
         if json[record.kind] == nil {
             let sink = try bag.createPayloadFile(Self.jsonPath(record.kind))
             json[record.kind] = .json(kind: record.kind, sink: sink)

@@ -6,7 +6,7 @@ import PortaModel
 /// Its memory stays the same however many records pass through it.
 public protocol RecordWriter {
     /// Writes the next record, which must be of the writer's kind.
-    mutating func write(_ record: Record) throws
+    mutating func write(_ record: CanonicalRecord) throws
     /// Writes what closes the file and flushes everything to the sink.
     mutating func finish() throws
     /// How many records were written.

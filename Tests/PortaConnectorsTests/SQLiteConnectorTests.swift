@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Logging
 import PortaConnectors
 import PortaModel
@@ -13,11 +14,11 @@ import Testing
         return try SQLiteConnector(source: config.sources[0], logger: logger)
     }
 
-    func records(_ sample: SampleController, _ identifiers: [String]) throws -> [Record] {
+    func records(_ sample: SampleController, _ identifiers: [String]) throws -> [CanonicalRecord] {
         let connector = try connector(sample)
         let resolution = try SubjectResolver(connectors: [connector], logger: logger)
             .resolve(identifiers.map { try SubjectIdentifier(parsing: $0) })
-        var records: [Record] = []
+        var records: [CanonicalRecord] = []
         try connector.streamRecords(of: resolution.matches[0], problem: { _ in }) { records.append($0) }
         return records
     }
@@ -191,5 +192,35 @@ import Testing
         let sample = try SampleController()
         #expect(try identifierValues(sample, referenceDate: CalendarDate(validYear: 2026, month: 1, day: 1)!) == ["199005754560"])
         #expect(try identifierValues(sample, referenceDate: CalendarDate(validYear: 1989, month: 1, day: 1)!) == ["189005754560"])
+    }
+}
+
+@Suite struct StoredTypeTests {
+    func connector(_ sample: SampleController) throws -> SQLiteConnector {
+        try SQLiteConnector(source: try PortaConfig.load(from: sample.configPath).sources[0], logger: Logger(label: "test"))
+    }
+
+    @Test func aCustomerNumberStoredAsAnIntegerStillMatches() throws {
+        let sample = try SampleController(editSQL: {
+            $0.replacingOccurrences(of: "'K-1004'", with: "41004")
+                .replacingOccurrences(of: "customer_number TEXT NOT NULL", with: "customer_number NOT NULL")
+        })
+        let database = try DatabaseQueue(path: sample.databasePath)
+        #expect(try database.read { try String.fetchOne($0, sql: "SELECT typeof(customer_number) FROM customers WHERE id = 4") } == "integer")
+        try database.close()
+        let match = try connector(sample).findSubject(matching: [SubjectIdentifier(parsing: "customer-number:41004")])
+        #expect(match.keys == ["4"])
+        #expect(match.identifiers.contains(try SubjectIdentifier(parsing: "customer-number:41004")))
+    }
+
+    @Test func aBinaryValueInATextColumnIsABrokenRowNotASilentGap() throws {
+        let sample = try SampleController()
+        try sample.execute("UPDATE reviews SET body = x'00ff10' WHERE id = 1")
+        let connector = try connector(sample)
+        let match = try connector.findSubject(matching: [SubjectIdentifier(parsing: SampleSubject.anna)])
+        #expect { try connector.streamRecords(of: match, problem: { _ in }) { _ in } } throws: { error in
+            guard let error = error as? ConnectorError else { return false }
+            return error.code == .invalidRow && error.table == "reviews" && error.key == "1" && error.message.contains("binary")
+        }
     }
 }

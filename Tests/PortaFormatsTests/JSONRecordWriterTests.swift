@@ -4,18 +4,18 @@ import PortaModel
 import Testing
 
 @Suite struct JSONRecordWriterTests {
-    func review(_ key: String, body: String?) throws -> Record {
+    func review(_ key: String, body: String?) throws -> CanonicalRecord {
         var values: [String: FieldValue] = ["person": .reference(RecordID(source: "shop", kind: .person, sourceKey: "1")),
                                             "rating": .integer(5)]
         if let body { values["body"] = .text(body) }
-        return try Record(kind: .review,
+        return try CanonicalRecord(kind: .review,
                           metadata: RecordMetadata(kind: .review, source: "shop", sourceKey: key, provenance: .provided,
                                                    legalBasis: .consent, category: try DataCategory("opinion"),
                                                    collectedAt: Timestamp(seconds: 1_700_000_000)),
                           values: values)
     }
 
-    func written(_ records: [Record], kind: RecordKind = .review) throws -> String {
+    func written(_ records: [CanonicalRecord], kind: RecordKind = .review) throws -> String {
         var writer = JSONRecordWriter(kind: kind, sink: MemorySink())
         for record in records { try writer.write(record) }
         try writer.finish()
@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test func moneyIsAnExactStringWithItsCurrency() throws {
-        let order = try Record(kind: .order,
+        let order = try CanonicalRecord(kind: .order,
                                metadata: RecordMetadata(kind: .order, source: "shop", sourceKey: "1", provenance: .provided,
                                                         legalBasis: .contract, category: try DataCategory("purchase"), collectedAt: nil),
                                values: ["person": .reference(RecordID(source: "shop", kind: .person, sourceKey: "1")),

@@ -30,7 +30,7 @@ import Testing
 
     @Test func aRecordNeedsItsRequiredFields() throws {
         #expect(throws: ModelError.self) {
-            try Record(kind: .order, metadata: try metadata(.order), values: ["orderNumber": .text("EB-1")])
+            try CanonicalRecord(kind: .order, metadata: try metadata(.order), values: ["orderNumber": .text("EB-1")])
         }
     }
 
@@ -38,22 +38,22 @@ import Testing
         let person = RecordID(source: "shop", kind: .person, sourceKey: "1")
         var values: [String: FieldValue] = ["person": .reference(person), "orderNumber": .text("EB-1"),
                                             "placedAt": .text("yesterday")]
-        #expect(throws: ModelError.self) { try Record(kind: .order, metadata: try metadata(.order), values: values) }
+        #expect(throws: ModelError.self) { try CanonicalRecord(kind: .order, metadata: try metadata(.order), values: values) }
         values["placedAt"] = .timestamp(Timestamp(seconds: 0))
-        #expect(try Record(kind: .order, metadata: try metadata(.order), values: values).values.count == 3)
+        #expect(try CanonicalRecord(kind: .order, metadata: try metadata(.order), values: values).values.count == 3)
     }
 
     @Test func referencesMustPointAtTheRightKind() throws {
         let wrong = RecordID(source: "shop", kind: .review, sourceKey: "1")
         #expect(throws: ModelError.self) {
-            try Record(kind: .order, metadata: try metadata(.order),
+            try CanonicalRecord(kind: .order, metadata: try metadata(.order),
                        values: ["person": .reference(wrong), "orderNumber": .text("EB-1"), "placedAt": .timestamp(Timestamp(seconds: 0))])
         }
     }
 
     @Test func unknownFieldsAreRefused() throws {
         #expect(throws: ModelError.self) {
-            try Record(kind: .person, metadata: try metadata(.person), values: ["shoeSize": .integer(42)])
+            try CanonicalRecord(kind: .person, metadata: try metadata(.person), values: ["shoeSize": .integer(42)])
         }
     }
 
@@ -61,10 +61,10 @@ import Testing
         let person = RecordID(source: "shop", kind: .person, sourceKey: "1")
         var values: [String: FieldValue] = ["person": .reference(person), "scheme": .text("personnummer"),
                                             "value": .text("850312-1231")]
-        #expect(throws: ModelError.self) { try Record(kind: .identifier, metadata: try metadata(.identifier), values: values) }
-        values = try Record.normalizingIdentifierValue(values, kind: .identifier)
+        #expect(throws: ModelError.self) { try CanonicalRecord(kind: .identifier, metadata: try metadata(.identifier), values: values) }
+        values = try CanonicalRecord.normalizingIdentifierValue(values, kind: .identifier)
         #expect(values["value"] == .text("198503121231"))
-        #expect(try Record(kind: .identifier, metadata: try metadata(.identifier), values: values).kind == .identifier)
+        #expect(try CanonicalRecord(kind: .identifier, metadata: try metadata(.identifier), values: values).kind == .identifier)
     }
 
     @Test func everyKindHasAUniqueNameAndPrefix() {

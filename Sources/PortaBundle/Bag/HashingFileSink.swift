@@ -41,8 +41,11 @@ public final class HashingFileSink: ByteSink {
     /// Flushes the file to disk, closes it and returns its size and SHA-256.
     public func close() throws -> (bytes: Int64, sha256: String) {
         defer { descriptor = -1 }
-        guard fsync(descriptor) == 0, Foundation.close(descriptor) == 0 else {
-            throw BundleError(.io, "cannot finish file: \(String(cString: strerror(errno)))", path: path)
+        let synced = fsync(descriptor) == 0
+        let syncError = errno
+        let closed = Foundation.close(descriptor) == 0
+        guard synced, closed else {
+            throw BundleError(.io, "cannot finish file: \(String(cString: strerror(synced ? errno : syncError)))", path: path)
         }
         return (byteCount, hasher.finalize().hex)
     }

@@ -37,7 +37,7 @@ struct RowQuery {
 
     /// Makes the record of one row.
     /// - Throws: ``ConnectorError`` `invalid-row` naming the row's key and the field.
-    func record(from row: Row, source: String, referenceDate: CalendarDate) throws -> PortaModel.Record {
+    func record(from row: Row, source: String, referenceDate: CalendarDate) throws -> CanonicalRecord {
         func value(_ column: String) -> SourceValue {
             SQLiteConnector.sourceValue(row[columns.firstIndex(of: column)!])
         }
@@ -68,8 +68,8 @@ struct RowQuery {
                                       provenance: mapping.provenance, legalBasis: mapping.legalBasis,
                                       category: mapping.category, collectedAt: collectedAt)
         do {
-            values = try PortaModel.Record.normalizingIdentifierValue(values, kind: mapping.kind, referenceDate: referenceDate)
-            return try PortaModel.Record(kind: mapping.kind, metadata: metadata, values: values)
+            values = try CanonicalRecord.normalizingIdentifierValue(values, kind: mapping.kind, referenceDate: referenceDate)
+            return try CanonicalRecord(kind: mapping.kind, metadata: metadata, values: values)
         } catch let error as ModelError {
             throw invalid(error.field ?? "record", ModelError(error.code, error.message))
         }
@@ -99,6 +99,7 @@ extension SourceValue {
         case .text(let text): return text
         case .integer(let number): return String(number)
         case .real: throw ModelError(.invalidMoney, "amount is stored as a floating-point number, which is not exact")
+        case .blob: throw ModelError(.invalidMoney, "amount or currency is binary")
         default: throw ModelError(.invalidMoney, "amount or currency is missing")
         }
     }

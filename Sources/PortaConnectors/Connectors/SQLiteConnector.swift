@@ -64,7 +64,7 @@ public final class SQLiteConnector: Connector {
                 let key = try Self.sourceValue(row[0]).keyText(source: source.id, table: lookup.table)
                 var rowIdentifiers: Set<SubjectIdentifier> = []
                 for (offset, (scheme, column)) in lookup.identifierColumns.enumerated() {
-                    guard case .text(let raw) = Self.sourceValue(row[offset + 1]) else { continue }
+                    guard let raw = Self.sourceValue(row[offset + 1]).identifierText else { continue }
                     do {
                         rowIdentifiers.insert(try SubjectIdentifier(scheme: scheme, normalizing: raw, referenceDate: referenceDate))
                     } catch {
@@ -82,14 +82,14 @@ public final class SQLiteConnector: Connector {
     }
 
     public func streamRecords(of subject: SubjectMatch, problem: (ConnectorError) -> Void,
-                              into body: (PortaModel.Record) throws -> Void) throws {
+                              into body: (CanonicalRecord) throws -> Void) throws {
         guard !subject.keys.isEmpty else { return }
         for mapping in source.records {
             let query = RowQuery(mapping: mapping, subjectKeys: subject.keys)
             try read(table: mapping.table) { db in
                 let rows = try Row.fetchCursor(db, sql: query.sql, arguments: StatementArguments(subject.keys))
                 while let row = try rows.next() {
-                    let record: PortaModel.Record
+                    let record: CanonicalRecord
                     do {
                         record = try query.record(from: row, source: source.id, referenceDate: referenceDate)
                     } catch let error as ConnectorError where source.onError == .skip {
@@ -186,7 +186,7 @@ public final class SQLiteConnector: Connector {
         case .int64(let number): .integer(number)
         case .double(let number): .real(number)
         case .string(let text): .text(text)
-        case .blob: .null
+        case .blob(let data): .blob([UInt8](data))
         }
     }
 }
@@ -194,11 +194,9 @@ public final class SQLiteConnector: Connector {
 extension SourceValue {
     /// The value as a row key.
     func keyText(source: String, table: String) throws -> String {
-        switch self {
-        case .integer(let number): return String(number)
-        case .text(let text) where !text.isEmpty: return text
-        default:
+        guard let key = identifierText, !key.isEmpty else {
             throw ConnectorError(.invalidRow, source: source, table: table, message: "a row has no usable key")
         }
+        return key
     }
 }

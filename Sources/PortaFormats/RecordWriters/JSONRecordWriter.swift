@@ -24,7 +24,7 @@ public struct JSONRecordWriter<Sink: ByteSink>: RecordWriter {
         buffer.append(0x5B)
     }
 
-    public mutating func write(_ record: Record) throws {
+    public mutating func write(_ record: CanonicalRecord) throws {
         precondition(record.kind == kind, "a \(record.kind) record given to the \(kind) writer")
         buffer.append(contentsOf: recordCount == 0 ? [0x0A] : [0x2C, 0x0A])
         Self.appendObject(record, to: &buffer)
@@ -43,7 +43,7 @@ public struct JSONRecordWriter<Sink: ByteSink>: RecordWriter {
     }
 
     /// Appends one record as a single-line JSON object.
-    static func appendObject(_ record: Record, to buffer: inout [UInt8]) {
+    static func appendObject(_ record: CanonicalRecord, to buffer: inout [UInt8]) {
         let meta = record.metadata
         buffer.append(0x7B)
         var first = true

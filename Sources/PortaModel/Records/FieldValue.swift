@@ -19,6 +19,17 @@ public enum SourceValue: Hashable, Sendable {
     case real(Double)
     case text(String)
     case boolean(Bool)
+    /// Bytes (an SQLite BLOB): refused wherever text or a number is expected, never dropped.
+    case blob([UInt8])
+
+    /// The value as identifier text: text as it is, a whole number in decimal; nil otherwise.
+    public var identifierText: String? {
+        switch self {
+        case .text(let text): text
+        case .integer(let number): String(number)
+        default: nil
+        }
+    }
 }
 
 extension FieldType {
@@ -82,6 +93,7 @@ extension SourceValue {
         case .integer(let number): return String(number)
         case .boolean(let flag): return flag ? "true" : "false"
         case .real: throw ModelError(.invalidValue, "value is a floating-point number where text is expected")
+        case .blob: throw ModelError(.invalidValue, "value is binary where text is expected")
         case .null: throw ModelError(.invalidValue, "value is missing")
         }
     }

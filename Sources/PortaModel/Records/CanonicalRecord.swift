@@ -3,7 +3,7 @@
 /// A record is checked when it is made: every value belongs to a field of the kind and fits its
 /// type, every required field has a value, and the id's prefix is the kind's. So a record that
 /// exists is one every writer can write and every reader will accept.
-public struct Record: Hashable, Sendable {
+public struct CanonicalRecord: Hashable, Sendable {
     /// The record's kind.
     public let kind: RecordKind
     /// Id, source, provenance, legal basis, category, collection time.
