@@ -26,3 +26,20 @@ import Testing
         }
     }
 }
+
+/// Every kind, every field set: what the JSON writer writes, an outside validator accepts
+/// against the published schema.
+@Suite struct SchemaAcceptsWriterOutputTests {
+    @Test(arguments: RecordKind.all.map(\.name))
+    func aFullRecordOfEachKindIsValid(_ name: String) throws {
+        let kind = try #require(RecordKind(named: name))
+        var writer = JSONRecordWriter(kind: kind, sink: MemorySink())
+        try writer.write(try ExampleRecords.full(kind, key: "1"))
+        try writer.write(try ExampleRecords.full(kind, key: "2"))
+        try writer.finish()
+        let folder = TemporaryFolder()
+        try Data(writer.sink.bytes).write(to: URL(fileURLWithPath: folder.file("\(name).json")))
+        let verdict = try PeerTool.checkJSONSchema(Repository.path("formats/json/\(name).schema.json"), [folder.file("\(name).json")])
+        #expect(verdict.status == 0, "\(verdict.combined)")
+    }
+}
