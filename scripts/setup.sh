@@ -30,7 +30,10 @@ for pin in "${PIP_PACKAGES[@]}"; do
 done
 if [ "${#need[@]}" -gt 0 ]; then
   echo "setup: pip install ${need[*]}"
-  "$PYTHON" -m pip install -q --disable-pip-version-check --root-user-action=ignore "${need[@]}"
+  if ! "$PYTHON" -m pip install -q --disable-pip-version-check --root-user-action=ignore "${need[@]}"; then
+    echo "setup: the pinned versions did not install; trying the newest instead" >&2
+    "$PYTHON" -m pip install -q --disable-pip-version-check --root-user-action=ignore "${need[@]%%==*}"
+  fi
   command -v pyenv >/dev/null 2>&1 && pyenv rehash || true
 fi
 for tool in bagit.py frictionless check-jsonschema xmllint sqlite3; do

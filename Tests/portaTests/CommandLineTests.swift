@@ -102,3 +102,38 @@ import Testing
         }
     }
 }
+
+/// The four tamperings the foundation issue names, each through the command: exit 1, file named.
+@Suite struct TamperedBundleCommandTests {
+    enum Tampering: String, CaseIterable, CustomTestStringConvertible {
+        case changedByte, missingFile, extraFile, wrongPayloadOxum
+        var testDescription: String { rawValue }
+    }
+
+    @Test(arguments: Tampering.allCases)
+    func verifyExitsOneAndNamesTheFile(_ tampering: Tampering) throws {
+        let sample = try SampleController(), out = TemporaryFolder()
+        let bundle = try sample.export(into: out.path).bundlePath
+        let named: String
+        switch tampering {
+        case .changedByte:
+            named = "data/json/postal-address.json"
+            try BagFiles.flipByte(of: bundle + "/" + named, at: 100)
+        case .missingFile:
+            named = "data/json/email-address.json"
+            try FileManager.default.removeItem(atPath: bundle + "/" + named)
+        case .extraFile:
+            named = "data/json/notes.txt"
+            try BagFiles.write("added later", to: bundle + "/" + named)
+        case .wrongPayloadOxum:
+            named = "bag-info.txt"
+            let info = try String(contentsOfFile: bundle + "/bag-info.txt", encoding: .utf8)
+            let oxum = try #require(info.split(separator: "\n").first { $0.hasPrefix("Payload-Oxum:") })
+            try BagFiles.replace(String(oxum), with: "Payload-Oxum: 99.7", in: bundle + "/bag-info.txt")
+        }
+        let verify = try ExternalProcess.porta(["verify", bundle])
+        #expect(verify.status == 1, "\(verify.combined)")
+        #expect(verify.standardOutput.contains(named))
+        #expect(verify.standardOutput.contains("result: INVALID"))
+    }
+}
