@@ -1,4 +1,5 @@
 import Crypto
+import PortaBundle
 
 /// A checksum algorithm a BagIt manifest may use (RFC 8493 §2.4), by its manifest name.
 enum HashAlgorithm: String, CaseIterable, Sendable {
@@ -42,14 +43,10 @@ struct MultiHasher {
 
     func finalize() -> [HashAlgorithm: String] {
         var digests: [HashAlgorithm: String] = [:]
-        if let sha256 { digests[.sha256] = hex(sha256.finalize()) }
-        if let sha512 { digests[.sha512] = hex(sha512.finalize()) }
-        if let sha1 { digests[.sha1] = hex(sha1.finalize()) }
-        if let md5 { digests[.md5] = hex(md5.finalize()) }
+        if let sha256 { digests[.sha256] = sha256.finalize().hex }
+        if let sha512 { digests[.sha512] = sha512.finalize().hex }
+        if let sha1 { digests[.sha1] = sha1.finalize().hex }
+        if let md5 { digests[.md5] = md5.finalize().hex }
         return digests
-    }
-
-    private func hex(_ digest: some Digest) -> String {
-        digest.map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
     }
 }

@@ -1,10 +1,10 @@
 import Crypto
 
-extension SHA256.Digest {
-    /// The digest as 64 lower-case hex digits, as BagIt manifests write it.
+extension Digest {
+    /// The digest as lower-case hex digits, as BagIt manifests write it.
     public var hex: String {
         var text = ""
-        text.reserveCapacity(64)
+        text.reserveCapacity(Self.byteCount * 2)
         let digits = Array("0123456789abcdef")
         for byte in self {
             text.append(digits[Int(byte >> 4)])
