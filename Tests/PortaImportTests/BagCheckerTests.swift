@@ -60,9 +60,7 @@ struct SampleBundle {
 
     @Test func aWrongPayloadOxumIsFound() throws {
         let bundle = try SampleBundle()
-        let info = try String(contentsOfFile: bundle.file("bag-info.txt"), encoding: .utf8)
-        let oxum = try #require(info.split(separator: "\n").first { $0.hasPrefix("Payload-Oxum: ") })
-        try BagFiles.replace(String(oxum), with: "Payload-Oxum: 1.7", in: bundle.file("bag-info.txt"))
+        try BagFiles.setPayloadOxum("1.7", inBag: bundle.path)
         let findings = try bundle.verify().findings
         #expect(findings.map { "\($0.code) \($0.path!)" }.contains("payload-oxum-mismatch bag-info.txt"))
         #expect(findings.map { "\($0.code) \($0.path!)" }.contains("checksum-mismatch bag-info.txt"))
@@ -96,8 +94,7 @@ struct SampleBundle {
     @Test func aManifestPathLeavingTheBagIsUnsafe() throws {
         let bundle = try SampleBundle()
         let manifest = bundle.file("manifest-sha256.txt")
-        try BagFiles.write(try String(contentsOfFile: manifest, encoding: .utf8)
-                           + String(repeating: "0", count: 64) + "  data/../../etc/passwd\n", to: manifest)
+        try BagFiles.append(String(repeating: "0", count: 64) + "  data/../../etc/passwd\n", to: manifest)
         let findings = try bundle.verify().findings
         #expect(findings.contains { $0.code == "unsafe-path" && $0.path == "manifest-sha256.txt" && $0.line == 8 })
     }
@@ -105,15 +102,14 @@ struct SampleBundle {
     @Test func anAbsoluteManifestPathIsUnsafe() throws {
         let bundle = try SampleBundle()
         let manifest = bundle.file("manifest-sha256.txt")
-        try BagFiles.write(try String(contentsOfFile: manifest, encoding: .utf8)
-                           + String(repeating: "0", count: 64) + "  /etc/passwd\n", to: manifest)
+        try BagFiles.append(String(repeating: "0", count: 64) + "  /etc/passwd\n", to: manifest)
         #expect(try bundle.verify().findings.contains { $0.code == "unsafe-path" })
     }
 
     @Test func aMalformedManifestLineIsNamedByLine() throws {
         let bundle = try SampleBundle()
         let manifest = bundle.file("manifest-sha256.txt")
-        try BagFiles.write(try String(contentsOfFile: manifest, encoding: .utf8) + "not-a-checksum\n", to: manifest)
+        try BagFiles.append("not-a-checksum\n", to: manifest)
         #expect(try bundle.verify().findings.contains { $0.code == "bad-manifest-line" && $0.line == 8 })
     }
 
@@ -274,8 +270,7 @@ struct SampleBundle {
     @Test func aTagManifestListingAPayloadFileIsAFinding() throws {
         let bundle = try SampleBundle()
         let tagManifest = bundle.file("tagmanifest-sha256.txt")
-        try BagFiles.write(try String(contentsOfFile: tagManifest, encoding: .utf8)
-                           + String(repeating: "0", count: 64) + "  data/json/person.json\n", to: tagManifest)
+        try BagFiles.append(String(repeating: "0", count: 64) + "  data/json/person.json\n", to: tagManifest)
         #expect(try bundle.findings().contains("bad-manifest-path tagmanifest-sha256.txt"))
     }
 }

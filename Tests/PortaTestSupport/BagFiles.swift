@@ -35,3 +35,20 @@ public enum BagFiles {
         return result
     }
 }
+
+extension BagFiles {
+    /// Appends text to the end of a file.
+    public static func append(_ text: String, to path: String) throws {
+        try write(try String(contentsOfFile: path, encoding: .utf8) + text, to: path)
+    }
+
+    /// Rewrites the `Payload-Oxum` line of a bag's `bag-info.txt`.
+    public static func setPayloadOxum(_ value: String, inBag bag: String) throws {
+        let path = bag + "/bag-info.txt"
+        let info = try String(contentsOfFile: path, encoding: .utf8)
+        guard let line = info.split(separator: "\n").first(where: { $0.hasPrefix("Payload-Oxum: ") }) else {
+            preconditionFailure("no Payload-Oxum in \(path)")
+        }
+        try replace(String(line), with: "Payload-Oxum: \(value)", in: path)
+    }
+}

@@ -127,9 +127,7 @@ import Testing
             try BagFiles.write("added later", to: bundle + "/" + named)
         case .wrongPayloadOxum:
             named = "bag-info.txt"
-            let info = try String(contentsOfFile: bundle + "/bag-info.txt", encoding: .utf8)
-            let oxum = try #require(info.split(separator: "\n").first { $0.hasPrefix("Payload-Oxum:") })
-            try BagFiles.replace(String(oxum), with: "Payload-Oxum: 99.7", in: bundle + "/bag-info.txt")
+            try BagFiles.setPayloadOxum("99.7", inBag: bundle)
         }
         let verify = try ExternalProcess.porta(["verify", bundle])
         #expect(verify.status == 1, "\(verify.combined)")
