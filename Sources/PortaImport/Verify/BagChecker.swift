@@ -38,15 +38,12 @@ struct BagChecker {
         let (payloadManifests, tagManifests) = readManifests()
         let scan = PayloadScan(bag: bag, level: Self.level)
         findings += scan.findings
-        // Swift compares strings by canonical equivalence, so a manifest path finds its file
-        // whether either side is NFC or NFD; the file is then opened by its on-disk spelling.
-        let onDisk = Dictionary(scan.files.map { ($0, $0) }, uniquingKeysWith: { first, _ in first })
         var jobs: [String: Set<HashAlgorithm>] = [:]
         var expectations: [(file: String, manifest: ManifestFile, entry: ManifestFile.Entry)] = []
         for manifest in payloadManifests {
             let listed = Set(manifest.entries.map(\.path))
             for entry in manifest.entries {
-                if let file = onDisk[entry.path] {
+                if let file = scan.spellings[entry.path] {
                     jobs[file, default: []].insert(manifest.algorithm)
                     expectations.append((file, manifest, entry))
                 } else {

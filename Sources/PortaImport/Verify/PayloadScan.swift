@@ -4,20 +4,23 @@ import Foundation
 struct PayloadScan {
     /// Regular files, by path relative to the bag (as the file system spells them).
     var files: [String] = []
+    /// Each file's on-disk spelling, looked up by any canonically equivalent name: Swift compares
+    /// strings by canonical equivalence, so a manifest path finds its file whether either side
+    /// is NFC or NFD. Of two equivalent names on disk, the first in walk order.
+    var spellings: [String: String] = [:]
     /// Problems met on the way: links, devices, names that are not UTF-8.
     var findings: [Finding] = []
 
     /// Walks `data/` inside `bag`.
     init(bag: String, level: Int) {
         walk(bag: bag, relative: "data", level: level)
-        var byName: [String: String] = [:]
         for file in files {
-            // Swift compares strings by canonical equivalence, so NFC and NFD spellings meet here.
-            if let other = byName[file], other.unicodeScalars.elementsEqual(file.unicodeScalars) == false {
+            if spellings[file] != nil {
                 findings.append(Finding(level: level, code: "normalization-collision", path: file,
                                         message: "two payload files have names that differ only in Unicode normalisation"))
+            } else {
+                spellings[file] = file
             }
-            byName[file] = file
         }
     }
 
