@@ -76,6 +76,7 @@ let package = Package(
                 "PortaModel",
                 "PortaConnectors",
                 "PortaExport",
+                .product(name: "Crypto", package: "swift-crypto"),
                 "PortaImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -3,39 +3,58 @@ import PortaFormats
 import PortaModel
 
 /// The open payload files of an export: one writer per kind and format, opened at a kind's
-/// first record, closed and listed at the end.
+/// first record, closed and listed at the end, with `data/csv/datapackage.json` beside the CSVs.
 struct PayloadWriters {
     private let bag: BagWriter
-    private var json: [RecordKind: JSONRecordWriter<HashingFileSink>] = [:]
+    private var writers: [RecordKind: [any PayloadRecordWriter]] = [:]
     /// Records written per kind.
     private(set) var counts: [RecordKind: Int] = [:]
+
+    static let dataPackagePath = "data/csv/datapackage.json"
 
     init(bag: BagWriter) {
         self.bag = bag
     }
 
     mutating func write(_ record: CanonicalRecord) throws {
-        if json[record.kind] == nil {
-            let sink = try bag.createPayloadFile(Self.jsonPath(record.kind))
-            json[record.kind] = .json(kind: record.kind, sink: sink)
+        if writers[record.kind] == nil {
+            writers[record.kind] = try PayloadFormat.allCases.map { format in
+                try format.makeWriter(record.kind, sink: bag.createPayloadFile(format.path(record.kind)))
+            }
         }
-        try json[record.kind]!.write(record)
+        for index in writers[record.kind]!.indices {
+            try writers[record.kind]![index].write(record)
+        }
         counts[record.kind, default: 0] += 1
     }
 
     /// Finishes every file and returns them as the manifest lists them, sorted by path.
     mutating func finish() throws -> [PortaManifest.File] {
         var files: [PortaManifest.File] = []
+        var tables: [CSVTableSchema.Resource] = []
         for kind in RecordKind.all {
-            guard var writer = json[kind] else { continue }
-            try writer.finish()
-            let path = Self.jsonPath(kind)
-            let file = try bag.closePayloadFile(writer.sink, at: path)
-            files.append(.init(path: path, format: "json", mediaType: "application/json", kind: kind.name,
-                               bytes: file.bytes, sha256: file.sha256, records: writer.recordCount))
+            guard var kindWriters = writers[kind] else { continue }
+            for (format, index) in zip(PayloadFormat.allCases, kindWriters.indices) {
+                try kindWriters[index].finish()
+                let path = format.path(kind)
+                let file = try bag.closePayloadFile(kindWriters[index].sink, at: path)
+                files.append(.init(path: path, format: format.rawValue, mediaType: format.mediaType, kind: kind.name,
+                                   bytes: file.bytes, sha256: file.sha256, records: kindWriters[index].recordCount))
+                if format == .csv { tables.append(.init(kind: kind, bytes: file.bytes, sha256: file.sha256)) }
+            }
+        }
+        if !tables.isEmpty {
+            files.append(try addFile(Self.dataPackagePath, format: "datapackage", mediaType: "application/json",
+                                     contents: CSVTableSchema.dataPackage(tables).serialized()))
         }
         return files.sorted { $0.path < $1.path }
     }
 
-    static func jsonPath(_ kind: RecordKind) -> String { "data/json/\(kind.name).json" }
+    /// Writes a whole payload file that is not a record file (the data package, the page).
+    func addFile(_ path: String, format: String, mediaType: String, contents: [UInt8]) throws -> PortaManifest.File {
+        let sink = try bag.createPayloadFile(path)
+        try contents.withUnsafeBytes { try sink.write($0) }
+        let file = try bag.closePayloadFile(sink, at: path)
+        return .init(path: path, format: format, mediaType: mediaType, kind: nil, bytes: file.bytes, sha256: file.sha256, records: nil)
+    }
 }

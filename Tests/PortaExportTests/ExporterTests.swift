@@ -17,14 +17,15 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    @Test func writesOneJSONFilePerKeptKind() throws {
+    @Test func writesEveryKeptKindAsJSONCSVAndXMLWithADataPackage() throws {
         let sample = try SampleController(), out = TemporaryFolder()
         let result = try export(sample, into: out.path)
         #expect(result.bundlePath == out.path + "/porta-req-1")
-        let files = try BagFiles.contents(of: result.bundlePath).keys.filter { $0.hasPrefix("data/") }.sorted()
-        #expect(files == ["data/json/email-address.json", "data/json/identifier.json", "data/json/order-line.json",
-                          "data/json/order.json", "data/json/person.json", "data/json/phone-number.json",
-                          "data/json/postal-address.json"])
+        let files = try BagFiles.contents(of: result.bundlePath).keys.filter { $0.hasPrefix("data/") && !$0.hasSuffix(".html") }.sorted()
+        let kinds = ["email-address", "identifier", "order-line", "order", "person", "phone-number", "postal-address"]
+        let expected = ["data/csv/datapackage.json"] + kinds.map { "data/csv/\($0).csv" } + kinds.map { "data/json/\($0).json" }
+            + kinds.map { "data/xml/\($0).xml" }
+        #expect(files == expected.sorted())
         #expect(result.recordsByKind.map { "\($0.kind.name)=\($0.records)" } == [
             "person=1", "postal-address=2", "email-address=1", "phone-number=1", "identifier=1", "order=2", "order-line=3",
         ])
@@ -92,8 +93,14 @@ import Testing
             let path = try #require(file["path"] as? String)
             let data = try #require(onDisk[path])
             #expect(file["bytes"] as? Int == data.count)
-            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").count
-            #expect(file["records"] as? Int == lines - 2, "\(path)")
+            let lines = data.filter { $0 == 0x0A }.count
+            let records = file["records"] as? Int
+            switch file["format"] as? String {
+            case "json": #expect(records == lines - 2, "\(path): an array, one record per line")
+            case "csv": #expect(records == lines - 1, "\(path): a header, one row per line")
+            case "xml": #expect(records == lines - 3, "\(path): declaration, root, one record per line")
+            default: #expect(records == nil, "\(path) holds no records")
+            }
         }
     }
 

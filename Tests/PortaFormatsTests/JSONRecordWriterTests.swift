@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test(arguments: ["quote \" and backslash \\", "line\nbreak\r\nand tab\t", "control \u{01}\u{1F}\u{7F}",
-                      "emoji 🌧️⛺ and combining e\u{301}", "slash / stays", "", String(repeating: "långt ", count: 20_000)])
+                      "emoji 🌧️⛺ and combining e\u{301}", "slash / stays", String(repeating: "långt ", count: 20_000)])
     func textSurvivesAStrictJSONParser(_ body: String) throws {
         let text = try written([try review("1", body: body)])
         let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]]

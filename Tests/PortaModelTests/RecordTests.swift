@@ -51,6 +51,14 @@ import Testing
         }
     }
 
+    @Test func emptyTextIsNoValueAndIsRefused() throws {
+        #expect(throws: ModelError.self) {
+            try CanonicalRecord(kind: .person, metadata: try metadata(.person), values: ["fullName": .text("")])
+        }
+        #expect(try FieldType.text.value(from: .text(""), referenceSource: "shop") == nil)
+        #expect(try FieldType.text.value(from: .text(" "), referenceSource: "shop") == .text(" "))
+    }
+
     @Test func unknownFieldsAreRefused() throws {
         #expect(throws: ModelError.self) {
             try CanonicalRecord(kind: .person, metadata: try metadata(.person), values: ["shoeSize": .integer(42)])

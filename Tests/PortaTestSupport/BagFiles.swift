@@ -42,6 +42,11 @@ extension BagFiles {
         try write(try String(contentsOfFile: path, encoding: .utf8) + text, to: path)
     }
 
+    /// The number of LF-terminated lines of a file.
+    public static func lineCount(of path: String) throws -> Int {
+        try String(contentsOfFile: path, encoding: .utf8).filter { $0 == "\n" }.count
+    }
+
     /// Rewrites the `Payload-Oxum` line of a bag's `bag-info.txt`.
     public static func setPayloadOxum(_ value: String, inBag bag: String) throws {
         let path = bag + "/bag-info.txt"

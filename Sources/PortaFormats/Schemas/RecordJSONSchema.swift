@@ -15,15 +15,9 @@ public enum RecordJSONSchema {
 
     /// The schema of a kind's JSON file: an array of records.
     public static func schema(for kind: RecordKind) -> JSONValue {
-        let metadata: [(String, JSONValue, Bool)] = [
-            ("id", .object([("type", .string("string")), ("pattern", .string("^\(kind.idPrefix)_[0-9a-f]{32}$"))]), true),
-            ("source", .object([("type", .string("string")), ("pattern", .string("^[a-z0-9-]{1,64}$"))]), true),
-            ("sourceKey", .object([("type", .string("string")), ("minLength", .integer(1))]), true),
-            ("provenance", enumeration(Provenance.allCases.map(\.rawValue)), true),
-            ("legalBasis", enumeration(LegalBasis.allCases.map(\.rawValue)), true),
-            ("category", .object([("type", .string("string")), ("pattern", .string("^[a-z0-9-]{1,64}$"))]), true),
-            ("collectedAt", ref("timestamp"), false),
-        ]
+        let metadata = MetadataField.allCases.map { field -> (String, JSONValue, Bool) in
+            (field.rawValue, schema(of: field.shape(in: kind), summary: field.summary), field.isRequired)
+        }
         let fields = kind.fields.map { ($0.name, fieldSchema($0), $0.isRequired) }
         let all = metadata + fields
         let record = JSONValue.object([
@@ -44,35 +38,23 @@ public enum RecordJSONSchema {
     }
 
     private static func fieldSchema(_ field: FieldDefinition) -> JSONValue {
-        let schema: JSONValue
-        switch field.type {
-        case .text: schema = .object([("type", .string("string"))])
-        case .integer:
-            schema = .object([("type", .string("integer")), ("minimum", .integer(.min)), ("maximum", .integer(.max))])
-        case .boolean: schema = .object([("type", .string("boolean"))])
-        case .money: schema = ref("money")
-        case .timestamp: schema = ref("timestamp")
-        case .date: schema = ref("date")
-        case .country: schema = .object([("type", .string("string")), ("pattern", .string("^[A-Z]{2}$"))])
-        case .language: schema = .object([("type", .string("string")), ("pattern", .string("^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$"))])
-        case .email: schema = .object([("type", .string("string")), ("pattern", .string("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$"))])
-        case .phone: schema = .object([("type", .string("string")), ("pattern", .string("^\\+[1-9][0-9]{7,14}$"))])
-        case .code(let allowed): schema = enumeration(allowed)
-        case .reference(let target):
-            let prefix = RecordKind(named: target)?.idPrefix ?? target
-            schema = .object([("type", .string("string")), ("pattern", .string("^\(prefix)_[0-9a-f]{32}$"))])
+        field.type == .money
+            ? .object([("description", .string(field.summary)), ("$ref", .string("#/$defs/money"))])
+            : schema(of: ValueShape(field.type), summary: field.summary)
+    }
+
+    private static func schema(of shape: ValueShape, summary: String) -> JSONValue {
+        var members: [(String, JSONValue)] = [("description", .string(summary))]
+        switch shape {
+        case .text: members += [("type", .string("string")), ("minLength", .integer(1))]
+        case .integer: members += [("type", .string("integer")), ("minimum", .integer(.min)), ("maximum", .integer(.max))]
+        case .boolean: members += [("type", .string("boolean"))]
+        case .timestamp: members += [("$ref", .string("#/$defs/timestamp"))]
+        case .date: members += [("$ref", .string("#/$defs/date"))]
+        case .enumeration(let values): members += [("type", .string("string")), ("enum", .array(values.map(JSONValue.string)))]
+        case .pattern(let pattern): members += [("type", .string("string")), ("pattern", .string("^\(pattern)$"))]
         }
-        guard case .object(var members) = schema else { return schema }
-        members.insert(("description", .string(field.summary)), at: 0)
         return .object(members)
-    }
-
-    private static func ref(_ name: String) -> JSONValue {
-        .object([("$ref", .string("#/$defs/\(name)"))])
-    }
-
-    private static func enumeration(_ values: [String]) -> JSONValue {
-        .object([("type", .string("string")), ("enum", .array(values.map(JSONValue.string)))])
     }
 
     private static let definitions: [(String, JSONValue)] = [
@@ -81,19 +63,19 @@ public enum RecordJSONSchema {
             ("additionalProperties", .boolean(false)),
             ("required", .array([.string("amount"), .string("currency")])),
             ("properties", .object([
-                ("amount", .object([("type", .string("string")), ("pattern", .string("^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$"))])),
-                ("currency", .object([("type", .string("string")), ("pattern", .string("^[A-Z]{3}$"))])),
+                ("amount", .object([("type", .string("string")), ("pattern", .string("^\(ValueShape.amountPattern)$"))])),
+                ("currency", .object([("type", .string("string")), ("pattern", .string("^\(ValueShape.currencyPattern)$"))])),
             ])),
         ])),
         ("timestamp", .object([
             ("type", .string("string")),
             ("format", .string("date-time")),
-            ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]*[1-9])?Z$")),
+            ("pattern", .string("^\(ValueShape.timestampPattern)$")),
         ])),
         ("date", .object([
             ("type", .string("string")),
             ("format", .string("date")),
-            ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")),
+            ("pattern", .string("^\(ValueShape.datePattern)$")),
         ])),
     ]
 }

@@ -1,7 +1,7 @@
 /// One canonical record: a kind, the common metadata and the kind's field values.
 ///
 /// A record is checked when it is made: every value belongs to a field of the kind and fits its
-/// type, every required field has a value, and the id's prefix is the kind's. So a record that
+/// type (no text is empty), every required field has a value, and the id's prefix is the kind's. So a record that
 /// exists is one every writer can write and every reader will accept.
 public struct CanonicalRecord: Hashable, Sendable {
     /// The record's kind.
@@ -69,6 +69,8 @@ public struct CanonicalRecord: Hashable, Sendable {
         }
         do {
             switch (field.type, value) {
+            case (_, .text("")):
+                throw ModelError(.invalidRecord, "empty text is no value: leave the field out", field: field.name)
             case (.text, .text), (.integer, .integer), (.boolean, .boolean), (.money, .money),
                  (.timestamp, .timestamp), (.date, .date):
                 return

@@ -37,11 +37,13 @@ extension FieldType {
     ///
     /// Text is trimmed of nothing: what the person wrote is kept as written. A reference is
     /// the source key of the referenced record in `referenceSource`; its id is derived from it.
-    /// Returns nil for a null or, except for text, an empty value.
+    /// Returns nil for a null, an empty text, or, except for text, a value of only white space:
+    /// in `porta/1` an empty value is no value (CSV cannot tell the two apart).
     /// - Throws: ``ModelError`` when the value does not fit the type; money cannot be converted
     ///   from one value (use ``Money/init(amount:currency:)``).
     public func value(from raw: SourceValue, referenceSource: String) throws -> FieldValue? {
         if case .null = raw { return nil }
+        if case .text("") = raw { return nil }
         if case .text(let text) = raw, text.trimmingWhitespace().isEmpty, self != .text { return nil }
         switch self {
         case .text:

@@ -1,13 +1,5 @@
 import Foundation
 
-/// The sample subject and the fixed inputs tests export it with.
-public enum SampleSubject {
-    /// Anna Svensson (customer 1), who shares her name with customer 2.
-    public static let anna = "email:anna.svensson@example.se"
-    /// A fixed creation time, so bundles are reproducible.
-    public static let createdAt = "2026-01-01T00:00:00Z"
-}
-
 /// Runs an outside validator the project's setup installs; a missing tool fails the test, it
 /// is never skipped.
 public enum PeerTool {
@@ -28,6 +20,18 @@ public enum PeerTool {
     public static func checkJSONSchema(_ schema: String, _ files: [String]) throws -> ProcessOutput {
         try require("check-jsonschema")
         return try ExternalProcess.run("check-jsonschema", ["--base-uri", "file://" + schema, "--schemafile", schema] + files)
+    }
+
+    /// `frictionless validate` on a data package descriptor (CSV types, constraints, keys).
+    public static func frictionlessValidate(_ descriptor: String) throws -> ProcessOutput {
+        try require("frictionless")
+        return try ExternalProcess.run("frictionless", ["validate", descriptor])
+    }
+
+    /// `xmllint --noout --nonet --stream --schema` on `files`.
+    public static func xmllintSchema(_ schema: String, _ files: [String]) throws -> ProcessOutput {
+        try require("xmllint")
+        return try ExternalProcess.run("xmllint", ["--noout", "--nonet", "--stream", "--schema", schema] + files)
     }
 }
 

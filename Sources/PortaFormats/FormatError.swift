@@ -1,0 +1,37 @@
+/// A record file that cannot be written or read: which format, which file, which line and
+/// record, and what is wrong. Messages never quote a value, only names, numbers and ids.
+public struct FormatError: Error, CustomStringConvertible, Sendable {
+    /// The format the error is about.
+    public enum Format: String, Sendable { case json, csv, xml, html }
+
+    public let format: Format
+    /// The file, as the bundle names it, when known.
+    public var file: String?
+    /// The 1-based line, when known.
+    public var line: Int?
+    /// The 0-based index of the record in its file, when known.
+    public var record: Int?
+    /// The record's id, when it was read before the error.
+    public var recordID: String?
+    public let message: String
+
+    public init(_ format: Format, _ message: String, file: String? = nil, line: Int? = nil,
+                record: Int? = nil, recordID: String? = nil) {
+        self.format = format
+        self.message = message
+        self.file = file
+        self.line = line
+        self.record = record
+        self.recordID = recordID
+    }
+
+    public var description: String {
+        var location = file ?? format.rawValue
+        if let line { location += ":\(line)" }
+        var subject: [String] = []
+        if let record { subject.append("record \(record)") }
+        if let recordID { subject.append(recordID) }
+        let about = subject.isEmpty ? "" : " (" + subject.joined(separator: ", ") + ")"
+        return "\(location)\(about): \(message)"
+    }
+}

@@ -1,0 +1,72 @@
+import PortaModel
+
+/// Writes the records of one kind as `data/csv/<kind>.csv`: RFC 4180, UTF-8 without a BOM,
+/// CRLF after every row, a header row of ``FlatColumn`` names.
+///
+/// A cell is quoted only when it holds `"`, `,`, CR or LF (a `"` inside is doubled), so the same
+/// records give the same bytes. An absent value is an empty cell; `porta/1` has no empty text,
+/// so an empty cell is never a value.
+public struct CSVRecordWriter<Sink: ByteSink>: RecordWriter {
+    /// The kind this writer takes.
+    public let kind: RecordKind
+    /// The sink the bytes go to.
+    public private(set) var sink: Sink
+    public private(set) var recordCount = 0
+    private let columns: [FlatColumn]
+    private var buffer: [UInt8] = []
+    private let flushThreshold = 64 * 1024
+
+    /// A writer of `kind` into `sink`; the header row is written at once.
+    public init(kind: RecordKind, sink: Sink) {
+        self.kind = kind
+        self.sink = sink
+        self.columns = FlatColumn.columns(of: kind)
+        buffer.reserveCapacity(flushThreshold + 4096)
+        appendRow(columns.map(\.name))
+    }
+
+    public mutating func write(_ record: CanonicalRecord) throws {
+        precondition(record.kind == kind, "a \(record.kind) record given to the \(kind) writer")
+        appendRow(columns.map { $0.cell(of: record) })
+        recordCount += 1
+        if buffer.count >= flushThreshold { try flush() }
+    }
+
+    public mutating func finish() throws {
+        try flush()
+    }
+
+    private mutating func flush() throws {
+        try buffer.withUnsafeBytes { try sink.write($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func appendRow(_ cells: [String?]) {
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { buffer.append(0x2C) }
+            if let cell { Self.appendCell(cell, to: &buffer) }
+        }
+        buffer.append(contentsOf: [0x0D, 0x0A])
+    }
+
+    static func appendCell(_ cell: String, to buffer: inout [UInt8]) {
+        guard cell.utf8.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A }) else {
+            buffer.append(contentsOf: cell.utf8)
+            return
+        }
+        buffer.append(0x22)
+        for byte in cell.utf8 {
+            buffer.append(byte)
+            if byte == 0x22 { buffer.append(0x22) }
+        }
+        buffer.append(0x22)
+    }
+}
+
+extension RecordWriter {
+    /// A CSV writer of `kind` into `sink`, so call sites read `.csv(kind:sink:)`.
+    public static func csv<Sink: ByteSink>(kind: RecordKind, sink: Sink) -> CSVRecordWriter<Sink>
+    where Self == CSVRecordWriter<Sink> {
+        CSVRecordWriter(kind: kind, sink: sink)
+    }
+}

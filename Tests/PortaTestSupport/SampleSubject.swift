@@ -1,0 +1,9 @@
+import Foundation
+
+/// The sample subject and the fixed inputs tests export it with.
+public enum SampleSubject {
+    /// Anna Svensson (customer 1), who shares her name with customer 2.
+    public static let anna = "email:anna.svensson@example.se"
+    /// A fixed creation time, so bundles are reproducible.
+    public static let createdAt = "2026-01-01T00:00:00Z"
+}
