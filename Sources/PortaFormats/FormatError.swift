@@ -25,6 +25,15 @@ public struct FormatError: Error, CustomStringConvertible, Sendable {
         self.recordID = recordID
     }
 
+    /// A name from a file (a key, an element) quoted for a message when it looks like a name,
+    /// else a placeholder: a hostile file must not get arbitrary text into logs.
+    public static func quotedName(_ name: String) -> String {
+        let plain = name.count <= 64 && !name.isEmpty && name.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "." || $0 == "_")
+        }
+        return plain ? "\"\(name)\"" : "(a key that is not a plain name)"
+    }
+
     public var description: String {
         var location = file ?? format.rawValue
         if let line { location += ":\(line)" }

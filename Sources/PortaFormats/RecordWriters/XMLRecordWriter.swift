@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 import PortaModel
 
 /// Writes the records of one kind as `data/xml/<kind>.xml` with libxml2's `xmlTextWriter`,
@@ -61,10 +62,7 @@ public struct XMLRecordWriter<Sink: ByteSink>: RecordWriter {
         guard XMLCharacters.canCarry(text) else {
             try writer.startElement(name)
             try writer.check(xmlTextWriterWriteAttribute(writer.pointer, XMLCharacters.encodingAttribute, XMLCharacters.base64))
-            let bytes = Array(text.utf8)
-            try writer.check(bytes.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { xmlTextWriterWriteBase64(writer.pointer, $0.baseAddress, 0, Int32($0.count)) }
-            })
+            try writer.check(xmlTextWriterWriteString(writer.pointer, Data(text.utf8).base64EncodedString()))
             return try writer.endElement()
         }
         try writer.element(name, text)

@@ -1,0 +1,73 @@
+import PortaModel
+
+/// Reads `data/csv/<kind>.csv` against its table (``FlatColumn``): the header row must name
+/// the kind's columns in order, every row has one cell per column, an empty cell is an absent
+/// value, and each value must be in the form Porta writes (see ``RecordAssembler``).
+public struct CSVRecordReader: RecordReader {
+    public let kind: RecordKind
+    private var parser: CSVParser
+    private let assembler: RecordAssembler
+    private let columns: [FlatColumn]
+    private var index = 0
+
+    /// A reader of the file at `path`; `name` is what errors call it (its path in the bundle).
+    public init(path: String, name: String, kind: RecordKind) throws {
+        try self.init(input: ByteInput(path: path, name: name, format: .csv), kind: kind)
+    }
+
+    /// A reader of an input.
+    /// - Throws: ``FormatError`` when the header row is not the kind's.
+    public init(input: ByteInput, kind: RecordKind) throws {
+        self.kind = kind
+        self.parser = CSVParser(input: input)
+        self.assembler = RecordAssembler(kind: kind, format: .csv)
+        self.columns = FlatColumn.columns(of: kind)
+        guard let header = try parser.nextRow() else {
+            throw FormatError(.csv, "the file is empty; it needs at least the header row", file: input.name, line: 1)
+        }
+        guard header.cells == columns.map(\.name) else {
+            throw FormatError(.csv, "the header row is not the columns of \(kind.name): \(columns.map(\.name).joined(separator: ","))",
+                              file: input.name, line: header.line)
+        }
+    }
+
+    public mutating func next() throws -> CanonicalRecord? {
+        var line: Int?
+        do {
+            guard let row = try parser.nextRow() else { return nil }
+            line = row.line
+            guard row.cells.count == columns.count else {
+                throw FormatError(.csv, "the row has \(row.cells.count) cells, the header \(columns.count)")
+            }
+            let built = try record(from: row.cells)
+            index += 1
+            return built
+        } catch var error as FormatError {
+            error.file = parser.name
+            error.line = error.line ?? line
+            error.record = index
+            throw error
+        }
+    }
+
+    private func record(from cells: [String]) throws -> CanonicalRecord {
+        var metadata: [MetadataField: String] = [:]
+        var fields: [String: CarriedValue] = [:]
+        var amounts: [String: String] = [:], currencies: [String: String] = [:]
+        for (column, cell) in zip(columns, cells) where !cell.isEmpty {
+            switch column.content {
+            case .metadata(let field): metadata[field] = cell
+            case .field(let field): fields[field.name] = .text(cell)
+            case .amount(of: let field): amounts[field.name] = cell
+            case .currency(of: let field): currencies[field.name] = cell
+            }
+        }
+        for name in Set(amounts.keys).union(currencies.keys) {
+            guard let amount = amounts[name], let currency = currencies[name] else {
+                throw FormatError(.csv, "\(name): money needs both \(name).amount and \(name).currency")
+            }
+            fields[name] = .money(amount: amount, currency: currency)
+        }
+        return try assembler.record(metadata: metadata, fields: fields)
+    }
+}
