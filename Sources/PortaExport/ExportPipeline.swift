@@ -81,16 +81,19 @@ public struct Exporter {
             sources.append(.init(id: connector.source.id, connector: connector.source.connector, records: kept, excluded: excluded))
             logger.info("source read", metadata: ["source": "\(connector.source.id)", "kept": "\(kept)", "excluded": "\(excluded)"])
         }
-        let files = try payload.finish()
         let bundleID = BundleIdentity.bundleID(controllerID: config.controller.id, requestID: request.requestID,
                                                createdAt: request.createdAt)
+        let language = request.language ?? config.controller.language
+        let files = try payload.finish(page: PersonPage.Context(
+            controllerName: config.controller.name, organisationNumber: config.controller.organisationNumber,
+            country: config.controller.country, contact: config.controller.contact, purpose: request.purpose,
+            createdAt: request.createdAt, bundleID: bundleID, language: PageLanguage(tag: language), exclusions: tally.entries))
         let manifest = PortaManifest(
             bundleID: bundleID, createdAt: request.createdAt,
             controller: .init(id: config.controller.id, name: config.controller.name,
                               organisationNumber: config.controller.organisationNumber,
                               country: config.controller.country, contact: config.controller.contact),
-            request: .init(id: request.requestID, purpose: request.purpose,
-                           language: request.language ?? config.controller.language),
+            request: .init(id: request.requestID, purpose: request.purpose, language: language),
             subjectIdentifiers: Self.identifierUses(resolution),
             policy: policy, sources: sources, files: files, exclusions: tally.entries,
             generatorVersion: PortaVersion.current)

@@ -3,14 +3,17 @@ import PortaFormats
 import PortaModel
 
 /// The open payload files of an export: one writer per kind and format, opened at a kind's
-/// first record, closed and listed at the end, with `data/csv/datapackage.json` beside the CSVs.
+/// first record, closed and listed at the end, with `data/csv/datapackage.json` beside the CSVs
+/// and the person's page `data/index.html`.
 struct PayloadWriters {
     private let bag: BagWriter
     private var writers: [RecordKind: [any PayloadRecordWriter]] = [:]
+    private var page = PersonPage()
     /// Records written per kind.
     private(set) var counts: [RecordKind: Int] = [:]
 
     static let dataPackagePath = "data/csv/datapackage.json"
+    static let pagePath = "data/index.html"
 
     init(bag: BagWriter) {
         self.bag = bag
@@ -26,10 +29,12 @@ struct PayloadWriters {
             try writers[record.kind]![index].write(record)
         }
         counts[record.kind, default: 0] += 1
+        page.add(record)
     }
 
-    /// Finishes every file and returns them as the manifest lists them, sorted by path.
-    mutating func finish() throws -> [PortaManifest.File] {
+    /// Finishes every file, writes the page, and returns the files as the manifest lists them,
+    /// sorted by path.
+    mutating func finish(page context: PersonPage.Context) throws -> [PortaManifest.File] {
         var files: [PortaManifest.File] = []
         var tables: [CSVTableSchema.Resource] = []
         for kind in RecordKind.all {
@@ -47,6 +52,7 @@ struct PayloadWriters {
             files.append(try addFile(Self.dataPackagePath, format: "datapackage", mediaType: "application/json",
                                      contents: CSVTableSchema.dataPackage(tables).serialized()))
         }
+        files.append(try addFile(Self.pagePath, format: "html", mediaType: "text/html", contents: page.render(context)))
         return files.sorted { $0.path < $1.path }
     }
 

@@ -1,0 +1,163 @@
+import PortaModel
+
+/// The words of the person's page in Swedish and English: headings, legal bases and
+/// provenance in plain words, kind titles and field labels.
+struct PageVocabulary {
+    let language: PageLanguage
+
+    func legalBasis(_ basis: LegalBasis) -> String {
+        switch basis {
+        case .consent: language.pick("du har gett ditt samtycke", "you gave your consent")
+        case .contract: language.pick("det behövs för att fullgöra ett avtal med dig (t.ex. ett köp)", "it is needed for a contract with you (such as a purchase)")
+        case .legalObligation: language.pick("lagen kräver det (t.ex. bokföringslagen)", "the law requires it (such as bookkeeping rules)")
+        case .vitalInterest: language.pick("det behövs för att skydda någons liv eller hälsa", "it is needed to protect someone's life or health")
+        case .publicTask: language.pick("det behövs för en uppgift av allmänt intresse", "it is needed for a task in the public interest")
+        case .legitimateInterest: language.pick("företaget har ett berättigat intresse som väger tyngre", "the company has a legitimate interest that outweighs yours")
+        }
+    }
+
+    func provenance(_ provenance: Provenance) -> String {
+        switch provenance {
+        case .provided: language.pick("uppgifter du själv har lämnat", "data you gave yourself")
+        case .observed: language.pick("uppgifter som registrerats när du använt tjänsten (t.ex. webbloggar)", "data recorded while you used the service (such as web logs)")
+        case .derived: language.pick("uppgifter som företaget har räknat fram om dig", "data the company worked out about you")
+        case .acquired: language.pick("uppgifter som företaget har fått från någon annan (t.ex. en datamäklare)", "data the company got from someone else (such as a data broker)")
+        }
+    }
+
+    func purpose(_ purpose: Purpose) -> String {
+        switch purpose {
+        case .portability: language.pick("dataportabilitet: uppgifter du har lämnat, i ett maskinläsbart format (GDPR artikel 20)",
+                                         "data portability: the data you gave, in a machine-readable format (GDPR Article 20)")
+        case .access: language.pick("registerutdrag: alla uppgifter som behandlas om dig (GDPR artikel 15)",
+                                    "access: all the data processed about you (GDPR Article 15)")
+        }
+    }
+
+    /// A reason code of the policy in plain words.
+    func exclusion(_ reason: ExclusionReason) -> String {
+        if reason.code.hasPrefix("provenance-"), let provenance = Provenance(rawValue: String(reason.code.dropFirst(11).dropLast(12))) {
+            return language.pick("\(self.provenance(provenance).capitalizedFirst) omfattas inte av rätten till dataportabilitet.",
+                                 "\(self.provenance(provenance).capitalizedFirst) are not covered by the right to data portability.")
+        }
+        if reason.code.hasPrefix("legal-basis-"), let basis = LegalBasis(rawValue: String(reason.code.dropFirst(12).dropLast(12))) {
+            return language.pick("Uppgifter som behandlas för att \(legalBasis(basis)) (\(basis.article)) ingår inte i denna begäran enligt företagets policy.",
+                                 "Data processed because \(legalBasis(basis)) (\(basis.article)) is not part of this request under the company's policy.")
+        }
+        return reason.explanation
+    }
+
+    func kindTitle(_ kind: RecordKind) -> String {
+        guard language == .swedish else { return kind.title }
+        return Self.swedishKindTitles[kind.name] ?? kind.title
+    }
+
+    /// A field's label; metadata and fields share the table of names.
+    func label(_ name: String) -> String {
+        guard let labels = Self.labels[name] else { return name }
+        return language.pick(labels.0, labels.1)
+    }
+
+    func text(_ key: Phrase) -> String { language.pick(key.swedish, key.english) }
+
+    /// The note over a table cut at the row limit.
+    func showing(_ shown: Int, of total: Int) -> String {
+        language.pick("Visar de första \(shown) av \(total). Alla finns i filerna.", "Showing the first \(shown) of \(total). All of them are in the files.")
+    }
+
+    private static let swedishKindTitles: [String: String] = [
+        "person": "Person", "postal-address": "Postadress", "email-address": "E-postadress", "phone-number": "Telefonnummer",
+        "identifier": "Identifierare", "order": "Beställning", "order-line": "Orderrad", "review": "Recension",
+        "preference": "Preferens", "consent": "Samtycke", "message": "Meddelande", "event-registration": "Evenemangsanmälan",
+        "attachment": "Bilaga", "profile-segment": "Profilsegment", "web-activity": "Webbaktivitet",
+    ]
+
+    private static let labels: [String: (String, String)] = [
+        "source": ("Källa", "Source"), "provenance": ("Ursprung", "Origin"), "legalBasis": ("Rättslig grund", "Legal basis"),
+        "category": ("Kategori", "Category"), "collectedAt": ("Insamlad", "Collected"),
+        "fullName": ("Namn", "Name"), "givenName": ("Förnamn", "Given name"), "familyName": ("Efternamn", "Family name"),
+        "birthDate": ("Födelsedatum", "Date of birth"), "language": ("Språk", "Language"), "person": ("Person", "Person"),
+        "use": ("Användning", "Use"), "street": ("Gatuadress", "Street"), "extended": ("c/o", "c/o"),
+        "postalCode": ("Postnummer", "Postal code"), "locality": ("Ort", "Town"), "region": ("Län", "Region"),
+        "country": ("Land", "Country"), "address": ("Adress", "Address"), "verified": ("Bekräftad", "Verified"),
+        "number": ("Nummer", "Number"), "scheme": ("Typ", "Type"), "value": ("Värde", "Value"), "issuer": ("Utfärdare", "Issuer"),
+        "orderNumber": ("Ordernummer", "Order number"), "placedAt": ("Lagd", "Placed"), "status": ("Status", "Status"),
+        "total": ("Summa", "Total"), "deliveryAddress": ("Leveransadress", "Delivery address"), "order": ("Beställning", "Order"),
+        "lineNumber": ("Rad", "Line"), "productCode": ("Artikelnummer", "Product code"), "description": ("Beskrivning", "Description"),
+        "quantity": ("Antal", "Quantity"), "unitPrice": ("Styckpris", "Unit price"), "rating": ("Betyg", "Rating"),
+        "title": ("Rubrik", "Title"), "body": ("Text", "Text"), "publishedAt": ("Publicerad", "Published"), "topic": ("Ämne", "Topic"),
+        "purpose": ("Ändamål", "Purpose"), "channel": ("Kanal", "Channel"), "givenAt": ("Givet", "Given"),
+        "withdrawnAt": ("Återkallat", "Withdrawn"), "direction": ("Riktning", "Direction"), "sentAt": ("Skickat", "Sent"),
+        "from": ("Från", "From"), "to": ("Till", "To"), "subject": ("Ämnesrad", "Subject"), "event": ("Evenemang", "Event"),
+        "eventDate": ("Datum", "Date"), "registeredAt": ("Anmäld", "Registered"), "message": ("Meddelande", "Message"),
+        "fileName": ("Filnamn", "File name"), "mediaType": ("Filtyp", "Media type"), "bytes": ("Storlek (byte)", "Size (bytes)"),
+        "sha256": ("SHA-256", "SHA-256"), "path": ("Fil", "File"), "segment": ("Segment", "Segment"), "supplier": ("Leverantör", "Supplier"),
+        "validUntil": ("Giltigt till", "Valid until"), "occurredAt": ("Tidpunkt", "When"), "cookieId": ("Cookie-id", "Cookie id"),
+        "ipAddress": ("IP-adress", "IP address"), "userAgent": ("Webbläsare", "Browser"), "page": ("Sida", "Page"),
+    ]
+
+    /// The fixed sentences of the page.
+    enum Phrase {
+        case title, intro, who, controller, organisationNumber, contact, request, created, bundle, why, whyIntro, origins,
+             contents, kind, records, files, noRecords, leftOut, leftOutNone, leftOutIntro, reason, sourceColumn,
+             machineReadable
+        var swedish: String {
+            switch self {
+            case .title: "Dina personuppgifter"
+            case .intro: "Den här sidan visar uppgifterna om dig som skickas i detta paket. Samma uppgifter finns i maskinläsbar form (JSON, CSV och XML) bredvid sidan."
+            case .who: "Vem har uppgifterna"
+            case .controller: "Personuppgiftsansvarig"
+            case .organisationNumber: "Organisationsnummer"
+            case .contact: "Kontakt"
+            case .request: "Begäran"
+            case .created: "Skapat"
+            case .bundle: "Paketets id"
+            case .why: "Varför uppgifterna behandlas"
+            case .whyIntro: "Företaget behandlar uppgifterna på den här sidan därför att:"
+            case .origins: "Uppgifterna kommer från:"
+            case .contents: "Innehåll"
+            case .kind: "Slag"
+            case .records: "Antal"
+            case .files: "Filer"
+            case .noRecords: "Paketet innehåller inga uppgifter."
+            case .leftOut: "Vad som inte ingår, och varför"
+            case .leftOutNone: "Inga uppgifter om dig har lämnats utanför."
+            case .leftOutIntro: "Företaget har fler uppgifter om dig än dem i paketet. De har lämnats utanför av följande skäl (bara antal visas här):"
+            case .reason: "Skäl"
+            case .sourceColumn: "Källa"
+            case .machineReadable: "Maskinläsbara filer"
+            }
+        }
+        var english: String {
+            switch self {
+            case .title: "Your personal data"
+            case .intro: "This page shows the data about you that this bundle carries. The same data is next to it in machine-readable form (JSON, CSV and XML)."
+            case .who: "Who holds the data"
+            case .controller: "Controller"
+            case .organisationNumber: "Organisation number"
+            case .contact: "Contact"
+            case .request: "Request"
+            case .created: "Created"
+            case .bundle: "Bundle id"
+            case .why: "Why the data is processed"
+            case .whyIntro: "The company processes the data on this page because:"
+            case .origins: "The data comes from:"
+            case .contents: "Contents"
+            case .kind: "Kind"
+            case .records: "Records"
+            case .files: "Files"
+            case .noRecords: "The bundle holds no records."
+            case .leftOut: "What is left out, and why"
+            case .leftOutNone: "No data about you was left out."
+            case .leftOutIntro: "The company holds more data about you than this bundle carries. It was left out for these reasons (only counts are shown):"
+            case .reason: "Reason"
+            case .sourceColumn: "Source"
+            case .machineReadable: "Machine-readable files"
+            }
+        }
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
