@@ -115,6 +115,9 @@ public struct Exporter {
         }
     }
 
+    /// The identifier of `formats/bagit-profile.json`, the BagIt Profile of `porta/1`.
+    public static let bagItProfileIdentifier = "urn:porta:1:bagit-profile"
+
     private static func bagInfo(_ manifest: PortaManifest) -> [(label: String, value: String)] {
         var info: [(String, String)] = [("Source-Organization", manifest.controller.name)]
         if let contact = manifest.controller.contact { info.append(("Contact-Email", contact)) }
@@ -123,6 +126,7 @@ public struct Exporter {
             ("External-Identifier", manifest.bundleID),
             ("Bagging-Date", manifest.createdAt.date.description),
             ("Bag-Software-Agent", "porta \(manifest.generatorVersion)"),
+            ("BagIt-Profile-Identifier", Self.bagItProfileIdentifier),
         ]
         return info
     }

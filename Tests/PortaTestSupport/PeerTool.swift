@@ -22,6 +22,12 @@ public enum PeerTool {
         return try ExternalProcess.run("check-jsonschema", ["--base-uri", "file://" + schema, "--schemafile", schema] + files)
     }
 
+    /// `bagit_profile.py` (bagit-profiles-validator) on a bag against a local profile file.
+    public static func bagitProfileValidate(_ profile: String, identifier: String, _ bag: String) throws -> ProcessOutput {
+        try require("bagit_profile.py")
+        return try ExternalProcess.run("bagit_profile.py", ["--no-logfile", "--file", profile, identifier, bag])
+    }
+
     /// `frictionless validate` on a data package descriptor (CSV types, constraints, keys).
     public static func frictionlessValidate(_ descriptor: String) throws -> ProcessOutput {
         try require("frictionless")
