@@ -15,11 +15,12 @@ public protocol Connector: AnyObject {
     /// - Throws: ``ConnectorError``.
     func findSubject(matching identifiers: [SubjectIdentifier]) throws -> SubjectMatch
 
-    /// Streams every record of the matched subject, mapping by mapping, each in key order.
+    /// Streams every record of the matched subject, mapping by mapping, each in key order, with
+    /// an attachment's file content when its mapping names one.
     /// `problem` is told of each row skipped under `on-error: skip`.
     /// - Throws: ``ConnectorError``; under `on-error: fail` the first broken row.
     func streamRecords(of subject: SubjectMatch, problem: (ConnectorError) -> Void,
-                       into body: (CanonicalRecord) throws -> Void) throws
+                       into body: (PulledRecord) throws -> Void) throws
 }
 
 /// What a source knows of a subject: their keys in it and the identifiers on their rows.

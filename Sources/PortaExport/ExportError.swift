@@ -5,6 +5,7 @@ public struct ExportError: Error, Sendable, CustomStringConvertible {
         private enum Value: String {
             case noRecords = "no-records"
             case invalidRequest = "invalid-request"
+            case attachmentUnreadable = "attachment-unreadable"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -13,6 +14,8 @@ public struct ExportError: Error, Sendable, CustomStringConvertible {
         public static let noRecords = Code(.noRecords)
         /// The request itself is not valid (a request id that cannot name a folder, say).
         public static let invalidRequest = Code(.invalidRequest)
+        /// The file of an attachment could not be read.
+        public static let attachmentUnreadable = Code(.attachmentUnreadable)
 
         public var description: String { value.rawValue }
     }

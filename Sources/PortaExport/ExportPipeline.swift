@@ -68,13 +68,13 @@ public struct Exporter {
         var skipped: [ConnectorError] = []
         for (connector, match) in zip(connectors, resolution.matches) {
             var kept = 0, excluded = 0
-            try connector.streamRecords(of: match, problem: { skipped.append($0) }) { record in
-                switch policy.decide(record.metadata) {
+            try connector.streamRecords(of: match, problem: { skipped.append($0) }) { pulled in
+                switch policy.decide(pulled.record.metadata) {
                 case .keep:
-                    try payload.write(record)
+                    try payload.write(pulled)
                     kept += 1
                 case .exclude(let reason):
-                    tally.count(source: record.metadata.source, kind: record.kind, reason: reason)
+                    tally.count(source: pulled.record.metadata.source, kind: pulled.record.kind, reason: reason)
                     excluded += 1
                 }
             }

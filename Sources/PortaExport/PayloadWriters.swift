@@ -1,4 +1,5 @@
 import PortaBundle
+import PortaConnectors
 import PortaFormats
 import PortaModel
 
@@ -9,6 +10,7 @@ struct PayloadWriters {
     private let bag: BagWriter
     private var writers: [RecordKind: [any PayloadRecordWriter]] = [:]
     private var page = PersonPage()
+    private var attachments: AttachmentFiles
     /// Records written per kind.
     private(set) var counts: [RecordKind: Int] = [:]
 
@@ -17,6 +19,16 @@ struct PayloadWriters {
 
     init(bag: BagWriter) {
         self.bag = bag
+        self.attachments = AttachmentFiles(bag: bag)
+    }
+
+    /// Writes a record, first carrying its attachment's file when it has one.
+    mutating func write(_ pulled: PulledRecord) throws {
+        if let content = pulled.attachment {
+            try write(try attachments.carry(content, of: pulled.record))
+        } else {
+            try write(pulled.record)
+        }
     }
 
     mutating func write(_ record: CanonicalRecord) throws {
@@ -52,6 +64,7 @@ struct PayloadWriters {
             files.append(try addFile(Self.dataPackagePath, format: "datapackage", mediaType: "application/json",
                                      contents: CSVTableSchema.dataPackage(tables).serialized()))
         }
+        files += attachments.files
         files.append(try addFile(Self.pagePath, format: "html", mediaType: "text/html", contents: page.render(context)))
         return files.sorted { $0.path < $1.path }
     }

@@ -31,6 +31,23 @@ import Testing
         do { _ = try parse(yaml); return nil } catch { return error as? ConfigError }
     }
 
+    @Test func onlyAnAttachmentMappingMayCarryAFile() throws {
+        let withFile = minimal.replacingOccurrences(of: "fields: { givenName: given_name }",
+                                                    with: "file: { blob: photo }\n        fields: { givenName: given_name }")
+        let refusal = try #require(error(withFile))
+        #expect(refusal.description.contains("file") && refusal.description.contains("attachment"))
+    }
+
+    @Test func anAttachmentFileFolderIsResolvedAgainstTheConfigsFolder() throws {
+        let yaml = minimal
+            .replacingOccurrences(of: "kind: person", with: "kind: attachment")
+            .replacingOccurrences(of: "fields: { givenName: given_name }",
+                                  with: "file: { path: stored_path, folder: uploads }\n        fields: { person: id, fileName: given_name }")
+        let mapping = try parse(yaml).sources[0].records[0]
+        guard case .path(let column, let folder)? = mapping.file else { Issue.record("no path source"); return }
+        #expect(column == "stored_path" && folder == "/srv/porta/uploads")
+    }
+
     @Test func theSampleControllersConfigLoads() throws {
         let config = try PortaConfig.load(from: Repository.path("samples/retailer/porta.yml"))
         #expect(config.controller.name == "Exempelbutiken AB")

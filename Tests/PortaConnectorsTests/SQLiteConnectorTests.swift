@@ -19,7 +19,7 @@ import Testing
         let resolution = try SubjectResolver(connectors: [connector], logger: logger)
             .resolve(identifiers.map { try SubjectIdentifier(parsing: $0) })
         var records: [CanonicalRecord] = []
-        try connector.streamRecords(of: resolution.matches[0], problem: { _ in }) { records.append($0) }
+        try connector.streamRecords(of: resolution.matches[0], problem: { _ in }) { records.append($0.record) }
         return records
     }
 
@@ -122,7 +122,8 @@ import Testing
         let match = try connector.findSubject(matching: [SubjectIdentifier(parsing: "email:anna.svensson@example.se")])
         var problems: [ConnectorError] = []
         var orders: [String] = []
-        try connector.streamRecords(of: match, problem: { problems.append($0) }) { record in
+        try connector.streamRecords(of: match, problem: { problems.append($0) }) { pulled in
+            let record = pulled.record
             if record.kind == .order { orders.append(record.metadata.sourceKey) }
         }
         #expect(orders == ["1002"])
@@ -168,7 +169,7 @@ import Testing
         let connector = try SQLiteConnector(source: config.sources[0], logger: Logger(label: "test"))
         let match = try connector.findSubject(matching: [SubjectIdentifier(parsing: "email:lars.oberg@example.se")])
         var kinds: [String] = []
-        try connector.streamRecords(of: match, problem: { _ in }) { kinds.append($0.kind.name) }
+        try connector.streamRecords(of: match, problem: { _ in }) { kinds.append($0.record.kind.name) }
         #expect(kinds.contains("person"))
         #expect(!kinds.contains("phone-number"))
     }
@@ -180,7 +181,8 @@ import Testing
         let connector = try SQLiteConnector(source: config.sources[0], referenceDate: referenceDate, logger: Logger(label: "test"))
         let match = try connector.findSubject(matching: [SubjectIdentifier(parsing: "email:fatima@example.org")])
         var values: [String] = []
-        try connector.streamRecords(of: match, problem: { _ in }) { record in
+        try connector.streamRecords(of: match, problem: { _ in }) { pulled in
+            let record = pulled.record
             if record.kind == .identifier, record["scheme"] == .text("personnummer"), case .text(let value)? = record["value"] {
                 values.append(value)
             }

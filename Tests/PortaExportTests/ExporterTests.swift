@@ -21,13 +21,15 @@ import Testing
         let sample = try SampleController(), out = TemporaryFolder()
         let result = try export(sample, into: out.path)
         #expect(result.bundlePath == out.path + "/porta-req-1")
-        let files = try BagFiles.contents(of: result.bundlePath).keys.filter { $0.hasPrefix("data/") && !$0.hasSuffix(".html") }.sorted()
-        let kinds = ["email-address", "identifier", "order-line", "order", "person", "phone-number", "postal-address"]
+        let files = try BagFiles.contents(of: result.bundlePath).keys
+            .filter { $0.hasPrefix("data/") && !$0.hasSuffix(".html") && !$0.hasPrefix("data/files/") }.sorted()
+        let kinds = ["attachment", "email-address", "identifier", "order-line", "order", "person", "phone-number", "postal-address"]
         let expected = ["data/csv/datapackage.json"] + kinds.map { "data/csv/\($0).csv" } + kinds.map { "data/json/\($0).json" }
             + kinds.map { "data/xml/\($0).xml" }
         #expect(files == expected.sorted())
         #expect(result.recordsByKind.map { "\($0.kind.name)=\($0.records)" } == [
             "person=1", "postal-address=2", "email-address=1", "phone-number=1", "identifier=1", "order=2", "order-line=3",
+            "attachment=2",
         ])
     }
 
@@ -165,7 +167,7 @@ import Testing
         let out = TemporaryFolder()
         let result = try sample.export(into: out.path)
         #expect(result.totalRecords == 0)
-        #expect(result.exclusions.reduce(0) { $0 + $1.records } == 20)
+        #expect(result.exclusions.reduce(0) { $0 + $1.records } == 22)
         let files = try BagFiles.contents(of: result.bundlePath)
         #expect(files.keys.filter { $0.hasPrefix("data/") } == ["data/index.html"])
         let page = String(decoding: files["data/index.html"]!, as: UTF8.self)

@@ -62,6 +62,15 @@ CREATE TABLE reviews (
     published_at TEXT NOT NULL
 );
 
+CREATE TABLE return_uploads (
+    id           INTEGER PRIMARY KEY,
+    customer_id  INTEGER NOT NULL REFERENCES customers(id),
+    file_name    TEXT NOT NULL,
+    media_type   TEXT,
+    content      BLOB NOT NULL,
+    uploaded_at  TEXT NOT NULL
+);
+
 CREATE TABLE newsletter_consents (
     id           INTEGER PRIMARY KEY,
     customer_id  INTEGER NOT NULL REFERENCES customers(id),
@@ -162,4 +171,9 @@ INSERT INTO web_log VALUES
  (4, 2, 'beef0001', '198.51.100.4', 'Mozilla/5.0 (Windows NT 10.0) Edge/129.0', '/bocker', '2025-10-02 21:00:00'),
  (5, 3, 'abad1dea', '203.0.113.9', 'Mozilla/5.0 (Macintosh) Safari/17.0', '/kajaker', '2025-10-04 09:30:00');
 
+-- Files customers sent with a return: Anna's photo of the bent tent peg and her receipt.
+INSERT INTO return_uploads VALUES
+ (1, 1, 'trasig pinne.png', 'image/png', X'89504E470D0A1A0A0000000D4948445200000002000000020802000000FDD49A73000000124944415478DA63F8CFC0C000C20CFF8100001FEE05FBF1ABBA770000000049454E44AE426082', '2023-07-02 08:05:00'),
+ (2, 1, 'kvitto, juli.txt', 'text/plain', CAST('Kvitto EB-2023-0001' || char(10) || 'Summa: 1048,00 kr' || char(10) AS BLOB), '2023-07-02 08:06:00'),
+ (3, 2, 'bok.pdf', 'application/pdf', X'255044462D312E340A', '2024-12-26 10:00:00');
 COMMIT;

@@ -15,6 +15,9 @@ import PortaModel
 ///     order: order_id
 ///     unitPrice: { amount: unit_price, currency: currency }
 /// ```
+///
+/// An `attachment` mapping may also name its file's content with `file:` (see
+/// ``FileContentSource``); the file is then carried in the bundle under `data/files/`.
 public struct RecordMapping: Sendable {
     /// The kind of record each row becomes.
     public let kind: RecordKind
@@ -38,10 +41,12 @@ public struct RecordMapping: Sendable {
     public let collectedAt: String?
     /// Where each field's value comes from, in the kind's field order.
     public let fields: [FieldMapping]
+    /// For an attachment: where its file's content comes from.
+    public let file: FileContentSource?
 
-    init(_ node: ConfigNode) throws {
+    init(_ node: ConfigNode, baseDirectory: String) throws {
         let map = try node.mapping(allowed: ["kind", "table", "key", "subject", "provenance", "legal-basis",
-                                             "category", "collected-at", "fields", "key-prefix", "when-present"])
+                                             "category", "collected-at", "fields", "key-prefix", "when-present", "file"])
         let kindNode = try map.required("kind")
         guard let kind = RecordKind(named: try kindNode.string()) else {
             throw kindNode.error("must be one of \(RecordKind.all.map(\.name).joined(separator: ", "))")
@@ -71,6 +76,12 @@ public struct RecordMapping: Sendable {
             throw fieldsNode.error("must map the required field \(field.name) of \(kind.name)")
         }
         self.fields = kind.fields.compactMap { field in fields.first { $0.field.name == field.name } }
+        if let fileNode = map.optional("file") {
+            guard kind == .attachment else { throw fileNode.error("only an attachment mapping can carry a file") }
+            file = try FileContentSource(fileNode, baseDirectory: baseDirectory)
+        } else {
+            file = nil
+        }
     }
 }
 

@@ -44,7 +44,7 @@ public struct SourceConfig: Sendable {
         subjects = try SubjectLookup(try map.required("subjects"))
         onError = try map.optional("on-error")?.oneOf(ErrorHandling.self) ?? .fail
         let recordNodes = try map.required("records").sequence()
-        records = try recordNodes.map(RecordMapping.init)
+        records = try recordNodes.map { try RecordMapping($0, baseDirectory: baseDirectory) }
     }
 }
 

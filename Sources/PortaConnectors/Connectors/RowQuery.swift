@@ -15,6 +15,7 @@ struct RowQuery {
         if let collectedAt = mapping.collectedAt { columns.append(collectedAt) }
         if let present = mapping.whenPresent { columns.append(present) }
         for field in mapping.fields { columns.append(contentsOf: field.source.columns) }
+        if let file = mapping.file { columns.append(file.column) }
         var seen: Set<String> = []
         self.columns = columns.filter { seen.insert($0).inserted }
         let q = SQLiteConnector.quoted
@@ -35,9 +36,9 @@ struct RowQuery {
         self.sql = sql
     }
 
-    /// Makes the record of one row.
+    /// Makes the record of one row, with its file's content when the mapping names one.
     /// - Throws: ``ConnectorError`` `invalid-row` naming the row's key and the field.
-    func record(from row: Row, source: String, referenceDate: CalendarDate) throws -> CanonicalRecord {
+    func record(from row: Row, source: String, referenceDate: CalendarDate) throws -> PulledRecord {
         func value(_ column: String) -> SourceValue {
             SQLiteConnector.sourceValue(row[columns.firstIndex(of: column)!])
         }
@@ -67,9 +68,13 @@ struct RowQuery {
         let metadata = RecordMetadata(kind: mapping.kind, source: source, sourceKey: key,
                                       provenance: mapping.provenance, legalBasis: mapping.legalBasis,
                                       category: mapping.category, collectedAt: collectedAt)
+        var attachment: AttachmentContent?
+        if let file = mapping.file {
+            do { attachment = try file.content(of: value(file.column)) } catch { throw invalid("file", error) }
+        }
         do {
             values = try CanonicalRecord.normalizingIdentifierValue(values, kind: mapping.kind, referenceDate: referenceDate)
-            return try CanonicalRecord(kind: mapping.kind, metadata: metadata, values: values)
+            return PulledRecord(try CanonicalRecord(kind: mapping.kind, metadata: metadata, values: values), attachment: attachment)
         } catch let error as ModelError {
             throw invalid(error.field ?? "record", ModelError(error.code, error.message))
         }

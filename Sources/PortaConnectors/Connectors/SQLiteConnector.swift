@@ -82,14 +82,14 @@ public final class SQLiteConnector: Connector {
     }
 
     public func streamRecords(of subject: SubjectMatch, problem: (ConnectorError) -> Void,
-                              into body: (CanonicalRecord) throws -> Void) throws {
+                              into body: (PulledRecord) throws -> Void) throws {
         guard !subject.keys.isEmpty else { return }
         for mapping in source.records {
             let query = RowQuery(mapping: mapping, subjectKeys: subject.keys)
             try read(table: mapping.table) { db in
                 let rows = try Row.fetchCursor(db, sql: query.sql, arguments: StatementArguments(subject.keys))
                 while let row = try rows.next() {
-                    let record: CanonicalRecord
+                    let record: PulledRecord
                     do {
                         record = try query.record(from: row, source: source.id, referenceDate: referenceDate)
                     } catch let error as ConnectorError where source.onError == .skip {

@@ -137,7 +137,9 @@ public struct PersonPage {
             var row = "<tr id=\"\(record.id.rawValue)\">"
             for field in fields {
                 guard let value = record.values[field.name] else { row += "<td></td>"; continue }
-                if case .reference(let id) = value {
+                if kind == .attachment, field.name == "path", case .text(let path) = value, path.hasPrefix("data/") {
+                    row += "<td><a href=\"\(HTMLText.escape(String(path.dropFirst(5))))\">\(HTMLText.escape(path))</a></td>"
+                } else if case .reference(let id) = value {
                     row += "<td><a href=\"#\(id.rawValue)\">\(HTMLText.escape(String(id.rawValue.prefix(12))))…</a></td>"
                 } else {
                     row += "<td>\(HTMLText.escape(value.lexicalForm))</td>"
