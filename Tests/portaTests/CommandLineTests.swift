@@ -21,6 +21,17 @@ import Testing
         #expect(verify.standardOutput.contains("level 1 bag: pass"))
     }
 
+    @Test func languageChoosesThePagesLanguage() throws {
+        let sample = try SampleController(), swedish = TemporaryFolder(), english = TemporaryFolder()
+        #expect(try exportSample(sample, into: swedish).status == 0)
+        #expect(try exportSample(sample, into: english, extra: ["--language", "en-GB"]).status == 0)
+        let page = { (folder: TemporaryFolder) in
+            (try? String(contentsOfFile: folder.path + "/porta-req-1/data/index.html", encoding: .utf8)) ?? ""
+        }
+        #expect(page(swedish).contains("<html lang=\"sv\">") && page(swedish).contains("Dina personuppgifter"))
+        #expect(page(english).contains("<html lang=\"en\">") && page(english).contains("Your personal data"))
+    }
+
     @Test func verifyOfATamperedBundleExitsOneNamingTheFile() throws {
         let sample = try SampleController(), out = TemporaryFolder()
         #expect(try exportSample(sample, into: out).status == 0)
