@@ -3,7 +3,9 @@ import PortaModel
 /// A source of a controller's data, seen through its mapping onto the canonical model.
 ///
 /// A connector finds a subject's rows by strong identifiers and streams that subject's
-/// records; it never holds a whole source in memory, and it only ever reads.
+/// records; it never holds a whole source in memory, and it only ever reads. Its methods are
+/// `async` because network sources (PostgreSQL, HTTP) are; a connector calls `body` on the
+/// task that called it, one record at a time.
 public protocol Connector: AnyObject {
     /// The source's config.
     var source: SourceConfig { get }
@@ -13,14 +15,14 @@ public protocol Connector: AnyObject {
     /// Returns the matched subjects' keys and every identifier found on those rows (a second
     /// e-mail address, a personnummer), which may widen the search in other sources.
     /// - Throws: ``ConnectorError``.
-    func findSubject(matching identifiers: [SubjectIdentifier]) throws -> SubjectMatch
+    func findSubject(matching identifiers: [SubjectIdentifier]) async throws -> SubjectMatch
 
     /// Streams every record of the matched subject, mapping by mapping, each in key order, with
     /// an attachment's file content when its mapping names one.
     /// `problem` is told of each row skipped under `on-error: skip`.
     /// - Throws: ``ConnectorError``; under `on-error: fail` the first broken row.
     func streamRecords(of subject: SubjectMatch, problem: (ConnectorError) -> Void,
-                       into body: (PulledRecord) throws -> Void) throws
+                       into body: (PulledRecord) throws -> Void) async throws
 }
 
 /// What a source knows of a subject: their keys in it and the identifiers on their rows.

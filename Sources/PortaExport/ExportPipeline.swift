@@ -18,7 +18,7 @@ import PortaModel
 ///
 /// ```swift
 /// let exporter = try Exporter(config: PortaConfig.load(from: "porta.yml"), logger: logger)
-/// let result = try exporter.export(request, into: "out")
+/// let result = try await exporter.export(request, into: "out")
 /// ```
 public struct Exporter {
     /// Makes the connector of a source; the date is the day 10-digit personnummer are read
@@ -54,9 +54,9 @@ public struct Exporter {
     /// Answers a request with a bundle in `outputFolder/porta-<request id>`.
     /// - Throws: ``ExportError`` `no-records` when no source knows the subject;
     ///   ``ConnectorError``, ``BundleError`` otherwise. No bundle appears on error.
-    public func export(_ request: ExportRequest, into outputFolder: String) throws -> ExportResult {
+    public func export(_ request: ExportRequest, into outputFolder: String) async throws -> ExportResult {
         let connectors = try config.sources.map { try makeConnector($0, request.createdAt.date, logger) }
-        let resolution = try SubjectResolver(connectors: connectors, logger: logger).resolve(request.subject)
+        let resolution = try await SubjectResolver(connectors: connectors, logger: logger).resolve(request.subject)
         guard !resolution.isEmpty else {
             throw ExportError(.noRecords, "no records for this subject in any source")
         }
@@ -68,7 +68,7 @@ public struct Exporter {
         var skipped: [ConnectorError] = []
         for (connector, match) in zip(connectors, resolution.matches) {
             var kept = 0, excluded = 0
-            try connector.streamRecords(of: match, problem: { skipped.append($0) }) { pulled in
+            try await connector.streamRecords(of: match, problem: { skipped.append($0) }) { pulled in
                 switch policy.decide(pulled.record.metadata) {
                 case .keep:
                     try payload.write(pulled)

@@ -5,7 +5,7 @@ import PortaExport
 import PortaModel
 
 /// `porta export`: answer one request with a bundle.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export one person's data from every source in the config as a BagIt bundle."
@@ -38,7 +38,7 @@ struct ExportCommand: ParsableCommand {
         if subject.isEmpty { throw ValidationError("name the person with at least one --subject") }
     }
 
-    func run() throws {
+    func run() async throws {
         let logger = logging.makeLogger()
         let request: ExportRequest
         let config: PortaConfig
@@ -56,7 +56,7 @@ struct ExportCommand: ParsableCommand {
             throw ExitStatus.couldNotRun
         }
         do {
-            let result = try Exporter(config: config, logger: logger).export(request, into: out)
+            let result = try await Exporter(config: config, logger: logger).export(request, into: out)
             print(ExportSummary(result).text)
         } catch let error as ExportError where error.code == .noRecords {
             printError(error.message)

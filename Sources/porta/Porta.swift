@@ -6,7 +6,7 @@ import Foundation
 /// Exit codes: 0 ok, 1 invalid (a broken bundle, a broken source row, no records for the
 /// subject), 2 could not run (usage, config, I/O).
 @main
-struct Porta: ParsableCommand {
+struct Porta: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "porta",
         abstract: "Personal-data portability: export one person's data as a verifiable bundle, and verify bundles.",
@@ -17,10 +17,14 @@ struct Porta: ParsableCommand {
 
     /// Runs the command, mapping argument errors to exit code 2 (could not run) rather than
     /// ArgumentParser's 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

@@ -6,15 +6,15 @@ import Testing
 
 /// Files the person gave travel in the bundle under `data/files/`, pinned by their hashes.
 @Suite struct AttachmentTests {
-    func records(_ bundle: String) throws -> [[String: Any]] {
+    func records(_ bundle: String) async throws -> [[String: Any]] {
         let data = try Data(contentsOf: URL(fileURLWithPath: bundle + "/data/json/attachment.json"))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
     }
 
-    @Test func eachAttachmentIsCarriedWithItsSizeAndHash() throws {
+    @Test func eachAttachmentIsCarriedWithItsSizeAndHash() async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let bundle = try sample.export(into: out.path).bundlePath
-        let attachments = try records(bundle)
+        let bundle = try await sample.export(into: out.path).bundlePath
+        let attachments = try await records(bundle)
         #expect(attachments.count == 2)
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: bundle + "/porta-manifest.json"))) as? [String: Any])
         let listed = (manifest["files"] as? [[String: Any]] ?? []).filter { $0["format"] as? String == "file" }
@@ -31,7 +31,7 @@ import Testing
     }
 
     /// The sample with a second upload table whose rows name files in `uploads/`.
-    func sampleWithPathUploads(_ storedPath: String) throws -> SampleController {
+    func sampleWithPathUploads(_ storedPath: String) async throws -> SampleController {
         let sample = try SampleController(editSQL: { $0.replacingOccurrences(of: "COMMIT;", with: """
             CREATE TABLE scans (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, file_name TEXT NOT NULL, stored_path TEXT);
             INSERT INTO scans VALUES (7, 1, 'id-kort.jpg', '\(storedPath)');
@@ -57,19 +57,19 @@ import Testing
         return sample
     }
 
-    @Test func aPathColumnNamesAFileInsideTheConfiguredFolder() throws {
-        let sample = try sampleWithPathUploads("2024/scan.jpg"), out = TemporaryFolder()
-        let bundle = try sample.export(into: out.path).bundlePath
-        let scan = try #require(try records(bundle).first { $0["fileName"] as? String == "id-kort.jpg" })
+    @Test func aPathColumnNamesAFileInsideTheConfiguredFolder() async throws {
+        let sample = try await sampleWithPathUploads("2024/scan.jpg"), out = TemporaryFolder()
+        let bundle = try await sample.export(into: out.path).bundlePath
+        let scan = try await #require(try records(bundle).first { $0["fileName"] as? String == "id-kort.jpg" })
         #expect(scan["bytes"] as? Int == 14)
         #expect(FileManager.default.contents(atPath: bundle + "/" + (scan["path"] as! String)) == Data("JPEG-ish bytes".utf8))
     }
 
     @Test(arguments: ["../porta.yml", "/etc/passwd", "2024/../../porta.yml", "2024/missing.jpg", "2024", "link-out"])
-    func aPathThatLeavesTheFolderOrIsNoFileIsABrokenRow(_ storedPath: String) throws {
-        let sample = try sampleWithPathUploads(storedPath), out = TemporaryFolder()
+    func aPathThatLeavesTheFolderOrIsNoFileIsABrokenRow(_ storedPath: String) async throws {
+        let sample = try await sampleWithPathUploads(storedPath), out = TemporaryFolder()
         try FileManager.default.createSymbolicLink(atPath: sample.folder.file("uploads/link-out"), withDestinationPath: sample.configPath)
-        let error = try #require(throws: ConnectorError.self) { try sample.export(into: out.path) }
+        let error = try await #require(throws: ConnectorError.self) { try await sample.export(into: out.path) }
         #expect(error.code == .invalidRow && error.key == "scan-7" && error.message.hasPrefix("file:"))
         #expect(!error.description.contains(storedPath))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)

@@ -10,28 +10,28 @@ import Testing
 @Suite struct BagItProfileTests {
     static let profilePath = Repository.path("formats/bagit-profile.json")
 
-    func profile() throws -> [String: Any] {
+    func profile() async throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.profilePath))) as? [String: Any])
     }
 
     @Test(arguments: Purpose.allCases)
-    func theSampleBundleValidatesAgainstTheProfile(_ purpose: Purpose) throws {
+    func theSampleBundleValidatesAgainstTheProfile(_ purpose: Purpose) async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let bundle = try sample.export(purpose: purpose, into: out.path).bundlePath
+        let bundle = try await sample.export(purpose: purpose, into: out.path).bundlePath
         let verdict = try PeerTool.bagitProfileValidate(Self.profilePath, identifier: Exporter.bagItProfileIdentifier, bundle)
         #expect(verdict.status == 0, "\(verdict.combined)")
     }
 
-    @Test func theProfileNamesTheIdentifierTheExporterWrites() throws {
-        let info = try #require(try profile()["BagIt-Profile-Info"] as? [String: Any])
+    @Test func theProfileNamesTheIdentifierTheExporterWrites() async throws {
+        let info = try await #require(try profile()["BagIt-Profile-Info"] as? [String: Any])
         #expect(info["BagIt-Profile-Identifier"] as? String == Exporter.bagItProfileIdentifier)
     }
 
-    @Test func theSampleBundleHasTheRequiredPayloadAndOnlyAllowedTagFiles() throws {
+    @Test func theSampleBundleHasTheRequiredPayloadAndOnlyAllowedTagFiles() async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let bundle = try sample.export(into: out.path).bundlePath
+        let bundle = try await sample.export(into: out.path).bundlePath
         let files = try BagFiles.contents(of: bundle).keys
-        let profile = try profile()
+        let profile = try await profile()
         for required in try #require(profile["Payload-Files-Required"] as? [String]) {
             #expect(files.contains(required), "\(required) is required")
         }
@@ -41,9 +41,9 @@ import Testing
         }
     }
 
-    @Test func aBundleWithoutTheProfileIdentifierFails() throws {
+    @Test func aBundleWithoutTheProfileIdentifierFails() async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let bundle = try sample.export(into: out.path).bundlePath
+        let bundle = try await sample.export(into: out.path).bundlePath
         try BagFiles.replace("BagIt-Profile-Identifier", with: "X-Profile", in: bundle + "/bag-info.txt")
         let verdict = try PeerTool.bagitProfileValidate(Self.profilePath, identifier: Exporter.bagItProfileIdentifier, bundle)
         #expect(verdict.status != 0)

@@ -8,18 +8,18 @@ import Testing
 
 @Suite struct ExporterTests {
     func export(_ sample: SampleController, subject: [String] = [SampleSubject.anna], purpose: Purpose = .portability,
-                into out: String) throws -> ExportResult {
-        try sample.export(subject: subject, purpose: purpose, into: out)
+                into out: String) async throws -> ExportResult {
+        try await sample.export(subject: subject, purpose: purpose, into: out)
     }
 
-    func manifest(_ result: ExportResult) throws -> [String: Any] {
+    func manifest(_ result: ExportResult) async throws -> [String: Any] {
         let data = try Data(contentsOf: URL(fileURLWithPath: result.bundlePath + "/porta-manifest.json"))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    @Test func writesEveryKeptKindAsJSONCSVAndXMLWithADataPackage() throws {
+    @Test func writesEveryKeptKindAsJSONCSVAndXMLWithADataPackage() async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let result = try export(sample, into: out.path)
+        let result = try await export(sample, into: out.path)
         #expect(result.bundlePath == out.path + "/porta-req-1")
         let files = try BagFiles.contents(of: result.bundlePath).keys
             .filter { $0.hasPrefix("data/") && !$0.hasSuffix(".html") && !$0.hasPrefix("data/files/") }.sorted()
@@ -33,9 +33,9 @@ import Testing
         ])
     }
 
-    @Test func portabilityCountsWhatItLeavesOutWithReasons() throws {
+    @Test func portabilityCountsWhatItLeavesOutWithReasons() async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let result = try export(sample, into: out.path)
+        let result = try await export(sample, into: out.path)
         #expect(result.exclusions.map { "\($0.kind.name)/\($0.reason.code)/\($0.records)" } == [
             "consent/legal-basis-consent-not-covered/1",
             "identifier/provenance-derived-not-covered/1",
@@ -43,14 +43,14 @@ import Testing
             "review/legal-basis-consent-not-covered/2",
             "web-activity/provenance-observed-not-covered/3",
         ])
-        let exclusions = try #require(try manifest(result)["exclusions"] as? [[String: Any]])
+        let exclusions = try await #require(try manifest(result)["exclusions"] as? [[String: Any]])
         #expect(exclusions.count == 5)
         #expect(exclusions.allSatisfy { $0["explanation"] is String && $0["records"] is Int })
     }
 
-    @Test func leftOutDataAppearsNowhereInTheBundle() throws {
+    @Test func leftOutDataAppearsNowhereInTheBundle() async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let result = try export(sample, into: out.path)
+        let result = try await export(sample, into: out.path)
         for (path, data) in try BagFiles.contents(of: result.bundlePath) {
             let text = String(decoding: data, as: UTF8.self)
             for secret in ["high-income-household", "Dataköp Norden", "192.0.2.10", "c0ffee01", "Höll tätt"] {
@@ -59,20 +59,20 @@ import Testing
         }
     }
 
-    @Test func accessIncludesEverythingHeldOnThePerson() throws {
+    @Test func accessIncludesEverythingHeldOnThePerson() async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let result = try export(sample, purpose: .access, into: out.path)
+        let result = try await export(sample, purpose: .access, into: out.path)
         #expect(result.exclusions.isEmpty)
         #expect(result.recordsByKind.first { $0.kind == .webActivity }?.records == 3)
         #expect(result.recordsByKind.first { $0.kind == .profileSegment }?.records == 2)
-        let request = try #require(try manifest(result)["request"] as? [String: Any])
+        let request = try await #require(try manifest(result)["request"] as? [String: Any])
         #expect(request["article"] as? String == "GDPR Art. 15")
     }
 
-    @Test func theManifestListsEveryIdentifierUsedAndWhereItCameFrom() throws {
+    @Test func theManifestListsEveryIdentifierUsedAndWhereItCameFrom() async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let result = try export(sample, subject: ["email:erik.johansson@example.se"], into: out.path)
-        let subject = try #require(try manifest(result)["subject"] as? [String: Any])
+        let result = try await export(sample, subject: ["email:erik.johansson@example.se"], into: out.path)
+        let subject = try await #require(try manifest(result)["subject"] as? [String: Any])
         let identifiers = try #require(subject["identifiers"] as? [[String: Any]])
         let described = identifiers.map { "\($0["scheme"]!):\($0["value"]!)<-\(($0["foundIn"] as! [String]).joined(separator: ","))" }
         #expect(described == [
@@ -86,10 +86,10 @@ import Testing
         #expect(result.recordsByKind.first { $0.kind == .person }?.records == 2)
     }
 
-    @Test func theManifestDescribesEveryPayloadFile() throws {
+    @Test func theManifestDescribesEveryPayloadFile() async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let result = try export(sample, into: out.path)
-        let files = try #require(try manifest(result)["files"] as? [[String: Any]])
+        let result = try await export(sample, into: out.path)
+        let files = try await #require(try manifest(result)["files"] as? [[String: Any]])
         let onDisk = try BagFiles.contents(of: result.bundlePath)
         for file in files {
             let path = try #require(file["path"] as? String)
@@ -106,53 +106,53 @@ import Testing
         }
     }
 
-    @Test func theSameRequestAndTimeGiveAByteIdenticalBundle() throws {
+    @Test func theSameRequestAndTimeGiveAByteIdenticalBundle() async throws {
         let sample = try SampleController(), first = TemporaryFolder(), second = TemporaryFolder()
-        let one = try export(sample, into: first.path)
-        let two = try export(sample, into: second.path)
+        let one = try await export(sample, into: first.path)
+        let two = try await export(sample, into: second.path)
         #expect(one.digest == two.digest)
         #expect(try BagFiles.contents(of: one.bundlePath) == BagFiles.contents(of: two.bundlePath))
     }
 
-    @Test func anUnknownSubjectGivesNoBundle() throws {
+    @Test func anUnknownSubjectGivesNoBundle() async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        #expect { try export(sample, subject: ["email:nobody@example.se"], into: out.path) } throws: {
+        await #expect { try await export(sample, subject: ["email:nobody@example.se"], into: out.path) } throws: {
             ($0 as? ExportError)?.code == .noRecords
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
 
-    @Test func aFailedExportLeavesNoPartialBundle() throws {
+    @Test func aFailedExportLeavesNoPartialBundle() async throws {
         let sample = try SampleController(), out = TemporaryFolder()
         try sample.execute("UPDATE order_lines SET unit_price = '12,50' WHERE id = 3")
-        #expect(throws: ConnectorError.self) { try export(sample, into: out.path) }
+        await #expect(throws: ConnectorError.self) { try await export(sample, into: out.path) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
 
-    @Test func anExistingBundleIsNeverOverwritten() throws {
+    @Test func anExistingBundleIsNeverOverwritten() async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let first = try export(sample, into: out.path)
+        let first = try await export(sample, into: out.path)
         let before = try BagFiles.contents(of: first.bundlePath)
-        #expect { try export(sample, into: out.path) } throws: { ($0 as? BundleError)?.code == .alreadyExists }
+        await #expect { try await export(sample, into: out.path) } throws: { ($0 as? BundleError)?.code == .alreadyExists }
         #expect(try BagFiles.contents(of: first.bundlePath) == before)
     }
 
-    @Test func bagitPythonAcceptsTheBundle() throws {
+    @Test func bagitPythonAcceptsTheBundle() async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let result = try export(sample, into: out.path)
+        let result = try await export(sample, into: out.path)
         let verdict = try PeerTool.bagitValidate(result.bundlePath)
         #expect(verdict.status == 0, "\(verdict.combined)")
         #expect(verdict.combined.contains("is valid"))
     }
 
-    @Test func bagitPythonAcceptsAnAccessBundleToo() throws {
+    @Test func bagitPythonAcceptsAnAccessBundleToo() async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let result = try export(sample, subject: ["personnummer:900575-4560"], purpose: .access, into: out.path)
+        let result = try await export(sample, subject: ["personnummer:900575-4560"], purpose: .access, into: out.path)
         let verdict = try PeerTool.bagitValidate(result.bundlePath)
         #expect(verdict.status == 0, "\(verdict.combined)")
     }
 
-    @Test func aRequestIdThatCannotNameAFolderIsRefused() throws {
+    @Test func aRequestIdThatCannotNameAFolderIsRefused() async throws {
         for id in ["../escape", "a/b", ".hidden", "", String(repeating: "x", count: 65)] {
             #expect(throws: ExportError.self) {
                 try ExportRequest(subject: [try SubjectIdentifier(parsing: SampleSubject.anna)], purpose: .access, requestID: id)
@@ -162,10 +162,10 @@ import Testing
 }
 
 @Suite struct NothingCoveredTests {
-    @Test func whenThePolicyCoversNothingTheBundleStillSaysWhatExists() throws {
+    @Test func whenThePolicyCoversNothingTheBundleStillSaysWhatExists() async throws {
         let sample = try SampleController(editConfig: { $0.replacingOccurrences(of: "legal-basis: contract", with: "legal-basis: legal-obligation") })
         let out = TemporaryFolder()
-        let result = try sample.export(into: out.path)
+        let result = try await sample.export(into: out.path)
         #expect(result.totalRecords == 0)
         #expect(result.exclusions.reduce(0) { $0 + $1.records } == 22)
         let files = try BagFiles.contents(of: result.bundlePath)

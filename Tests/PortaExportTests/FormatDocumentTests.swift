@@ -30,9 +30,9 @@ import Testing
     }
 
     @Test(arguments: Purpose.allCases)
-    func everyFileOfTheSampleBundleIsInTheDocumentedLayout(_ purpose: Purpose) throws {
+    func everyFileOfTheSampleBundleIsInTheDocumentedLayout(_ purpose: Purpose) async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let bundle = try sample.export(purpose: purpose, into: out.path).bundlePath
+        let bundle = try await sample.export(purpose: purpose, into: out.path).bundlePath
         let patterns = Self.documentedPaths
         #expect(patterns.count >= 9)
         let files = try BagFiles.contents(of: bundle).keys.sorted()
@@ -44,9 +44,9 @@ import Testing
         }
     }
 
-    @Test func bagInfoHasTheDocumentedLabelsInOrder() throws {
+    @Test func bagInfoHasTheDocumentedLabelsInOrder() async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let bundle = try sample.export(into: out.path).bundlePath
+        let bundle = try await sample.export(into: out.path).bundlePath
         let labels = try String(contentsOfFile: bundle + "/bag-info.txt", encoding: .utf8)
             .split(separator: "\n").map { String($0.prefix { $0 != ":" }) }
         #expect(labels == Self.documentedBagInfoLabels)

@@ -7,14 +7,14 @@ import Testing
 /// The sample bundle, judged by outside validators against the published formats: JSON
 /// Schema, Frictionless and xmllint with the XSD.
 @Suite struct PublishedFormatTests {
-    func exportSample(purpose: Purpose, into out: TemporaryFolder, sample: SampleController) throws -> String {
-        try sample.export(purpose: purpose, into: out.path).bundlePath
+    func exportSample(purpose: Purpose, into out: TemporaryFolder, sample: SampleController) async throws -> String {
+        try await sample.export(purpose: purpose, into: out.path).bundlePath
     }
 
     @Test(arguments: Purpose.allCases)
-    func everyJSONFileMatchesItsPublishedSchema(_ purpose: Purpose) throws {
+    func everyJSONFileMatchesItsPublishedSchema(_ purpose: Purpose) async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let bundle = try exportSample(purpose: purpose, into: out, sample: sample)
+        let bundle = try await exportSample(purpose: purpose, into: out, sample: sample)
         let files = try FileManager.default.contentsOfDirectory(atPath: bundle + "/data/json").sorted()
         #expect(!files.isEmpty)
         for file in files {
@@ -25,34 +25,34 @@ import Testing
     }
 
     @Test(arguments: Purpose.allCases)
-    func theManifestMatchesItsPublishedSchema(_ purpose: Purpose) throws {
+    func theManifestMatchesItsPublishedSchema(_ purpose: Purpose) async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let bundle = try exportSample(purpose: purpose, into: out, sample: sample)
+        let bundle = try await exportSample(purpose: purpose, into: out, sample: sample)
         let verdict = try PeerTool.checkJSONSchema(Repository.path("formats/json/porta-manifest.schema.json"), [bundle + "/porta-manifest.json"])
         #expect(verdict.status == 0, "\(verdict.combined)")
     }
 
     @Test(arguments: Purpose.allCases)
-    func frictionlessAcceptsTheCSVFilesWithTheirKeys(_ purpose: Purpose) throws {
+    func frictionlessAcceptsTheCSVFilesWithTheirKeys(_ purpose: Purpose) async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let bundle = try exportSample(purpose: purpose, into: out, sample: sample)
+        let bundle = try await exportSample(purpose: purpose, into: out, sample: sample)
         let verdict = try PeerTool.frictionlessValidate(bundle + "/data/csv/datapackage.json")
         #expect(verdict.status == 0, "\(verdict.combined)")
     }
 
     @Test(arguments: Purpose.allCases)
-    func xmllintAcceptsEveryXMLFileAgainstThePublishedXSD(_ purpose: Purpose) throws {
+    func xmllintAcceptsEveryXMLFileAgainstThePublishedXSD(_ purpose: Purpose) async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let bundle = try exportSample(purpose: purpose, into: out, sample: sample)
+        let bundle = try await exportSample(purpose: purpose, into: out, sample: sample)
         let files = try FileManager.default.contentsOfDirectory(atPath: bundle + "/data/xml").sorted().map { bundle + "/data/xml/" + $0 }
         #expect(!files.isEmpty)
         let verdict = try PeerTool.xmllintSchema(Repository.path("formats/xml/porta-1.xsd"), files)
         #expect(verdict.status == 0, "\(verdict.combined)")
     }
 
-    @Test func theDataPackageUsesThePublishedTableSchemas() throws {
+    @Test func theDataPackageUsesThePublishedTableSchemas() async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let bundle = try exportSample(purpose: .access, into: out, sample: sample)
+        let bundle = try await exportSample(purpose: .access, into: out, sample: sample)
         let descriptor = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: bundle + "/data/csv/datapackage.json"))) as? [String: Any]
         let resources = try #require(descriptor?["resources"] as? [[String: Any]])
         let present = Set(resources.compactMap { $0["name"] as? String })
@@ -67,24 +67,24 @@ import Testing
         }
     }
 
-    @Test func frictionlessRejectsACSVCellThatBreaksItsSchema() throws {
+    @Test func frictionlessRejectsACSVCellThatBreaksItsSchema() async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let bundle = try exportSample(purpose: .portability, into: out, sample: sample)
+        let bundle = try await exportSample(purpose: .portability, into: out, sample: sample)
         try BagFiles.replace(",SEK,", with: ",kronor,", in: bundle + "/data/csv/order.csv")
         #expect(try PeerTool.frictionlessValidate(bundle + "/data/csv/datapackage.json").status != 0)
     }
 
-    @Test func xmllintRejectsAnXMLValueThatBreaksTheXSD() throws {
+    @Test func xmllintRejectsAnXMLValueThatBreaksTheXSD() async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let bundle = try exportSample(purpose: .portability, into: out, sample: sample)
+        let bundle = try await exportSample(purpose: .portability, into: out, sample: sample)
         try BagFiles.replace("<currency>SEK</currency>", with: "<currency>kronor</currency>", in: bundle + "/data/xml/order.xml")
         #expect(try PeerTool.xmllintSchema(Repository.path("formats/xml/porta-1.xsd"), [bundle + "/data/xml/order.xml"]).status != 0)
     }
 
     @Test(arguments: Purpose.allCases)
-    func theThreeFormatsReadBackToTheSameRecords(_ purpose: Purpose) throws {
+    func theThreeFormatsReadBackToTheSameRecords(_ purpose: Purpose) async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let bundle = try exportSample(purpose: purpose, into: out, sample: sample)
+        let bundle = try await exportSample(purpose: purpose, into: out, sample: sample)
         let kinds = try FileManager.default.contentsOfDirectory(atPath: bundle + "/data/json").map { RecordKind(named: String($0.dropLast(5)))! }
         for kind in kinds {
             var json = try JSONRecordReader(path: bundle + "/data/json/\(kind.name).json", name: kind.name, kind: kind)
@@ -99,9 +99,9 @@ import Testing
         }
     }
 
-    @Test func theSchemasRejectARecordWithAnUnknownKey() throws {
+    @Test func theSchemasRejectARecordWithAnUnknownKey() async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let bundle = try exportSample(purpose: .portability, into: out, sample: sample)
+        let bundle = try await exportSample(purpose: .portability, into: out, sample: sample)
         let file = bundle + "/data/json/order.json"
         try BagFiles.replace("\"status\":", with: "\"shoeSize\":42,\"status\":", in: file)
         let verdict = try PeerTool.checkJSONSchema(Repository.path("formats/json/order.schema.json"), [file])

@@ -10,9 +10,9 @@ struct SampleBundle {
     let out = TemporaryFolder("porta-bundle")
     let path: String
 
-    init() throws {
+    init() async throws {
         sample = try SampleController()
-        path = try sample.export(into: out.path).bundlePath
+        path = try await sample.export(into: out.path).bundlePath
     }
 
     func file(_ relative: String) -> String { path + "/" + relative }
@@ -26,15 +26,15 @@ struct SampleBundle {
 }
 
 @Suite struct BagCheckerTests {
-    @Test func aFreshBundlePasses() throws {
-        let bundle = try SampleBundle()
+    @Test func aFreshBundlePasses() async throws {
+        let bundle = try await SampleBundle()
         let report = try bundle.verify()
         #expect(report.isValid, "\(report.text)")
         #expect(report.levels.map(\.name) == ["bag"])
     }
 
-    @Test func aChangedByteIsFoundInItsFile() throws {
-        let bundle = try SampleBundle()
+    @Test func aChangedByteIsFoundInItsFile() async throws {
+        let bundle = try await SampleBundle()
         try BagFiles.flipByte(of: bundle.file("data/json/order.json"), at: 40)
         let findings = try bundle.verify().findings
         #expect(findings.map(\.code) == ["checksum-mismatch"])
@@ -42,24 +42,24 @@ struct SampleBundle {
         #expect(findings[0].message.contains("manifest-sha256.txt line"))
     }
 
-    @Test func aMissingPayloadFileIsNamed() throws {
-        let bundle = try SampleBundle()
+    @Test func aMissingPayloadFileIsNamed() async throws {
+        let bundle = try await SampleBundle()
         try FileManager.default.removeItem(atPath: bundle.file("data/json/person.json"))
         let findings = try bundle.findings()
         #expect(findings.contains("missing-file data/json/person.json"))
         #expect(findings.contains("payload-oxum-mismatch bag-info.txt"))
     }
 
-    @Test func anExtraPayloadFileIsNamed() throws {
-        let bundle = try SampleBundle()
+    @Test func anExtraPayloadFileIsNamed() async throws {
+        let bundle = try await SampleBundle()
         try BagFiles.write("{}", to: bundle.file("data/json/extra.json"))
         let findings = try bundle.findings()
         #expect(findings.contains("extra-file data/json/extra.json"))
         #expect(findings.contains("payload-oxum-mismatch bag-info.txt"))
     }
 
-    @Test func aWrongPayloadOxumIsFound() throws {
-        let bundle = try SampleBundle()
+    @Test func aWrongPayloadOxumIsFound() async throws {
+        let bundle = try await SampleBundle()
         try BagFiles.setPayloadOxum("1.7", inBag: bundle.path)
         let findings = try bundle.verify().findings
         #expect(findings.map { "\($0.code) \($0.path!)" }.contains("payload-oxum-mismatch bag-info.txt"))
@@ -67,32 +67,32 @@ struct SampleBundle {
         #expect(findings.first { $0.code == "payload-oxum-mismatch" }?.found == "1.7")
     }
 
-    @Test func anEditedTagFileIsCaughtByTheTagManifest() throws {
-        let bundle = try SampleBundle()
+    @Test func anEditedTagFileIsCaughtByTheTagManifest() async throws {
+        let bundle = try await SampleBundle()
         try BagFiles.replace("\"purpose\": \"portability\"", with: "\"purpose\": \"access\"", in: bundle.file("porta-manifest.json"))
         #expect(try bundle.findings() == ["checksum-mismatch porta-manifest.json"])
     }
 
-    @Test func aMissingTagFileIsNamed() throws {
-        let bundle = try SampleBundle()
+    @Test func aMissingTagFileIsNamed() async throws {
+        let bundle = try await SampleBundle()
         try FileManager.default.removeItem(atPath: bundle.file("porta-manifest.json"))
         #expect(try bundle.findings() == ["missing-tag-file porta-manifest.json"])
     }
 
-    @Test func aBadDeclarationIsFound() throws {
-        let bundle = try SampleBundle()
+    @Test func aBadDeclarationIsFound() async throws {
+        let bundle = try await SampleBundle()
         try BagFiles.replace("BagIt-Version: 1.0", with: "BagIt-Version: 2.0", in: bundle.file("bagit.txt"))
         #expect(try bundle.findings().contains("unsupported-version bagit.txt"))
     }
 
-    @Test func aMissingDeclarationIsFound() throws {
-        let bundle = try SampleBundle()
+    @Test func aMissingDeclarationIsFound() async throws {
+        let bundle = try await SampleBundle()
         try FileManager.default.removeItem(atPath: bundle.file("bagit.txt"))
         #expect(try bundle.findings().contains("missing-tag-file bagit.txt"))
     }
 
-    @Test func aManifestPathLeavingTheBagIsUnsafe() throws {
-        let bundle = try SampleBundle()
+    @Test func aManifestPathLeavingTheBagIsUnsafe() async throws {
+        let bundle = try await SampleBundle()
         let manifest = bundle.file("manifest-sha256.txt")
         let line = try BagFiles.lineCount(of: manifest) + 1
         try BagFiles.append(String(repeating: "0", count: 64) + "  data/../../etc/passwd\n", to: manifest)
@@ -100,23 +100,23 @@ struct SampleBundle {
         #expect(findings.contains { $0.code == "unsafe-path" && $0.path == "manifest-sha256.txt" && $0.line == line })
     }
 
-    @Test func anAbsoluteManifestPathIsUnsafe() throws {
-        let bundle = try SampleBundle()
+    @Test func anAbsoluteManifestPathIsUnsafe() async throws {
+        let bundle = try await SampleBundle()
         let manifest = bundle.file("manifest-sha256.txt")
         try BagFiles.append(String(repeating: "0", count: 64) + "  /etc/passwd\n", to: manifest)
         #expect(try bundle.verify().findings.contains { $0.code == "unsafe-path" })
     }
 
-    @Test func aMalformedManifestLineIsNamedByLine() throws {
-        let bundle = try SampleBundle()
+    @Test func aMalformedManifestLineIsNamedByLine() async throws {
+        let bundle = try await SampleBundle()
         let manifest = bundle.file("manifest-sha256.txt")
         let line = try BagFiles.lineCount(of: manifest) + 1
         try BagFiles.append("not-a-checksum\n", to: manifest)
         #expect(try bundle.verify().findings.contains { $0.code == "bad-manifest-line" && $0.line == line })
     }
 
-    @Test func crlfManifestLinesAreAcceptedAsRFC8493Allows() throws {
-        let bundle = try SampleBundle()
+    @Test func crlfManifestLinesAreAcceptedAsRFC8493Allows() async throws {
+        let bundle = try await SampleBundle()
         let manifest = bundle.file("manifest-sha256.txt")
         let text = try String(contentsOfFile: manifest, encoding: .utf8)
         try BagFiles.write(text.replacingOccurrences(of: "\n", with: "\r\n"), to: manifest)
@@ -124,24 +124,24 @@ struct SampleBundle {
         #expect(try bundle.findings() == ["checksum-mismatch manifest-sha256.txt"])
     }
 
-    @Test func aSymlinkInThePayloadIsFoundAndNotFollowed() throws {
-        let bundle = try SampleBundle()
+    @Test func aSymlinkInThePayloadIsFoundAndNotFollowed() async throws {
+        let bundle = try await SampleBundle()
         try FileManager.default.createSymbolicLink(atPath: bundle.file("data/json/link.json"), withDestinationPath: "/etc/passwd")
         let findings = try bundle.findings()
         #expect(findings.contains("symlink data/json/link.json"))
         #expect(!findings.contains { $0.contains("extra-file data/json/link.json") })
     }
 
-    @Test func everyProblemIsReportedNotOnlyTheFirst() throws {
-        let bundle = try SampleBundle()
+    @Test func everyProblemIsReportedNotOnlyTheFirst() async throws {
+        let bundle = try await SampleBundle()
         try BagFiles.flipByte(of: bundle.file("data/json/order.json"))
         try BagFiles.flipByte(of: bundle.file("data/json/person.json"))
         try FileManager.default.removeItem(atPath: bundle.file("data/json/identifier.json"))
         #expect(try bundle.verify().findings.count >= 4)
     }
 
-    @Test func findingsNeverQuoteRecordContents() throws {
-        let bundle = try SampleBundle()
+    @Test func findingsNeverQuoteRecordContents() async throws {
+        let bundle = try await SampleBundle()
         try BagFiles.replace("Storgatan 1", with: "Storgatan 2", in: bundle.file("data/json/postal-address.json"))
         let text = try bundle.verify().text
         #expect(text.contains("data/json/postal-address.json"))
@@ -152,8 +152,8 @@ struct SampleBundle {
         #expect(throws: VerifyError.self) { try BundleVerifier().verify("/nonexistent/bundle") }
     }
 
-    @Test func agreesWithBagitPythonOnAValidAndATamperedBag() throws {
-        let bundle = try SampleBundle()
+    @Test func agreesWithBagitPythonOnAValidAndATamperedBag() async throws {
+        let bundle = try await SampleBundle()
         #expect(try PeerTool.bagitValidate(bundle.path).status == 0)
         #expect(try bundle.verify().isValid)
         try BagFiles.flipByte(of: bundle.file("data/json/phone-number.json"), at: 3)
@@ -180,7 +180,7 @@ struct SampleBundle {
     }
 
     @Test(arguments: [("caf\u{E9}.txt", "cafe\u{301}.txt"), ("cafe\u{301}.txt", "caf\u{E9}.txt"), ("caf\u{E9}.txt", "caf\u{E9}.txt")])
-    func aFileIsFoundWhicheverNormalisationEachSideUses(_ disk: String, _ manifest: String) throws {
+    func aFileIsFoundWhicheverNormalisationEachSideUses(_ disk: String, _ manifest: String) async throws {
         let folder = try bag(disk: disk, manifest: manifest)
         let report = try BundleVerifier().verify(folder.path)
         #expect(report.isValid, "\(report.text)")
@@ -205,12 +205,12 @@ struct SampleBundle {
         return (try PeerTool.bagitValidate(folder.path).status == 0, report.isValid, report.findings.map(\.code))
     }
 
-    @Test func bothAcceptAValidBag() throws {
+    @Test func bothAcceptAValidBag() async throws {
         let verdict = try verdicts(try bagitPythonBag())
         #expect(verdict.bagitPython && verdict.porta, "\(verdict.findings)")
     }
 
-    @Test func bothRejectAChangedByteCheckedUnderEveryAlgorithm() throws {
+    @Test func bothRejectAChangedByteCheckedUnderEveryAlgorithm() async throws {
         let folder = try bagitPythonBag()
         try BagFiles.flipByte(of: folder.file("data/records.json"))
         let verdict = try verdicts(folder)
@@ -218,7 +218,7 @@ struct SampleBundle {
         #expect(verdict.findings == ["checksum-mismatch", "checksum-mismatch"])
     }
 
-    @Test func bothRejectAFileMissingFromOneOfTwoManifests() throws {
+    @Test func bothRejectAFileMissingFromOneOfTwoManifests() async throws {
         let folder = try bagitPythonBag()
         let manifest = folder.file("manifest-sha512.txt")
         let kept = try String(contentsOfFile: manifest, encoding: .utf8).split(separator: "\n").filter { !$0.contains("records.json") }
@@ -230,7 +230,7 @@ struct SampleBundle {
         #expect(!verdict.bagitPython)
     }
 
-    @Test func bothRejectAnExtraFile() throws {
+    @Test func bothRejectAnExtraFile() async throws {
         let folder = try bagitPythonBag()
         try BagFiles.write("late", to: folder.file("data/late.txt"))
         let verdict = try verdicts(folder)
@@ -239,38 +239,38 @@ struct SampleBundle {
 }
 
 @Suite struct HostileBagTests {
-    @Test func aPayloadFolderThatIsASymlinkIsNotFollowed() throws {
-        let bundle = try SampleBundle()
+    @Test func aPayloadFolderThatIsASymlinkIsNotFollowed() async throws {
+        let bundle = try await SampleBundle()
         let elsewhere = TemporaryFolder()
         try FileManager.default.moveItem(atPath: bundle.file("data"), toPath: elsewhere.file("data"))
         try FileManager.default.createSymbolicLink(atPath: bundle.file("data"), withDestinationPath: elsewhere.file("data"))
         #expect(try bundle.findings().contains("missing-payload-folder data"))
     }
 
-    @Test func aTagFileThatIsASymlinkIsNotRead() throws {
-        let bundle = try SampleBundle()
+    @Test func aTagFileThatIsASymlinkIsNotRead() async throws {
+        let bundle = try await SampleBundle()
         try FileManager.default.removeItem(atPath: bundle.file("bagit.txt"))
         try FileManager.default.createSymbolicLink(atPath: bundle.file("bagit.txt"), withDestinationPath: "/etc/hostname")
         #expect(try bundle.findings().contains("bad-bagit-txt bagit.txt"))
     }
 
-    @Test func aManifestThatIsNotUTF8IsAFindingNotACrash() throws {
-        let bundle = try SampleBundle()
+    @Test func aManifestThatIsNotUTF8IsAFindingNotACrash() async throws {
+        let bundle = try await SampleBundle()
         try Data([0x66, 0x6F, 0xFF, 0xFE, 0x0A]).write(to: URL(fileURLWithPath: bundle.file("manifest-sha256.txt")))
         let findings = try bundle.findings()
         #expect(findings.contains("unreadable manifest-sha256.txt"))
         #expect(findings.contains("missing-manifest manifest-sha256.txt"))
     }
 
-    @Test func aByteOrderMarkInBagInfoIsAFinding() throws {
-        let bundle = try SampleBundle()
+    @Test func aByteOrderMarkInBagInfoIsAFinding() async throws {
+        let bundle = try await SampleBundle()
         let info = try Data(contentsOf: URL(fileURLWithPath: bundle.file("bag-info.txt")))
         try (Data([0xEF, 0xBB, 0xBF]) + info).write(to: URL(fileURLWithPath: bundle.file("bag-info.txt")))
         #expect(try bundle.findings().contains("byte-order-mark bag-info.txt"))
     }
 
-    @Test func aTagManifestListingAPayloadFileIsAFinding() throws {
-        let bundle = try SampleBundle()
+    @Test func aTagManifestListingAPayloadFileIsAFinding() async throws {
+        let bundle = try await SampleBundle()
         let tagManifest = bundle.file("tagmanifest-sha256.txt")
         try BagFiles.append(String(repeating: "0", count: 64) + "  data/json/person.json\n", to: tagManifest)
         #expect(try bundle.findings().contains("bad-manifest-path tagmanifest-sha256.txt"))
@@ -278,8 +278,8 @@ struct SampleBundle {
 }
 
 @Suite struct OversizedTagFileTests {
-    @Test func aHugeManifestIsRefusedUnread() throws {
-        let bundle = try SampleBundle()
+    @Test func aHugeManifestIsRefusedUnread() async throws {
+        let bundle = try await SampleBundle()
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: bundle.file("manifest-sha256.txt")))
         try handle.truncate(atOffset: 300 << 20)   // sparse: no disk used
         try handle.close()

@@ -122,9 +122,9 @@ import Testing
     }
 
     @Test(arguments: Tampering.allCases)
-    func verifyExitsOneAndNamesTheFile(_ tampering: Tampering) throws {
+    func verifyExitsOneAndNamesTheFile(_ tampering: Tampering) async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let bundle = try sample.export(into: out.path).bundlePath
+        let bundle = try await sample.export(into: out.path).bundlePath
         let named: String
         switch tampering {
         case .changedByte:

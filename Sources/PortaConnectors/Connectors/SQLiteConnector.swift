@@ -41,7 +41,7 @@ public final class SQLiteConnector: Connector {
         try checkMapping()
     }
 
-    public func findSubject(matching identifiers: [SubjectIdentifier]) throws -> SubjectMatch {
+    public func findSubject(matching identifiers: [SubjectIdentifier]) async throws -> SubjectMatch {
         let lookup = source.subjects
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
@@ -82,7 +82,7 @@ public final class SQLiteConnector: Connector {
     }
 
     public func streamRecords(of subject: SubjectMatch, problem: (ConnectorError) -> Void,
-                              into body: (PulledRecord) throws -> Void) throws {
+                              into body: (PulledRecord) throws -> Void) async throws {
         guard !subject.keys.isEmpty else { return }
         for mapping in source.records {
             let query = RowQuery(mapping: mapping, subjectKeys: subject.keys)

@@ -19,7 +19,7 @@ public struct SubjectResolver {
 
     /// Resolves the subject named by `requested`.
     /// - Throws: ``ConnectorError`` from a source.
-    public func resolve(_ requested: [SubjectIdentifier]) throws -> SubjectResolution {
+    public func resolve(_ requested: [SubjectIdentifier]) async throws -> SubjectResolution {
         var origins: [SubjectIdentifier: Set<String>] = [:]
         for identifier in requested { origins[identifier, default: []].insert(SubjectResolution.requestOrigin) }
         var matches: [String: SubjectMatch] = [:]
@@ -32,7 +32,7 @@ public struct SubjectResolver {
                 let usable = origins.filter { identifier, from in
                     identifier.scheme != .customerNumber || from.contains(SubjectResolution.requestOrigin) || from.contains(sourceID)
                 }.keys.sorted()
-                let match = try connector.findSubject(matching: usable)
+                let match = try await connector.findSubject(matching: usable)
                 matches[sourceID] = match
                 for identifier in match.identifiers {
                     if origins[identifier] == nil { learned = true }
