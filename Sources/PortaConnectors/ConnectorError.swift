@@ -31,23 +31,31 @@ public struct ConnectorError: Error, Sendable, CustomStringConvertible {
     public let code: Code
     /// The source's id.
     public let source: String
-    /// The table (or file) the problem is in.
+    /// The table (or row set: `messages`, `cards`) the problem is in.
     public let table: String?
     /// The row's source key.
     public let key: String?
+    /// The file the problem is in, for file sources (as the config names it).
+    public var file: String?
+    /// The 1-based line in ``file``, when known.
+    public var line: Int?
     /// What is wrong.
     public let message: String
 
-    public init(_ code: Code, source: String, table: String? = nil, key: String? = nil, message: String) {
+    public init(_ code: Code, source: String, table: String? = nil, key: String? = nil, file: String? = nil,
+                line: Int? = nil, message: String) {
         self.code = code
         self.source = source
         self.table = table
         self.key = key
+        self.file = file
+        self.line = line
         self.message = message
     }
 
     public var description: String {
         var place = "source \(source)"
+        if let file { place += ", file \(file)" + (line.map { ":\($0)" } ?? "") }
         if let table { place += ", table \(table)" }
         if let key { place += ", row \(key)" }
         return "\(place): \(message) [\(code)]"

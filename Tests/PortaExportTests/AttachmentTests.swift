@@ -69,7 +69,7 @@ import Testing
     func aPathThatLeavesTheFolderOrIsNoFileIsABrokenRow(_ storedPath: String) async throws {
         let sample = try await sampleWithPathUploads(storedPath), out = TemporaryFolder()
         try FileManager.default.createSymbolicLink(atPath: sample.folder.file("uploads/link-out"), withDestinationPath: sample.configPath)
-        let error = try await #require(throws: ConnectorError.self) { try await sample.export(into: out.path) }
+        let error = try await ExportFailure.of { try await sample.export(into: out.path) }
         #expect(error.code == .invalidRow && error.key == "scan-7" && error.message.hasPrefix("file:"))
         #expect(!error.description.contains(storedPath))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)

@@ -26,17 +26,17 @@ public enum FileContentSource: Sendable {
         }
     }
 
-    init(_ node: ConfigNode, baseDirectory: String) throws {
+    init(_ node: ConfigNode, baseDirectory: String, sourceKind: SourceConfig.Kind) throws {
         let map = try node.mapping(allowed: ["blob", "path", "folder"])
         if let blob = map.optional("blob") {
             guard map.optional("path") == nil, map.optional("folder") == nil else {
                 throw node.error("give either blob or path with folder")
             }
-            self = .blob(column: try blob.identifier())
+            self = .blob(column: try blob.column(for: sourceKind))
         } else {
             let folderNode = try map.required("folder")
             let folder = try folderNode.string()
-            self = .path(column: try map.required("path").identifier(),
+            self = .path(column: try map.required("path").column(for: sourceKind),
                          folder: folder.hasPrefix("/") ? folder : baseDirectory + "/" + folder)
         }
     }

@@ -64,6 +64,21 @@ struct ConfigNode {
         return text
     }
 
+    /// A field of a file or API row: any name of 1–128 characters without control characters
+    /// (`Contact Phone`, `address.city`, `n.family`).
+    func fieldName() throws -> String {
+        let text = try string()
+        guard (1...128).contains(text.count), !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+            throw error("must be a field name of 1 to 128 characters")
+        }
+        return text
+    }
+
+    /// A column of a source of `kind`: a plain SQL identifier for a database, a field name else.
+    func column(for kind: SourceConfig.Kind) throws -> String {
+        kind.isSQL ? try identifier() : try fieldName()
+    }
+
     /// One of the raw values of an enumeration.
     func oneOf<Value: RawRepresentable & CaseIterable>(_ type: Value.Type) throws -> Value where Value.RawValue == String {
         let text = try string()

@@ -21,7 +21,8 @@ import PortaModel
 public struct RecordMapping: Sendable {
     /// The kind of record each row becomes.
     public let kind: RecordKind
-    /// The table the rows come from.
+    /// The table the rows come from; for a file or API source, the row set (`rows`, or an mbox
+    /// source's `messages`, a vCard source's `emails`, any source's `subject`).
     public let table: String
     /// The table's key column: each record's source key.
     public let key: String
@@ -32,8 +33,9 @@ public struct RecordMapping: Sendable {
     /// a customer table: customers without one have no phone-number record, and that is not an
     /// error). Null or blank in any other required field is a broken row.
     public let whenPresent: String?
-    /// How a row is tied to the subject.
-    public let subject: SubjectLink
+    /// How a row is tied to the subject, for a database source; file and API rows are matched
+    /// by their own identifiers.
+    public let subject: SubjectLink?
     public let provenance: Provenance
     public let legalBasis: LegalBasis
     public let category: DataCategory
@@ -44,7 +46,7 @@ public struct RecordMapping: Sendable {
     /// For an attachment: where its file's content comes from.
     public let file: FileContentSource?
 
-    init(_ node: ConfigNode, baseDirectory: String) throws {
+    init(_ node: ConfigNode, baseDirectory: String, sourceKind: SourceConfig.Kind) throws {
         let map = try node.mapping(allowed: ["kind", "table", "key", "subject", "provenance", "legal-basis",
                                              "category", "collected-at", "fields", "key-prefix", "when-present", "file"])
         let kindNode = try map.required("kind")
@@ -52,25 +54,36 @@ public struct RecordMapping: Sendable {
             throw kindNode.error("must be one of \(RecordKind.all.map(\.name).joined(separator: ", "))")
         }
         self.kind = kind
-        table = try map.required("table").identifier()
-        key = try map.required("key").identifier()
+        if sourceKind.isSQL {
+            table = try map.required("table").identifier()
+            subject = try SubjectLink(try map.required("subject"))
+        } else {
+            let sets = RowSets.names(for: sourceKind)
+            let tableNode = map.optional("table")
+            table = try tableNode?.string() ?? sets[0]
+            guard sets.contains(table) else { throw (tableNode ?? node).error("must be one of \(sets.joined(separator: ", "))") }
+            if let subjectNode = map.optional("subject") {
+                throw subjectNode.error("a \(sourceKind.rawValue) source matches its rows by their identifiers; a mapping has no subject")
+            }
+            subject = nil
+        }
+        key = try map.required("key").column(for: sourceKind)
         keyPrefix = try map.optional("key-prefix")?.string() ?? ""
-        whenPresent = try map.optional("when-present")?.identifier()
-        subject = try SubjectLink(try map.required("subject"))
+        whenPresent = try map.optional("when-present")?.column(for: sourceKind)
         provenance = try map.required("provenance").oneOf(Provenance.self)
         legalBasis = try map.required("legal-basis").oneOf(LegalBasis.self)
         let categoryNode = try map.required("category")
         do { category = try DataCategory(try categoryNode.string()) } catch let error as ModelError {
             throw categoryNode.error(error.message)
         }
-        collectedAt = try map.optional("collected-at")?.identifier()
+        collectedAt = try map.optional("collected-at")?.column(for: sourceKind)
         let fieldsNode = try map.required("fields")
         var fields: [FieldMapping] = []
         for (name, valueNode) in try fieldsNode.freeMapping() {
             guard let field = kind.field(named: name) else {
                 throw valueNode.error("\(kind.name) has no field \(name) (fields: \(kind.fields.map(\.name).joined(separator: ", ")))")
             }
-            fields.append(FieldMapping(field: field, source: try ValueSource(valueNode, for: field)))
+            fields.append(try FieldMapping(field: field, node: valueNode, sourceKind: sourceKind))
         }
         for field in kind.fields where field.isRequired && !fields.contains(where: { $0.field.name == field.name }) {
             throw fieldsNode.error("must map the required field \(field.name) of \(kind.name)")
@@ -78,7 +91,7 @@ public struct RecordMapping: Sendable {
         self.fields = kind.fields.compactMap { field in fields.first { $0.field.name == field.name } }
         if let fileNode = map.optional("file") {
             guard kind == .attachment else { throw fileNode.error("only an attachment mapping can carry a file") }
-            file = try FileContentSource(fileNode, baseDirectory: baseDirectory)
+            file = try FileContentSource(fileNode, baseDirectory: baseDirectory, sourceKind: sourceKind)
         } else {
             file = nil
         }
@@ -125,6 +138,21 @@ public struct SubjectLink: Sendable {
 public struct FieldMapping: Sendable {
     public let field: FieldDefinition
     public let source: ValueSource
+    /// For a reference: the source whose record it names, when not this one
+    /// (`person: { column: customer_id, source: shop }`).
+    public let referenceSource: String?
+
+    init(field: FieldDefinition, node: ConfigNode, sourceKind: SourceConfig.Kind) throws {
+        self.field = field
+        if case .reference = field.type, case .mapping = node.node {
+            let map = try node.mapping(allowed: ["column", "source"])
+            source = .column(try map.required("column").column(for: sourceKind))
+            referenceSource = try map.optional("source")?.string()
+        } else {
+            source = try ValueSource(node, for: field, sourceKind: sourceKind)
+            referenceSource = nil
+        }
+    }
 }
 
 /// A column, a fixed value, or for money an amount and a currency each of those.
@@ -133,13 +161,13 @@ public indirect enum ValueSource: Sendable {
     case literal(String)
     case money(amount: ValueSource, currency: ValueSource)
 
-    init(_ node: ConfigNode, for field: FieldDefinition) throws {
+    init(_ node: ConfigNode, for field: FieldDefinition, sourceKind: SourceConfig.Kind) throws {
         if field.type == .money {
             let map = try node.mapping(allowed: ["amount", "currency"])
-            self = .money(amount: try ValueSource(plain: try map.required("amount")),
-                          currency: try ValueSource(plain: try map.required("currency")))
+            self = .money(amount: try ValueSource(plain: try map.required("amount"), sourceKind: sourceKind),
+                          currency: try ValueSource(plain: try map.required("currency"), sourceKind: sourceKind))
         } else {
-            self = try ValueSource(plain: node)
+            self = try ValueSource(plain: node, sourceKind: sourceKind)
             if case .literal = self, case .reference = field.type {
                 throw node.error("a reference must come from a column")
             }
@@ -147,9 +175,9 @@ public indirect enum ValueSource: Sendable {
     }
 
     /// `column_name` or `{ value: fixed }`.
-    init(plain node: ConfigNode) throws {
+    init(plain node: ConfigNode, sourceKind: SourceConfig.Kind) throws {
         if case .scalar = node.node {
-            self = .column(try node.identifier())
+            self = .column(try node.column(for: sourceKind))
         } else {
             let map = try node.mapping(allowed: ["value"])
             self = .literal(try map.required("value").string())

@@ -11,67 +11,122 @@ public struct SourceConfig: Sendable {
         case skip
     }
 
+    /// The kinds of source Porta reads.
+    public enum Kind: String, Sendable, CaseIterable {
+        case sqlite, postgresql, csv, ndjson, json, mbox, vcard, http
+
+        /// Whether the source is a database of tables queried with SQL.
+        public var isSQL: Bool { self == .sqlite || self == .postgresql }
+        /// Whether the source is a local file (`path`).
+        public var isFile: Bool { self != .postgresql && self != .http }
+    }
+
     /// The source's id, used in record ids and the manifest (`shop`).
     public let id: String
-    /// The connector kind (`sqlite`).
+    /// The connector kind's name (`sqlite`).
     public let connector: String
-    /// Where the source is: a file path, resolved against the config's folder.
+    /// The connector kind.
+    public let kind: Kind
+    /// Where a file source is: its path, resolved against the config's folder; empty for
+    /// PostgreSQL and HTTP sources.
     public let location: String
+    /// The path as the config gives it, for messages.
+    public let path: String?
     /// How the subject is found in this source.
     public let subjects: SubjectLookup
-    /// The mappings of tables to record kinds.
+    /// The mappings of tables (or row sets) to record kinds.
     public let records: [RecordMapping]
     /// What a broken row does.
     public let onError: ErrorHandling
+    /// The connector kind's own settings.
+    public let settings: ConnectorSettings
 
     /// The connector kinds this Porta has.
-    public static let connectorKinds = ["sqlite"]
+    public static let connectorKinds = Kind.allCases.map(\.rawValue)
 
     init(_ node: ConfigNode, baseDirectory: String) throws {
-        let map = try node.mapping(allowed: ["id", "connector", "path", "subjects", "records", "on-error"])
+        let map = try node.mapping(allowed: ["id", "connector", "path", "subjects", "records", "on-error"] + ConnectorSettings.keys)
         let idNode = try map.required("id")
         id = try idNode.string()
-        guard id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }), id.count <= 64 else {
+        guard id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }), id.count <= 64, !id.isEmpty else {
             throw idNode.error("must be lower-case letters, digits and hyphens")
         }
         let connectorNode = try map.required("connector")
         connector = try connectorNode.string()
-        guard Self.connectorKinds.contains(connector) else {
+        guard let kind = Kind(rawValue: connector) else {
             throw connectorNode.error("must be one of \(Self.connectorKinds.joined(separator: ", "))")
         }
-        let path = try map.required("path").string()
-        location = path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).path
-        subjects = try SubjectLookup(try map.required("subjects"))
+        self.kind = kind
+        if kind.isFile {
+            let path = try map.required("path").string()
+            self.path = path
+            location = path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).path
+        } else {
+            if let pathNode = map.optional("path") { throw pathNode.error("a \(connector) source has no path") }
+            path = nil
+            location = ""
+        }
+        settings = try ConnectorSettings(kind: kind, map: map, node: node)
+        subjects = try SubjectLookup(try map.required("subjects"), kind: kind)
         onError = try map.optional("on-error")?.oneOf(ErrorHandling.self) ?? .fail
         let recordNodes = try map.required("records").sequence()
-        records = try recordNodes.map { try RecordMapping($0, baseDirectory: baseDirectory) }
+        records = try recordNodes.map { try RecordMapping($0, baseDirectory: baseDirectory, sourceKind: kind) }
     }
 }
 
-/// How a source finds the subject: the table of people, its key, and which column holds each
-/// kind of strong identifier.
+/// How a source finds the subject: for a database, the table of people, its key and which
+/// column holds each kind of strong identifier; for a file or an API, which field of a row holds
+/// each identifier (mbox and vCard sources know their own: addresses, EMAIL and TEL).
 public struct SubjectLookup: Sendable {
-    /// The table with one row per person (`customers`).
+    /// One identifier column.
+    public struct IdentifierColumn: Sendable {
+        public let scheme: SubjectIdentifier.Scheme
+        public let column: String
+        /// Whether a value identifies one person. A column marked `unique: false` (a family's
+        /// shared phone number) is never used to match or to widen the search.
+        public let isUnique: Bool
+    }
+
+    /// The table with one row per person (`customers`); database sources only.
     public let table: String
-    /// Its key column: the subject's key in this source.
+    /// Its key column: the subject's key in this source; database sources only.
     public let key: String
     /// The column holding each identifier scheme, in scheme order.
-    public let identifierColumns: [(scheme: SubjectIdentifier.Scheme, column: String)]
+    public let identifiers: [IdentifierColumn]
 
-    init(_ node: ConfigNode) throws {
+    /// The columns that identify one person, as `(scheme, column)`.
+    public var identifierColumns: [(scheme: SubjectIdentifier.Scheme, column: String)] {
+        identifiers.filter(\.isUnique).map { ($0.scheme, $0.column) }
+    }
+
+    init(_ node: ConfigNode, kind: SourceConfig.Kind) throws {
         let map = try node.mapping(allowed: ["table", "key", "identifiers"])
-        table = try map.required("table").identifier()
-        key = try map.required("key").identifier()
-        let identifiersNode = try map.required("identifiers")
-        var columns: [(SubjectIdentifier.Scheme, String)] = []
-        for (name, columnNode) in try identifiersNode.freeMapping() {
+        if kind.isSQL {
+            table = try map.required("table").identifier()
+            key = try map.required("key").identifier()
+        } else {
+            for name in ["table", "key"] {
+                if let extra = map.optional(name) { throw extra.error("a \(kind.rawValue) source matches each row by its identifiers; it has no \(name)") }
+            }
+            table = ""
+            key = ""
+        }
+        var columns: [IdentifierColumn] = []
+        let identifiersNode = kind == .mbox || kind == .vcard ? map.optional("identifiers") : try map.required("identifiers")
+        for (name, columnNode) in try identifiersNode?.freeMapping() ?? [] {
             guard let scheme = SubjectIdentifier.Scheme(rawValue: name) else {
                 let names = SubjectIdentifier.Scheme.allCases.map(\.rawValue).joined(separator: ", ")
                 throw columnNode.error("is not a strong identifier (one of \(names)); names, addresses and IPs never join records")
             }
-            columns.append((scheme, try columnNode.identifier()))
+            if case .scalar = columnNode.node {
+                columns.append(IdentifierColumn(scheme: scheme, column: try columnNode.column(for: kind), isUnique: true))
+            } else {
+                let entry = try columnNode.mapping(allowed: ["column", "unique"])
+                columns.append(IdentifierColumn(scheme: scheme, column: try entry.required("column").column(for: kind),
+                                                isUnique: try entry.optional("unique")?.bool() ?? true))
+            }
         }
-        guard !columns.isEmpty else { throw identifiersNode.error("must name at least one identifier column") }
-        identifierColumns = columns.sorted { $0.0 < $1.0 }
+        if let identifiersNode, columns.isEmpty { throw identifiersNode.error("must name at least one identifier column") }
+        identifiers = columns.sorted { $0.scheme < $1.scheme }
     }
 }

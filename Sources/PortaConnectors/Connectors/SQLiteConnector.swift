@@ -85,13 +85,14 @@ public final class SQLiteConnector: Connector {
                               into body: (PulledRecord) throws -> Void) async throws {
         guard !subject.keys.isEmpty else { return }
         for mapping in source.records {
-            let query = RowQuery(mapping: mapping, subjectKeys: subject.keys)
+            let query = RowQuery(mapping: mapping, subjectKeys: subject.keys.count)
+            let mapper = RowMapper(mapping: mapping, source: source.id, referenceDate: referenceDate)
             try read(table: mapping.table) { db in
                 let rows = try Row.fetchCursor(db, sql: query.sql, arguments: StatementArguments(subject.keys))
                 while let row = try rows.next() {
                     let record: PulledRecord
                     do {
-                        record = try query.record(from: row, source: source.id, referenceDate: referenceDate)
+                        record = try mapper.record { column in Self.sourceValue(row[query.columns.firstIndex(of: column)!]) }
                     } catch let error as ConnectorError where source.onError == .skip {
                         problem(error)
                         logger.warning("row skipped", metadata: ["source": "\(source.id)", "table": "\(mapping.table)",
@@ -110,10 +111,10 @@ public final class SQLiteConnector: Connector {
         let lookup = source.subjects
         needed[lookup.table, default: []].formUnion([lookup.key] + lookup.identifierColumns.map(\.column))
         for mapping in source.records {
-            let query = RowQuery(mapping: mapping, subjectKeys: [])
-            needed[mapping.table, default: []].formUnion(query.columns)
-            if let via = mapping.subject.via {
-                needed[via.table, default: []].formUnion([via.key, mapping.subject.column])
+            needed[mapping.table, default: []].formUnion(RowMapper.columns(of: mapping))
+            if let subject = mapping.subject, let via = subject.via {
+                needed[via.table, default: []].formUnion([via.key, subject.column])
+                needed[mapping.table, default: []].insert(via.foreignKey)
             }
         }
         try read(table: nil) { db in
@@ -147,7 +148,7 @@ public final class SQLiteConnector: Connector {
         return "\(type(of: error))"
     }
 
-    static func quoted(_ name: String) -> String { "\"\(name)\"" }
+    static func quoted(_ name: String) -> String { RowQuery.quoted(name) }
 
     static func placeholders(_ count: Int) -> String {
         Array(repeating: "?", count: count).joined(separator: ", ")
@@ -188,15 +189,5 @@ public final class SQLiteConnector: Connector {
         case .string(let text): .text(text)
         case .blob(let data): .blob([UInt8](data))
         }
-    }
-}
-
-extension SourceValue {
-    /// The value as a row key.
-    func keyText(source: String, table: String) throws -> String {
-        guard let key = identifierText, !key.isEmpty else {
-            throw ConnectorError(.invalidRow, source: source, table: table, message: "a row has no usable key")
-        }
-        return key
     }
 }

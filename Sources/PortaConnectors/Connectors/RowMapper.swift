@@ -1,0 +1,110 @@
+import PortaModel
+
+/// Makes the record of one source row by a mapping: the same for every connector, so a
+/// database row, a CSV line, a JSON object, a vCard property and a mail message become records
+/// by the same rules.
+struct RowMapper {
+    let mapping: RecordMapping
+    let source: String
+    let referenceDate: CalendarDate
+
+    /// The columns (fields) a mapping reads from a row, key first, each once.
+    static func columns(of mapping: RecordMapping) -> [String] {
+        var columns = [mapping.key]
+        if let subject = mapping.subject, subject.via == nil { columns.append(subject.column) }
+        if let collectedAt = mapping.collectedAt { columns.append(collectedAt) }
+        if let present = mapping.whenPresent { columns.append(present) }
+        for field in mapping.fields { columns.append(contentsOf: field.source.columns) }
+        if let file = mapping.file { columns.append(file.column) }
+        var seen: Set<String> = []
+        return columns.filter { seen.insert($0).inserted }
+    }
+
+    /// Whether a row passes the mapping's `when-present` column.
+    func isPresent(_ value: (String) -> SourceValue) -> Bool {
+        guard let column = mapping.whenPresent else { return true }
+        switch value(column) {
+        case .null: return false
+        case .text(let text): return text.contains { !$0.isWhitespace }
+        default: return true
+        }
+    }
+
+    /// Makes the record of one row, with its file's content when the mapping names one.
+    /// - Throws: ``ConnectorError`` `invalid-row` naming the row's key and the field.
+    func record(_ value: (String) -> SourceValue) throws -> PulledRecord {
+        let key = mapping.keyPrefix + (try value(mapping.key).keyText(source: source, table: mapping.table))
+        func invalid(_ field: String, _ error: any Error) -> ConnectorError {
+            let why = (error as? ModelError)?.message ?? "\(error)"
+            return ConnectorError(.invalidRow, source: source, table: mapping.table, key: key, message: "\(field): \(why)")
+        }
+        var collectedAt: Timestamp?
+        if let column = mapping.collectedAt {
+            do {
+                if case .timestamp(let time)? = try FieldType.timestamp.value(from: value(column), referenceSource: source) {
+                    collectedAt = time
+                }
+            } catch {
+                throw invalid("collected-at", error)
+            }
+        }
+        var values: [String: FieldValue] = [:]
+        for field in mapping.fields {
+            do {
+                values[field.field.name] = try convert(field, value: value)
+            } catch {
+                throw invalid(field.field.name, error)
+            }
+        }
+        let metadata = RecordMetadata(kind: mapping.kind, source: source, sourceKey: key,
+                                      provenance: mapping.provenance, legalBasis: mapping.legalBasis,
+                                      category: mapping.category, collectedAt: collectedAt)
+        var attachment: AttachmentContent?
+        if let file = mapping.file {
+            do { attachment = try file.content(of: value(file.column)) } catch { throw invalid("file", error) }
+        }
+        do {
+            values = try CanonicalRecord.normalizingIdentifierValue(values, kind: mapping.kind, referenceDate: referenceDate)
+            return PulledRecord(try CanonicalRecord(kind: mapping.kind, metadata: metadata, values: values), attachment: attachment)
+        } catch let error as ModelError {
+            throw invalid(error.field ?? "record", ModelError(error.code, error.message))
+        }
+    }
+
+    private func convert(_ field: FieldMapping, value: (String) -> SourceValue) throws -> FieldValue? {
+        func raw(_ valueSource: ValueSource) -> SourceValue {
+            switch valueSource {
+            case .column(let name): value(name)
+            case .literal(let text): .text(text)
+            case .money: .null
+            }
+        }
+        if case .money(let amountSource, let currencySource) = field.source {
+            let amount = raw(amountSource), currency = raw(currencySource)
+            if case .null = amount { return nil }
+            return .money(try Money(amount: try amount.moneyText(), currency: try currency.moneyText()))
+        }
+        return try field.field.type.value(from: raw(field.source), referenceSource: field.referenceSource ?? source)
+    }
+}
+
+extension SourceValue {
+    /// An amount or currency as text; integers are exact, floating-point numbers are refused.
+    func moneyText() throws -> String {
+        switch self {
+        case .text(let text): return text
+        case .integer(let number): return String(number)
+        case .real: throw ModelError(.invalidMoney, "amount is stored as a floating-point number, which is not exact")
+        case .blob: throw ModelError(.invalidMoney, "amount or currency is binary")
+        default: throw ModelError(.invalidMoney, "amount or currency is missing")
+        }
+    }
+
+    /// The value as a row key.
+    func keyText(source: String, table: String) throws -> String {
+        guard let key = identifierText, !key.isEmpty else {
+            throw ConnectorError(.invalidRow, source: source, table: table, message: "a row has no usable key")
+        }
+        return key
+    }
+}
