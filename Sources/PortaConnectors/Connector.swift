@@ -31,13 +31,18 @@ public struct SubjectMatch: Sendable, Hashable {
     public let source: String
     /// The subject's keys in the source's subject table, sorted.
     public let keys: [String]
-    /// The identifiers found on the matched rows, normalised.
+    /// The identifiers found on the matched rows, normalised: they belong to the subject and
+    /// may widen the search in other sources.
     public let identifiers: Set<SubjectIdentifier>
+    /// The identifiers the source was asked for (file and API sources select their units by
+    /// these and ``identifiers`` again when they stream).
+    public let askedFor: Set<SubjectIdentifier>
 
-    public init(source: String, keys: [String], identifiers: Set<SubjectIdentifier>) {
+    public init(source: String, keys: [String], identifiers: Set<SubjectIdentifier>, askedFor: Set<SubjectIdentifier> = []) {
         self.source = source
         self.keys = keys
         self.identifiers = identifiers
+        self.askedFor = askedFor
     }
 
     /// Whether the source knows the subject at all.

@@ -39,11 +39,7 @@ public struct Exporter {
 
     /// The connector for a source's kind.
     public static func standardConnector(_ source: SourceConfig, referenceDate: CalendarDate, logger: Logger) throws -> any Connector {
-        switch source.connector {
-        case "sqlite": return try SQLiteConnector(source: source, referenceDate: referenceDate, logger: logger)
-        default:
-            throw ConnectorError(.unavailable, source: source.id, message: "no connector of kind \(source.connector)")
-        }
+        try Connectors.make(source, referenceDate: referenceDate, logger: logger)
     }
 
     /// The folder a request's bundle is written to inside `outputFolder`.

@@ -2,7 +2,7 @@
 /// record, and what is wrong. Messages never quote a value, only names, numbers and ids.
 public struct FormatError: Error, CustomStringConvertible, Sendable {
     /// The format the error is about.
-    public enum Format: String, Sendable { case json, csv, xml, html }
+    public enum Format: String, Sendable { case json, csv, xml, html, vcard, mbox }
 
     public let format: Format
     /// The file, as the bundle names it, when known.

@@ -1,4 +1,5 @@
 import Foundation
+import PortaFormats
 
 /// The settings of a connector kind, under a key named after it in the source's config.
 ///
@@ -40,15 +41,8 @@ public enum ConnectorSettings: Sendable {
 
 /// How a CSV file is written: its delimiter, encoding and quoting.
 public struct CSVSettings: Sendable {
-    /// Text encodings of CSV exports Porta reads.
-    public enum Encoding: String, Sendable, CaseIterable {
-        case utf8 = "utf-8"
-        case latin1 = "iso-8859-1"
-        case windows1252 = "windows-1252"
-    }
-
     public var delimiter: UInt8 = UInt8(ascii: ",")
-    public var encoding: Encoding = .utf8
+    public var encoding: TextEncoding = .utf8
     /// Whether a quote inside an unquoted cell is an error (RFC 4180) or kept.
     public var strictQuotes = true
 
@@ -61,7 +55,7 @@ public struct CSVSettings: Sendable {
             guard let byte = allowed[text] else { throw delimiterNode.error("must be one of , ; | \\t") }
             delimiter = byte
         }
-        encoding = try map.optional("encoding")?.oneOf(Encoding.self) ?? .utf8
+        encoding = try map.optional("encoding")?.oneOf(TextEncoding.self) ?? .utf8
         strictQuotes = try map.optional("strict-quotes")?.bool() ?? true
     }
 }

@@ -28,11 +28,13 @@ struct RowQuery {
     let columns: [String]
     let sql: String
 
-    init(mapping: RecordMapping, subjectKeys: Int, dialect: Dialect = .sqlite) {
+    /// - Parameter select: the select expression of a column (a database may convert its type).
+    init(mapping: RecordMapping, subjectKeys: Int, dialect: Dialect = .sqlite,
+         select: (String) -> String = { "t.\(RowQuery.quoted($0))" }) {
         self.mapping = mapping
         self.columns = RowMapper.columns(of: mapping)
         let q = Self.quoted
-        let selected = self.columns.map { "t.\(q($0))" }.joined(separator: ", ")
+        let selected = self.columns.map(select).joined(separator: ", ")
         var sql = "SELECT \(selected) FROM \(q(mapping.table)) AS t"
         let subjectColumn: String
         let link = mapping.subject!

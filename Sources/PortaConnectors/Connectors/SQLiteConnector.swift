@@ -42,43 +42,17 @@ public final class SQLiteConnector: Connector {
     }
 
     public func findSubject(matching identifiers: [SubjectIdentifier]) async throws -> SubjectMatch {
-        let lookup = source.subjects
-        var conditions: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
-        for (scheme, column) in lookup.identifierColumns {
-            let wanted = identifiers.filter { $0.scheme == scheme }
-            guard !wanted.isEmpty else { continue }
-            let candidates = wanted.flatMap(Self.spellings)
-            conditions.append("\(Self.normalizedExpression(scheme, column: column)) IN (\(Self.placeholders(candidates.count)))")
-            arguments.append(contentsOf: candidates)
+        var matcher = SubjectRowMatcher(source: source, identifiers: identifiers, referenceDate: referenceDate, logger: logger)
+        guard let query = IdentifierSQL.subjectQuery(source.subjects, identifiers: identifiers, dialect: .sqlite) else {
+            return matcher.match
         }
-        guard !conditions.isEmpty else { return SubjectMatch(source: source.id, keys: [], identifiers: []) }
-        let selected = ([lookup.key] + lookup.identifierColumns.map(\.column)).map(Self.quoted).joined(separator: ", ")
-        let sql = "SELECT \(selected) FROM \(Self.quoted(lookup.table)) WHERE \(conditions.joined(separator: " OR ")) ORDER BY \(Self.quoted(lookup.key))"
-        let wantedKeys = Set(identifiers.map(\.matchKey))
-        var keys: [String] = []
-        var found: Set<SubjectIdentifier> = []
-        try read(table: lookup.table) { db in
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        try read(table: source.subjects.table) { db in
+            let rows = try Row.fetchCursor(db, sql: query.sql, arguments: StatementArguments(query.arguments))
             while let row = try rows.next() {
-                let key = try Self.sourceValue(row[0]).keyText(source: source.id, table: lookup.table)
-                var rowIdentifiers: Set<SubjectIdentifier> = []
-                for (offset, (scheme, column)) in lookup.identifierColumns.enumerated() {
-                    guard let raw = Self.sourceValue(row[offset + 1]).identifierText else { continue }
-                    do {
-                        rowIdentifiers.insert(try SubjectIdentifier(scheme: scheme, normalizing: raw, referenceDate: referenceDate))
-                    } catch {
-                        logger.warning("identifier column cannot be read; not used for matching",
-                                       metadata: ["source": "\(source.id)", "table": "\(lookup.table)",
-                                                  "row": "\(key)", "column": "\(column)"])
-                    }
-                }
-                guard rowIdentifiers.contains(where: { wantedKeys.contains($0.matchKey) }) else { continue }
-                keys.append(key)
-                found.formUnion(rowIdentifiers)
+                try matcher.add((0..<row.count).map { Self.sourceValue(row[$0]) })
             }
         }
-        return SubjectMatch(source: source.id, keys: keys, identifiers: found)
+        return matcher.match
     }
 
     public func streamRecords(of subject: SubjectMatch, problem: (ConnectorError) -> Void,
@@ -149,37 +123,6 @@ public final class SQLiteConnector: Connector {
     }
 
     static func quoted(_ name: String) -> String { RowQuery.quoted(name) }
-
-    static func placeholders(_ count: Int) -> String {
-        Array(repeating: "?", count: count).joined(separator: ", ")
-    }
-
-    /// The SQL expression that spells a column's identifier the way ``spellings(_:)`` does.
-    private static func normalizedExpression(_ scheme: SubjectIdentifier.Scheme, column: String) -> String {
-        let value = "trim(\(quoted(column)))"
-        switch scheme {
-        case .email: return "lower(\(value))"
-        case .customerNumber: return value
-        case .personnummer: return "replace(replace(\(value), '-', ''), '+', '')"
-        case .phone:
-            return ["(0)", " ", "-", "(", ")", ".", "/"].reduce(value) { "replace(\($0), '\($1)', '')" }
-        }
-    }
-
-    /// The spellings of an identifier a source may have stored, separators removed.
-    private static func spellings(_ identifier: SubjectIdentifier) -> [String] {
-        let value = identifier.value
-        switch identifier.scheme {
-        case .email: return [identifier.matchKey]
-        case .customerNumber: return [value]
-        case .personnummer: return [value, String(value.dropFirst(2))]
-        case .phone:
-            let digits = String(value.dropFirst())
-            var spellings = [value, "00" + digits]
-            if digits.hasPrefix("46") { spellings.append("0" + digits.dropFirst(2)) }
-            return spellings
-        }
-    }
 
     static func sourceValue(_ value: DatabaseValue) -> SourceValue {
         switch value.storage {

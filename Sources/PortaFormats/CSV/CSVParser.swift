@@ -18,6 +18,7 @@ public struct CSVParser {
     private var checkedStart = false
     private let allowsByteOrderMark: Bool
     private let strictQuotes: Bool
+    private let encoding: TextEncoding
 
     /// A parser of `input`.
     /// - Parameters:
@@ -25,9 +26,11 @@ public struct CSVParser {
     ///     (false, as `porta/1` CSV has none).
     ///   - strictQuotes: whether a quote inside an unquoted cell is an error, as RFC 4180 says
     ///     (true), or kept as a character, as spreadsheet exports need (false).
+    ///   - encoding: the file's text encoding (a BOM is only looked for in UTF-8).
     public init(input: ByteInput, delimiter: UInt8 = UInt8(ascii: ","), quote: UInt8 = UInt8(ascii: "\""),
-                allowsByteOrderMark: Bool = false, strictQuotes: Bool = true) {
+                allowsByteOrderMark: Bool = false, strictQuotes: Bool = true, encoding: TextEncoding = .utf8) {
         self.strictQuotes = strictQuotes
+        self.encoding = encoding
         self.input = input
         self.delimiter = delimiter
         self.quote = quote
@@ -99,7 +102,7 @@ public struct CSVParser {
 
     private mutating func checkStart() throws {
         checkedStart = true
-        guard try input.peek() == 0xEF else { return }
+        guard encoding == .utf8, try input.peek() == 0xEF else { return }
         guard allowsByteOrderMark else { throw error("a byte-order mark is not allowed") }
         guard try input.next() == 0xEF, try input.next() == 0xBB, try input.next() == 0xBF else {
             throw error("the file is not valid UTF-8")
@@ -107,8 +110,8 @@ public struct CSVParser {
     }
 
     private func text(_ bytes: [UInt8], line: Int) throws -> String {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw FormatError(.csv, "a cell is not valid UTF-8", file: input.name, line: line)
+        guard let text = encoding.decode(bytes) else {
+            throw FormatError(.csv, "a cell is not valid \(encoding.rawValue)", file: input.name, line: line)
         }
         return text
     }

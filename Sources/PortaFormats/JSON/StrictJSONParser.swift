@@ -12,6 +12,8 @@ public struct StrictJSONParser {
 
     private let input: ByteInput
     private var elementsRead = 0
+    /// The closing bytes of the containers around a pointed-to array, innermost last.
+    private var enclosing: [UInt8] = []
     /// Whether an object may repeat a key (RFC 8259 only says names SHOULD be unique).
     /// Porta's record files may not: a repeated key would make a record mean two things.
     public let allowsDuplicateKeys: Bool
@@ -41,12 +43,59 @@ public struct StrictJSONParser {
         guard try input.next() == UInt8(ascii: "[") else { throw error("the file is not a JSON array") }
     }
 
+    /// Reads down to the array a JSON Pointer's tokens name (RFC 6901; empty: the top level)
+    /// and its opening `[`; the rest of the document is read, and checked, after the array.
+    public mutating func beginArray(at pointer: [String]) throws {
+        try refuseByteOrderMark()
+        for token in pointer {
+            try skipWhitespace()
+            switch try input.next() {
+            case UInt8(ascii: "{"):
+                enclosing.append(UInt8(ascii: "}"))
+                var first = true
+                while true {
+                    try skipWhitespace()
+                    if !first {
+                        guard try input.next() == UInt8(ascii: ",") else { throw error("the pointer names no value") }
+                        try skipWhitespace()
+                    }
+                    first = false
+                    guard try input.peek() == UInt8(ascii: "\"") else { throw error("the pointer names no value") }
+                    let key = try parseString()
+                    try skipWhitespace()
+                    guard try input.next() == UInt8(ascii: ":") else { throw error("expected : after a key") }
+                    if key == token { break }
+                    _ = try parseValue(depth: enclosing.count)
+                }
+            case UInt8(ascii: "["):
+                enclosing.append(UInt8(ascii: "]"))
+                guard let index = Int(token), index >= 0 else { throw error("the pointer names no value") }
+                for position in 0..<index {
+                    if position > 0 {
+                        try skipWhitespace()
+                        guard try input.next() == UInt8(ascii: ",") else { throw error("the pointer names no value") }
+                    }
+                    _ = try parseValue(depth: enclosing.count)
+                }
+                if index > 0 {
+                    try skipWhitespace()
+                    guard try input.next() == UInt8(ascii: ",") else { throw error("the pointer names no value") }
+                }
+            default:
+                throw error("the pointer names no value")
+            }
+        }
+        try skipWhitespace()
+        guard try input.next() == UInt8(ascii: "[") else { throw error("the pointer does not name an array") }
+    }
+
     /// The next element of the top-level array, or nil after its closing `]` (and nothing
     /// but white space after it).
     public mutating func nextElement() throws -> ParsedJSON? {
         try skipWhitespace()
         if try input.peek() == UInt8(ascii: "]") {
             _ = try input.next()
+            try finishEnclosing()
             try expectEnd()
             return nil
         }
@@ -220,6 +269,26 @@ public struct StrictJSONParser {
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     // MARK: - Structure
+
+    /// Reads (and checks) what follows a pointed-to array up to the end of the document.
+    private mutating func finishEnclosing() throws {
+        while let close = enclosing.popLast() {
+            while true {
+                try skipWhitespace()
+                let byte = try input.next()
+                if byte == close { break }
+                guard byte == UInt8(ascii: ",") else { throw error("expected , or a closing bracket") }
+                if close == UInt8(ascii: "}") {
+                    try skipWhitespace()
+                    guard try input.peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
+                    _ = try parseString()
+                    try skipWhitespace()
+                    guard try input.next() == UInt8(ascii: ":") else { throw error("expected : after a key") }
+                }
+                _ = try parseValue(depth: enclosing.count + 1)
+            }
+        }
+    }
 
     private mutating func expectLiteral(_ literal: StaticString) throws {
         let bytes = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)

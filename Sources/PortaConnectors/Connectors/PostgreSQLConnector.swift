@@ -1,0 +1,231 @@
+import Foundation
+import Logging
+import NIOSSL
+import PortaModel
+import PostgresNIO
+
+/// Reads a subject's records from a PostgreSQL database through postgres-nio.
+///
+/// The connection string comes from the config (without a password) or an environment variable;
+/// the password from the URL in that variable or from `password-env`. Neither is logged. Every
+/// query is built from checked names and takes every value as a bound parameter; rows stream
+/// from the server. Values are read as text in SQL (timestamps as RFC 3339 UTC, booleans as
+/// `true`/`false`, `bytea` as hex), so they convert exactly as SQLite's do. Errors give the
+/// SQLSTATE, never the server's message (which may quote a value).
+public final class PostgreSQLConnector: Connector {
+    public let source: SourceConfig
+    public let referenceDate: CalendarDate
+    private let configuration: PostgresConnection.Configuration
+    private let logger: Logger
+    /// Column types by table, read once from the catalog.
+    private let columnTypes = ColumnTypeCache()
+
+    /// Prepares the connection; nothing is contacted until the first call.
+    /// - Throws: ``ConnectorError`` `source-unavailable` when the connection string is missing
+    ///   or not valid.
+    public init(source: SourceConfig, referenceDate: CalendarDate = .today(), logger: Logger,
+                environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        self.source = source
+        self.referenceDate = referenceDate
+        self.logger = logger
+        guard case .postgresql(let settings) = source.settings else {
+            throw ConnectorError(.unavailable, source: source.id, message: "not a PostgreSQL source")
+        }
+        configuration = try Self.configuration(settings, source: source, environment: environment)
+    }
+
+    static func configuration(_ settings: PostgreSQLSettings, source: SourceConfig,
+                              environment: [String: String]) throws -> PostgresConnection.Configuration {
+        let text: String
+        if let url = settings.url {
+            text = url
+        } else if let name = settings.urlEnvironment, let value = environment[name], !value.isEmpty {
+            text = value
+        } else {
+            throw ConnectorError(.unavailable, source: source.id, message: "environment variable \(settings.urlEnvironment ?? "") is not set")
+        }
+        guard let url = URLComponents(string: text), url.scheme == "postgres" || url.scheme == "postgresql",
+              let host = url.host, !host.isEmpty, let user = url.user else {
+            throw ConnectorError(.unavailable, source: source.id, message: "the connection string is not a postgres://user@host/database URL")
+        }
+        var password = url.password
+        if let name = settings.passwordEnvironment {
+            guard let value = environment[name] else {
+                throw ConnectorError(.unavailable, source: source.id, message: "environment variable \(name) is not set")
+            }
+            password = value
+        }
+        let tls: PostgresConnection.Configuration.TLS
+        do {
+            switch settings.tls {
+            case .disable: tls = .disable
+            case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            }
+        } catch {
+            throw ConnectorError(.unavailable, source: source.id, message: "TLS cannot be set up")
+        }
+        let database = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path
+        return PostgresConnection.Configuration(host: host, port: url.port ?? 5432, username: user, password: password,
+                                                database: database.isEmpty ? nil : database, tls: tls)
+    }
+
+    public func findSubject(matching identifiers: [SubjectIdentifier]) async throws -> SubjectMatch {
+        var matcher = SubjectRowMatcher(source: source, identifiers: identifiers, referenceDate: referenceDate, logger: logger)
+        guard let query = IdentifierSQL.subjectQuery(source.subjects, identifiers: identifiers, dialect: .postgresql) else {
+            return matcher.match
+        }
+        try await withConnection(table: source.subjects.table) { connection in
+            let rows = try await connection.query(Self.query(query.sql, query.arguments), logger: self.logger)
+            for try await row in rows {
+                try matcher.add(row.map { cell in (try? cell.decode(String?.self)).flatMap { $0 }.map(SourceValue.text) ?? .null })
+            }
+        }
+        return matcher.match
+    }
+
+    public func streamRecords(of subject: SubjectMatch, problem: (ConnectorError) -> Void,
+                              into body: (PulledRecord) throws -> Void) async throws {
+        guard !subject.keys.isEmpty else { return }
+        try await withConnection(table: nil) { connection in
+            for mapping in self.source.records {
+                let types = try await self.types(of: mapping.table, connection: connection)
+                let query = RowQuery(mapping: mapping, subjectKeys: subject.keys.count, dialect: .postgresql) { column in
+                    ColumnType(types[column] ?? "text").select("t.\(RowQuery.quoted(column))")
+                }
+                let mapper = RowMapper(mapping: mapping, source: self.source.id, referenceDate: self.referenceDate)
+                let rows = try await connection.query(Self.query(query.sql, subject.keys), logger: self.logger)
+                for try await row in rows {
+                    var values: [String: SourceValue] = [:]
+                    for (column, cell) in zip(query.columns, row) {
+                        let text = (try? cell.decode(String?.self)).flatMap { $0 }
+                        values[column] = ColumnType(types[column] ?? "text").value(text)
+                    }
+                    let record: PulledRecord
+                    do {
+                        record = try mapper.record { values[$0] ?? .null }
+                    } catch let error as ConnectorError where self.source.onError == .skip {
+                        problem(error)
+                        self.logger.warning("row skipped", metadata: ["source": "\(self.source.id)", "table": "\(mapping.table)",
+                                                                      "row": "\(error.key ?? "?")"])
+                        continue
+                    }
+                    try body(record)
+                }
+            }
+        }
+    }
+
+    /// Checks that every table and column the config names exists; returns the tables checked.
+    public func checkMapping() async throws -> Int {
+        var needed: [String: Set<String>] = [:]
+        let lookup = source.subjects
+        needed[lookup.table, default: []].formUnion([lookup.key] + lookup.identifiers.map(\.column))
+        for mapping in source.records {
+            needed[mapping.table, default: []].formUnion(RowMapper.columns(of: mapping))
+            if let subject = mapping.subject, let via = subject.via {
+                needed[via.table, default: []].formUnion([via.key, subject.column])
+                needed[mapping.table, default: []].insert(via.foreignKey)
+            }
+        }
+        try await withConnection(table: nil) { connection in
+            for (table, columns) in needed.sorted(by: { $0.key < $1.key }) {
+                let present = try await self.types(of: table, connection: connection)
+                guard !present.isEmpty else {
+                    throw ConnectorError(.mappingMismatch, source: self.source.id, table: table, message: "table does not exist")
+                }
+                if let missing = columns.subtracting(present.keys).sorted().first {
+                    throw ConnectorError(.mappingMismatch, source: self.source.id, table: table, message: "column \(missing) does not exist")
+                }
+            }
+        }
+        return needed.count
+    }
+
+    private func types(of table: String, connection: PostgresConnection) async throws -> [String: String] {
+        if let known = columnTypes.get(table) { return known }
+        var types: [String: String] = [:]
+        let sql = "SELECT column_name::text, data_type::text FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1"
+        let rows = try await connection.query(Self.query(sql, [table]), logger: logger)
+        for try await (name, type) in rows.decode((String, String).self) { types[name] = type }
+        columnTypes.set(table, types)
+        return types
+    }
+
+    private static func query(_ sql: String, _ arguments: [String]) -> PostgresQuery {
+        var bindings = PostgresBindings(capacity: arguments.count)
+        for argument in arguments { bindings.append(argument) }
+        return PostgresQuery(unsafeSQL: sql, binds: bindings)
+    }
+
+    /// Connects, runs `work`, and closes; errors become ``ConnectorError`` with the SQLSTATE only.
+    private func withConnection(table: String?, _ work: (PostgresConnection) async throws -> Void) async throws {
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+        } catch {
+            throw ConnectorError(.unavailable, source: source.id, message: "cannot connect to PostgreSQL (\(Self.reason(error)))")
+        }
+        do {
+            try await work(connection)
+            try? await connection.close()
+        } catch let error as ConnectorError {
+            try? await connection.close()
+            throw error
+        } catch {
+            try? await connection.close()
+            throw ConnectorError(.query, source: source.id, table: table, message: "PostgreSQL query failed (\(Self.reason(error)))")
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let state = error.serverInfo?[.sqlState] { return "SQLSTATE \(state)" }
+            return "\(error.code)"
+        }
+        return "\(type(of: error))"
+    }
+}
+
+/// A PostgreSQL column type, as the catalog names it, and how Porta reads it as text.
+struct ColumnType {
+    let name: String
+
+    init(_ name: String) { self.name = name }
+
+    func select(_ column: String) -> String {
+        switch name {
+        case "boolean": "CASE WHEN \(column) IS NULL THEN NULL WHEN \(column) THEN 'true' ELSE 'false' END"
+        case "timestamp with time zone": "to_char(\(column) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+        case "timestamp without time zone": "to_char(\(column), 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+        case "bytea": "encode(\(column), 'hex')"
+        default: "CAST(\(column) AS TEXT)"
+        }
+    }
+
+    func value(_ text: String?) -> SourceValue {
+        guard let text else { return .null }
+        switch name {
+        case "smallint", "integer", "bigint": return Int64(text).map(SourceValue.integer) ?? .text(text)
+        case "real", "double precision": return Double(text).map(SourceValue.real) ?? .text(text)
+        case "boolean": return .boolean(text == "true")
+        case "bytea":
+            var bytes: [UInt8] = []
+            var iterator = Array(text.utf8).makeIterator()
+            while let high = iterator.next(), let low = iterator.next() {
+                bytes.append(UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) ?? 0)
+            }
+            return .blob(bytes)
+        default: return .text(text)
+        }
+    }
+}
+
+/// The column types of tables, filled once per table.
+final class ColumnTypeCache: @unchecked Sendable {
+    private var types: [String: [String: String]] = [:]
+    private let lock = NSLock()
+
+    func get(_ table: String) -> [String: String]? { lock.withLock { types[table] } }
+    func set(_ table: String, _ value: [String: String]) { lock.withLock { types[table] = value } }
+}

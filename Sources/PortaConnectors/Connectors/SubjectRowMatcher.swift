@@ -1,0 +1,41 @@
+import Logging
+import PortaModel
+
+/// Collects the rows of a database's subject table that a query found: the key and the
+/// identifier columns, each row checked again with Porta's normalisation before it counts.
+struct SubjectRowMatcher {
+    let source: SourceConfig
+    let referenceDate: CalendarDate
+    let logger: Logger
+    private let wanted: Set<String>
+    private var keys: [String] = []
+    private var found: Set<SubjectIdentifier> = []
+
+    init(source: SourceConfig, identifiers: [SubjectIdentifier], referenceDate: CalendarDate, logger: Logger) {
+        self.source = source
+        self.referenceDate = referenceDate
+        self.logger = logger
+        self.wanted = Set(identifiers.map(\.matchKey))
+    }
+
+    /// Takes one row: the key, then the lookup's identifier columns in order.
+    mutating func add(_ values: [SourceValue]) throws {
+        let lookup = source.subjects
+        let key = try values[0].keyText(source: source.id, table: lookup.table)
+        var rowIdentifiers: Set<SubjectIdentifier> = []
+        for (offset, (scheme, column)) in lookup.identifierColumns.enumerated() {
+            guard let raw = values[offset + 1].identifierText else { continue }
+            do {
+                rowIdentifiers.insert(try SubjectIdentifier(scheme: scheme, normalizing: raw, referenceDate: referenceDate))
+            } catch {
+                logger.warning("identifier column cannot be read; not used for matching",
+                               metadata: ["source": "\(source.id)", "table": "\(lookup.table)", "row": "\(key)", "column": "\(column)"])
+            }
+        }
+        guard rowIdentifiers.contains(where: { wanted.contains($0.matchKey) }) else { return }
+        keys.append(key)
+        found.formUnion(rowIdentifiers)
+    }
+
+    var match: SubjectMatch { SubjectMatch(source: source.id, keys: keys, identifiers: found) }
+}
