@@ -3,12 +3,13 @@
 # Idempotent: installs only what is missing. Needs root (or sudo) for apt.
 #
 #   apt: libxml2-dev (CLibXML2), libsqlite3-dev (GRDB), pkg-config, sqlite3 (sample database),
-#        libxml2-utils (xmllint), python3-pip
+#        libxml2-utils (xmllint), python3-pip, postgresql (the sample CRM; started here, and its
+#        database porta_crm loaded from samples/retailer/crm.sql)
 #   pip: bagit (bagit-python), bagit_profile, frictionless, check-jsonschema: the outside validators tests call
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(libxml2-dev libsqlite3-dev pkg-config sqlite3 libxml2-utils python3-pip)
+APT_PACKAGES=(libxml2-dev libsqlite3-dev pkg-config sqlite3 libxml2-utils python3-pip postgresql)
 PIP_PACKAGES=("bagit==1.9.0" "bagit_profile==1.3.1" "frictionless==5.21.0" "check-jsonschema==0.39.0" "rfc3339-validator==0.1.4")
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -36,8 +37,9 @@ if [ "${#need[@]}" -gt 0 ]; then
   fi
   command -v pyenv >/dev/null 2>&1 && pyenv rehash || true
 fi
-for tool in bagit.py bagit_profile.py frictionless check-jsonschema xmllint sqlite3; do
+for tool in bagit.py bagit_profile.py frictionless check-jsonschema xmllint sqlite3 psql; do
   command -v "$tool" >/dev/null 2>&1 || { echo "setup: $tool is still missing" >&2; exit 2; }
 done
 
 scripts/build-samples.sh
+scripts/setup-postgres.sh

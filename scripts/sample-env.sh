@@ -1,0 +1,7 @@
+# Sourced by the scripts: where the sample controller's network sources are. Values already in
+# the environment win. The password is the sample CRM's, for this machine's loopback server only.
+export PORTA_CRM_URL=${PORTA_CRM_URL:-postgres://porta@127.0.0.1:5432/porta_crm}
+export PORTA_CRM_PASSWORD=${PORTA_CRM_PASSWORD:-porta-sample}
+export PORTA_SUPPORT_API_PORT=${PORTA_SUPPORT_API_PORT:-8765}
+export PORTA_SUPPORT_API_URL=${PORTA_SUPPORT_API_URL:-http://127.0.0.1:${PORTA_SUPPORT_API_PORT}/api/tickets}
+export PORTA_SUPPORT_API_TOKEN=${PORTA_SUPPORT_API_TOKEN:-sample-token}

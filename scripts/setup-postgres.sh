@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Starts the local PostgreSQL server (Debian's cluster) and (re)loads the sample CRM into the
+# database porta_crm, owned by the role porta. Idempotent. Needs root (or sudo).
+# The connection Porta and its tests use is in scripts/sample-env.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/sample-env.sh
+
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+version=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -1)
+[ -n "$version" ] || { echo "setup-postgres: no PostgreSQL cluster; apt-get install postgresql" >&2; exit 2; }
+if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" && $4 == "online"' | grep -q .; then
+  echo "setup-postgres: starting PostgreSQL $version"
+  as_root pg_ctlcluster "$version" main start
+fi
+for _ in $(seq 1 30); do
+  as_postgres pg_isready -q -h 127.0.0.1 -p 5432 && break
+  sleep 1
+done
+as_postgres psql -q -v ON_ERROR_STOP=1 -d postgres <<SQL
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'porta') THEN
+    CREATE ROLE porta LOGIN PASSWORD '${PORTA_CRM_PASSWORD}';
+  ELSE
+    ALTER ROLE porta LOGIN PASSWORD '${PORTA_CRM_PASSWORD}';
+  END IF;
+END \$\$;
+SQL
+if ! as_postgres psql -tA -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'porta_crm'" | grep -q 1; then
+  as_postgres createdb -O porta porta_crm
+fi
+PGPASSWORD=$PORTA_CRM_PASSWORD PGOPTIONS="-c client_min_messages=warning" psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U porta -d porta_crm -f samples/retailer/crm.sql >/dev/null
+echo "setup-postgres: porta_crm loaded"
