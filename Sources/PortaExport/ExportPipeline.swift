@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import PortaBundle
 import PortaConnectors
@@ -30,16 +31,17 @@ public struct Exporter {
     private let makeConnector: ConnectorFactory
 
     /// An exporter for a controller's config.
-    /// - Parameter makeConnector: how sources become connectors; by default by their `connector` kind.
-    public init(config: PortaConfig, logger: Logger, makeConnector: @escaping ConnectorFactory = Exporter.standardConnector) {
+    /// - Parameters:
+    ///   - environment: where sources find connection strings and tokens named by `*-env`
+    ///     settings; the process's environment by default.
+    ///   - makeConnector: how sources become connectors; by default by their `connector` kind.
+    public init(config: PortaConfig, logger: Logger, environment: [String: String] = ProcessInfo.processInfo.environment,
+                makeConnector: ConnectorFactory? = nil) {
         self.config = config
         self.logger = logger
-        self.makeConnector = makeConnector
-    }
-
-    /// The connector for a source's kind.
-    public static func standardConnector(_ source: SourceConfig, referenceDate: CalendarDate, logger: Logger) throws -> any Connector {
-        try Connectors.make(source, referenceDate: referenceDate, logger: logger)
+        self.makeConnector = makeConnector ?? { source, day, logger in
+            try Connectors.make(source, referenceDate: day, logger: logger, environment: environment)
+        }
     }
 
     /// The folder a request's bundle is written to inside `outputFolder`.

@@ -15,7 +15,7 @@ import Testing
         let sample = try SampleController(), out = TemporaryFolder()
         let bundle = try await sample.export(into: out.path).bundlePath
         let attachments = try await records(bundle)
-        #expect(attachments.count == 2)
+        #expect(attachments.count == 3, "two from the shop, one sent by e-mail")
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: bundle + "/porta-manifest.json"))) as? [String: Any])
         let listed = (manifest["files"] as? [[String: Any]] ?? []).filter { $0["format"] as? String == "file" }
         for record in attachments {

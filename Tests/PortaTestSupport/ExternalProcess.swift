@@ -59,8 +59,9 @@ public enum ExternalProcess {
     }
 
     /// Runs the built `porta` with `arguments`.
-    public static func porta(_ arguments: [String], in directory: String? = nil) throws -> ProcessOutput {
-        try run(portaBinary, arguments, in: directory)
+    public static func porta(_ arguments: [String], in directory: String? = nil,
+                             environment: [String: String] = SampleServices.environment) throws -> ProcessOutput {
+        try run(portaBinary, arguments, in: directory, environment: environment)
     }
 }
 

@@ -9,7 +9,8 @@ extension SampleController {
                        requestID: String = "req-1", into folder: String) async throws -> ExportResult {
         let request = try ExportRequest(subject: subject.map { try SubjectIdentifier(parsing: $0) }, purpose: purpose,
                                         requestID: requestID, createdAt: try Timestamp(parsing: SampleSubject.createdAt))
-        return try await Exporter(config: try PortaConfig.load(from: configPath), logger: Logger(label: "porta-test"))
+        return try await Exporter(config: try PortaConfig.load(from: configPath), logger: Logger(label: "porta-test"),
+                                  environment: SampleServices.environment)
             .export(request, into: folder)
     }
 }

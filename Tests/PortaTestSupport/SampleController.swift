@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 /// The sample controller `samples/retailer/`, copied into a temporary folder with its shop
-/// database built from `shop.sql`, so tests never touch the repository's files.
+/// database built from `shop.sql`, so tests never touch the repository's files. Its
+/// PostgreSQL and HTTP sources are ``SampleServices``.
 public struct SampleController {
     /// The folder holding the copy.
     public let folder: TemporaryFolder
@@ -15,6 +16,10 @@ public struct SampleController {
     public init(editSQL: (String) -> String = { $0 }, editConfig: (String) -> String = { $0 }) throws {
         folder = TemporaryFolder("porta-sample")
         let sample = Repository.path("samples/retailer")
+        for name in try FileManager.default.contentsOfDirectory(atPath: sample)
+        where !name.hasSuffix(".sqlite") && name != "porta.yml" && name != "shop.sql" {
+            try FileManager.default.copyItem(atPath: sample + "/" + name, toPath: folder.file(name))
+        }
         let config = try String(contentsOfFile: sample + "/porta.yml", encoding: .utf8)
         try editConfig(config).write(toFile: configPath, atomically: true, encoding: .utf8)
         let script = editSQL(try String(contentsOfFile: sample + "/shop.sql", encoding: .utf8))

@@ -15,7 +15,7 @@ import Testing
         let export = try exportSample(sample, into: out)
         #expect(export.status == 0, "\(export.combined)")
         #expect(export.standardOutput.contains("bundle: \(out.path)/porta-req-1"))
-        #expect(export.standardOutput.contains("excluded: 9"))
+        #expect(export.standardOutput.contains("excluded: 18"))
         let verify = try ExternalProcess.porta(["verify", out.path + "/porta-req-1"])
         #expect(verify.status == 0, "\(verify.combined)")
         #expect(verify.standardOutput.contains("level 1 bag: pass"))

@@ -5,7 +5,8 @@ GET /api/tickets?customer_email=ADDRESS&page=N&per_page=M  ->  {"items": [...], 
 with `Authorization: Bearer TOKEN` (the token from --token or $CS_API_TOKEN).
 
 For tests: --fail-first N answers the first N requests with 503 (Retry-After: 0);
---delay-seconds S waits S seconds before every answer. Prints "listening on PORT" when ready
+--delay-seconds S waits S seconds before every answer; --exit-with-parent stops the server
+when the process that started it ends. Prints "listening on PORT" when ready
 (use --port 0 for a free port). Logs nothing about requests.
 """
 import argparse, json, os, sys, time
@@ -19,7 +20,16 @@ def main():
     parser.add_argument("--token", default=os.environ.get("CS_API_TOKEN", "sample-token"))
     parser.add_argument("--fail-first", type=int, default=0)
     parser.add_argument("--delay-seconds", type=float, default=0)
+    parser.add_argument("--exit-with-parent", action="store_true", help="stop when the process that started this one ends")
     args = parser.parse_args()
+    if args.exit_with_parent:
+        import threading
+        parent = os.getppid()
+        def watch():
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(0)
+        threading.Thread(target=watch, daemon=True).start()
     tickets = json.load(open(args.data, encoding="utf-8"))["tickets"]
     state = {"failures_left": args.fail_first, "requests": 0}
 
