@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# The main job on the sample controller: set up, build, export Anna Svensson's data for a
-# portability request, then verify the bundle. The bundle lands in out/.
+# The main job on the sample controller: set up (packages, the sample databases, the PostgreSQL
+# CRM), build, serve the sample customer-service API, export Anna Svensson's data from all
+# seven sources for a portability request, then verify the bundle. The bundle lands in out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+source scripts/sample-env.sh
 swift build -c release --product porta
 porta=.build/release/porta
+python3 samples/retailer/customer-service-api.py --port "$PORTA_SUPPORT_API_PORT" --token "$PORTA_SUPPORT_API_TOKEN" \
+  --exit-with-parent > /dev/null &
+api=$!
+trap 'kill $api 2>/dev/null || true' EXIT
+sleep 1
 rm -rf out/porta-demo
 "$porta" export --config samples/retailer/porta.yml --subject email:anna.svensson@example.se \
   --purpose portability --out out --request-id demo --created-at 2026-01-01T00:00:00Z
