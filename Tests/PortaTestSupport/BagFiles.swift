@@ -37,9 +37,12 @@ public enum BagFiles {
 }
 
 extension BagFiles {
-    /// Appends text to the end of a file.
+    /// Appends text, as UTF-8, to the end of a file (whatever the file's own encoding).
     public static func append(_ text: String, to path: String) throws {
-        try write(try String(contentsOfFile: path, encoding: .utf8) + text, to: path)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(text.utf8))
     }
 
     /// The number of LF-terminated lines of a file.

@@ -2,7 +2,7 @@ import PortaFormats
 
 /// Reads vCards 2.1, 3.0 and 4.0 (RFC 2426, RFC 6350) from a ``ByteInput``, one card at a time.
 ///
-/// Lines end in CRLF or LF; a line starting with a space or tab continues the one before
+/// Lines end in CRLF or LF (stray CRs before it are dropped); a line starting with a space or tab continues the one before
 /// (unfolded on bytes, so a fold inside a multi-byte UTF-8 sequence is mended); a
 /// quoted-printable value ending in `=` continues on the next line whatever its indent. Values
 /// are UTF-8, or the `CHARSET` they name (ISO-8859-1, Windows-1252); text that is not valid
@@ -115,7 +115,7 @@ public struct VCardParser {
             if byte == 0x0A { break }
             bytes.append(byte)
         }
-        if bytes.last == 0x0D { bytes.removeLast() }
+        while bytes.last == 0x0D { bytes.removeLast() }
         return (bytes, line)
     }
 
