@@ -17,19 +17,21 @@ extension SampleController {
 
 extension SampleController {
     /// The connector of one of the sample's sources, with the sample services' environment.
-    public func connector(_ sourceID: String, logger: Logger = Logger(label: "porta-test")) throws -> any Connector {
+    public func connector(_ sourceID: String, logger: Logger = Logger(label: "porta-test"),
+                          environment: [String: String] = SampleServices.environment) throws -> any Connector {
         let config = try PortaConfig.load(from: configPath)
         guard let source = config.sources.first(where: { $0.id == sourceID }) else {
             throw ConnectorError(.unavailable, source: sourceID, message: "no such source in the sample")
         }
         return try Connectors.make(source, referenceDate: try CalendarDate(parsing: "2026-01-01"), logger: logger,
-                                   environment: SampleServices.environment)
+                                   environment: environment)
     }
 
     /// The records one source gives for a subject named by `identifiers`, resolved in that
     /// source alone.
-    public func records(from sourceID: String, for identifiers: [String]) async throws -> [PulledRecord] {
-        let connector = try connector(sourceID)
+    public func records(from sourceID: String, for identifiers: [String],
+                        environment: [String: String] = SampleServices.environment) async throws -> [PulledRecord] {
+        let connector = try connector(sourceID, environment: environment)
         let resolution = try await SubjectResolver(connectors: [connector], logger: Logger(label: "porta-test"))
             .resolve(identifiers.map { try SubjectIdentifier(parsing: $0) })
         var records: [PulledRecord] = []

@@ -106,7 +106,7 @@ struct HTTPUnitReader: UnitReader {
             attempt += 1
             var wait = settings.backoffSeconds * pow(2, Double(attempt - 1))
             do {
-                let (data, response) = try await URLSession.shared.data(for: request)
+                let (data, response) = try await Self.data(for: request, timeout: settings.timeoutSeconds)
                 let status = (response as? HTTPURLResponse)?.statusCode ?? 0
                 if status == 429 || (500...599).contains(status) {
                     if let retryAfter = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Retry-After"), let seconds = Double(retryAfter) {
@@ -137,6 +137,27 @@ struct HTTPUnitReader: UnitReader {
                 }
             }
             try await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
+        }
+    }
+
+    /// One request, given up after `timeout` seconds whatever the URL loading system does
+    /// (swift-corelibs-foundation does not always honour a request's own timeout).
+    static func data(for request: URLRequest, timeout: Double) async throws -> (Data, URLResponse) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = timeout
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        let session = URLSession(configuration: configuration)
+        defer { session.invalidateAndCancel() }
+        return try await withThrowingTaskGroup(of: (Data, URLResponse).self) { group in
+            group.addTask { try await session.data(for: request) }
+            group.addTask {
+                try await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
+                throw URLError(.timedOut)
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw URLError(.unknown) }
+            return first
         }
     }
 
