@@ -17,6 +17,9 @@ public final class PostgreSQLConnector: Connector {
     public let referenceDate: CalendarDate
     private let configuration: PostgresConnection.Configuration
     private let logger: Logger
+    /// postgres-nio's own logger: silent, because at debug and trace it logs queries with
+    /// their bound values, which are the subject's identifiers.
+    private let driverLogger = Logger(label: "porta.postgres-nio") { _ in SwiftLogNoOpLogHandler() }
     /// Column types by table, read once from the catalog.
     private let columnTypes = ColumnTypeCache()
 
@@ -76,7 +79,7 @@ public final class PostgreSQLConnector: Connector {
             return matcher.match
         }
         try await withConnection(table: source.subjects.table) { connection in
-            let rows = try await connection.query(Self.query(query.sql, query.arguments), logger: self.logger)
+            let rows = try await connection.query(Self.query(query.sql, query.arguments), logger: self.driverLogger)
             for try await row in rows {
                 try matcher.add(row.map { cell in (try? cell.decode(String?.self)).flatMap { $0 }.map(SourceValue.text) ?? .null })
             }
@@ -94,7 +97,7 @@ public final class PostgreSQLConnector: Connector {
                     ColumnType(types[column] ?? "text").select("t.\(RowQuery.quoted(column))")
                 }
                 let mapper = RowMapper(mapping: mapping, source: self.source.id, referenceDate: self.referenceDate)
-                let rows = try await connection.query(Self.query(query.sql, subject.keys), logger: self.logger)
+                let rows = try await connection.query(Self.query(query.sql, subject.keys), logger: self.driverLogger)
                 for try await row in rows {
                     var values: [String: SourceValue] = [:]
                     for (column, cell) in zip(query.columns, row) {
@@ -146,7 +149,7 @@ public final class PostgreSQLConnector: Connector {
         if let known = columnTypes.get(table) { return known }
         var types: [String: String] = [:]
         let sql = "SELECT column_name::text, data_type::text FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1"
-        let rows = try await connection.query(Self.query(sql, [table]), logger: logger)
+        let rows = try await connection.query(Self.query(sql, [table]), logger: driverLogger)
         for try await (name, type) in rows.decode((String, String).self) { types[name] = type }
         columnTypes.set(table, types)
         return types
@@ -162,7 +165,7 @@ public final class PostgreSQLConnector: Connector {
     private func withConnection(table: String?, _ work: (PostgresConnection) async throws -> Void) async throws {
         let connection: PostgresConnection
         do {
-            connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+            connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: driverLogger)
         } catch {
             throw ConnectorError(.unavailable, source: source.id, message: "cannot connect to PostgreSQL (\(Self.reason(error)))")
         }
