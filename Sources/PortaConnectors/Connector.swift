@@ -23,6 +23,12 @@ public protocol Connector: AnyObject {
     /// - Throws: ``ConnectorError``; under `on-error: fail` the first broken row.
     func streamRecords(of subject: SubjectMatch, problem: (ConnectorError) -> Void,
                        into body: (PulledRecord) throws -> Void) async throws
+
+    /// Reaches the source and checks the mapping against it (tables, columns and fields exist;
+    /// money is not stored as floating point), without reading anyone's records.
+    /// - Returns: what was checked, in a few words, for `porta sources check`.
+    /// - Throws: ``ConnectorError`` naming the first problem.
+    func check() async throws -> String
 }
 
 /// What a source knows of a subject: their keys in it and the identifiers on their rows.

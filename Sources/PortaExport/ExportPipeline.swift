@@ -29,16 +29,20 @@ public struct Exporter {
     public let config: PortaConfig
     private let logger: Logger
     private let makeConnector: ConnectorFactory
+    private let progress: ((ExportProgress) -> Void)?
 
     /// An exporter for a controller's config.
     /// - Parameters:
     ///   - environment: where sources find connection strings and tokens named by `*-env`
     ///     settings; the process's environment by default.
     ///   - makeConnector: how sources become connectors; by default by their `connector` kind.
+    ///   - progress: told of each source's records as they are read (every ``ExportProgress/interval``
+    ///     records and when a source is done), on the exporting task.
     public init(config: PortaConfig, logger: Logger, environment: [String: String] = ProcessInfo.processInfo.environment,
-                makeConnector: ConnectorFactory? = nil) {
+                makeConnector: ConnectorFactory? = nil, progress: ((ExportProgress) -> Void)? = nil) {
         self.config = config
         self.logger = logger
+        self.progress = progress
         self.makeConnector = makeConnector ?? { source, day, logger in
             try Connectors.make(source, referenceDate: day, logger: logger, environment: environment)
         }
@@ -67,6 +71,9 @@ public struct Exporter {
         for (connector, match) in zip(connectors, resolution.matches) {
             var kept = 0, excluded = 0
             try await connector.streamRecords(of: match, problem: { skipped.append($0) }) { pulled in
+                if (kept + excluded + 1) % ExportProgress.interval == 0 {
+                    progress?(ExportProgress(source: connector.source.id, records: kept + excluded + 1, isDone: false))
+                }
                 switch policy.decide(pulled.record.metadata) {
                 case .keep:
                     try payload.write(pulled)
@@ -76,6 +83,7 @@ public struct Exporter {
                     excluded += 1
                 }
             }
+            progress?(ExportProgress(source: connector.source.id, records: kept + excluded, isDone: true))
             sources.append(.init(id: connector.source.id, connector: connector.source.connector, records: kept, excluded: excluded))
             logger.info("source read", metadata: ["source": "\(connector.source.id)", "kept": "\(kept)", "excluded": "\(excluded)"])
         }

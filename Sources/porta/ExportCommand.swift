@@ -32,6 +32,9 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The bundle's language, BCP 47 (default: the controller's).")
     var language: String?
 
+    @Flag(name: .shortAndLong, help: "No progress lines on standard error (they appear only on a terminal anyway).")
+    var quiet = false
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -56,7 +59,8 @@ struct ExportCommand: AsyncParsableCommand {
             throw ExitStatus.couldNotRun
         }
         do {
-            let result = try await Exporter(config: config, logger: logger).export(request, into: out)
+            let progress = ProgressLine(enabled: !quiet && ProgressLine.standardErrorIsTerminal)
+            let result = try await Exporter(config: config, logger: logger, progress: progress.show).export(request, into: out)
             print(ExportSummary(result).text)
         } catch let error as ExportError where error.code == .noRecords {
             printError(error.message)

@@ -9,10 +9,10 @@ import Foundation
 struct Porta: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "porta",
-        abstract: "Personal-data portability: export one person's data as a verifiable bundle, and verify bundles.",
+        abstract: "Personal-data portability: export one person's data as a verifiable bundle, verify bundles, check sources.",
         discussion: "Exit codes: 0 ok, 1 invalid, 2 could not run.",
         version: "0.1.0",
-        subcommands: [ExportCommand.self, VerifyCommand.self]
+        subcommands: [ExportCommand.self, VerifyCommand.self, SourcesCommand.self]
     )
 
     /// Runs the command, mapping argument errors to exit code 2 (could not run) rather than

@@ -41,13 +41,11 @@ import Testing
             $0.replacingOccurrences(of: "timeout-seconds: 5", with: "timeout-seconds: 1")
                 .replacingOccurrences(of: "retries: 3", with: "retries: 0")
         })
-        let server = try APIServer(["--delay-seconds", "3"])
-        let started = Date()
+        let server = try APIServer(["--delay-seconds", "4"])
         let error = try await ExportFailure.of {
             try await sample.records(from: "support", for: ["email:anna.svensson@example.se"], environment: environment(server))
         }
-        #expect(error.code == .unavailable && error.message.contains("timed out"))
-        #expect(Date().timeIntervalSince(started) < 3)
+        #expect(error.code == .unavailable && error.message.contains("timed out after 1 attempt"))
     }
 
     @Test func aWrongTokenIsRefusedWithoutRetrying() async throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PortaBundle
 import PortaConnectors
 import PortaExport
@@ -117,6 +118,16 @@ import Testing
         }
     }
 
+    @Test func progressIsToldPerSourceWithCountsOnly() async throws {
+        let sample = try SampleController(), out = TemporaryFolder()
+        let request = try ExportRequest(subject: [try SubjectIdentifier(parsing: SampleSubject.anna)], purpose: .access,
+                                        requestID: "progress", createdAt: try Timestamp(parsing: SampleSubject.createdAt))
+        let seen = ProgressLog()
+        _ = try await Exporter(config: try PortaConfig.load(from: sample.configPath), logger: Logger(label: "test"),
+                               environment: SampleServices.environment, progress: seen.add).export(request, into: out.path)
+        #expect(seen.done == ["shop: 22", "crm: 6", "reviews: 1", "marketing: 2", "inquiries: 4", "addressbook: 5", "support: 3"])
+    }
+
     static func count(_ reader: some RecordReader) throws -> Int {
         var reader = reader
         var count = 0
@@ -194,5 +205,13 @@ import Testing
         #expect(String(decoding: files["bag-info.txt"]!, as: UTF8.self).contains("Payload-Oxum: \(files["data/index.html"]!.count).1\n"))
         let verdict = try PeerTool.bagitValidate(result.bundlePath)
         #expect(verdict.status == 0, "\(verdict.combined)")
+    }
+}
+
+/// Collects the progress an export tells.
+final class ProgressLog: @unchecked Sendable {
+    private(set) var done: [String] = []
+    func add(_ progress: ExportProgress) {
+        if progress.isDone { done.append("\(progress.source): \(progress.records)") }
     }
 }

@@ -119,6 +119,20 @@ public final class PostgreSQLConnector: Connector {
         }
     }
 
+    public func check() async throws -> String {
+        let tables = try await checkMapping()
+        try await withConnection(table: nil) { connection in
+            for mapping in self.source.records {
+                let types = try await self.types(of: mapping.table, connection: connection)
+                for column in FloatingMoney.amountColumns(of: mapping) where ["real", "double precision"].contains(types[column] ?? "") {
+                    throw ConnectorError(.mappingMismatch, source: self.source.id, table: mapping.table,
+                                         message: "column \(column) holds money as floating point, which is not exact")
+                }
+            }
+        }
+        return "\(counted(tables, "table")), \(counted(source.records.count, "mapping"))"
+    }
+
     /// Checks that every table and column the config names exists; returns the tables checked.
     public func checkMapping() async throws -> Int {
         var needed: [String: Set<String>] = [:]

@@ -79,6 +79,23 @@ public final class SQLiteConnector: Connector {
         }
     }
 
+    public func check() async throws -> String {
+        var tables: Set<String> = [source.subjects.table]
+        try read(table: nil) { db in
+            for mapping in source.records {
+                tables.insert(mapping.table)
+                for column in FloatingMoney.amountColumns(of: mapping) {
+                    let declared = try db.columns(in: mapping.table).first { $0.name == column }?.type.uppercased() ?? ""
+                    if ["REAL", "FLOA", "DOUB"].contains(where: declared.contains) {
+                        throw ConnectorError(.mappingMismatch, source: source.id, table: mapping.table,
+                                             message: "column \(column) holds money as floating point, which is not exact")
+                    }
+                }
+            }
+        }
+        return "\(counted(tables.count, "table")), \(counted(source.records.count, "mapping"))"
+    }
+
     /// Checks that every table and column the source's config names exists.
     private func checkMapping() throws {
         var needed: [String: Set<String>] = [:]

@@ -37,12 +37,23 @@ public struct SourceUnit: Sendable {
 
 /// Reads the units of a file or API source, one at a time.
 public protocol UnitReader: Sendable {
+    /// The source read.
+    var source: SourceConfig { get }
+
     /// Streams the source's units in order.
     /// - Parameter subject: the identifiers known for the subject: an API asks for these; a
     ///   reader that marks a message inbound or outbound compares its sender with them.
     /// - Throws: ``ConnectorError`` for a source that cannot be read or a unit that cannot be
     ///   parsed (naming the file and line).
     func readUnits(for subject: [SubjectIdentifier], _ body: (SourceUnit) throws -> Void) async throws
+
+    /// Checks the source and the mapping without reading anyone's records on purpose: by
+    /// default every mapped field must appear in the first records.
+    func check() async throws -> String
+}
+
+extension UnitReader {
+    public func check() async throws -> String { try await checkBySampling(source) }
 }
 
 /// The identifiers of a row by the lookup's unique identifier columns; values that do not

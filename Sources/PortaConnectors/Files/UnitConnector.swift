@@ -64,6 +64,8 @@ public final class UnitConnector: Connector {
         }
     }
 
+    public func check() async throws -> String { try await reader.check() }
+
     private func emit(_ mapper: RowMapper, _ row: SourceUnit.Row, line: Int?, problem: (ConnectorError) -> Void,
                       into body: (PulledRecord) throws -> Void) throws {
         guard mapper.isPresent({ row[$0] ?? .null }) else { return }

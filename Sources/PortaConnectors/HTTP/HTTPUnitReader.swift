@@ -73,6 +73,14 @@ struct HTTPUnitReader: UnitReader {
         }
     }
 
+    /// Asks the API for an address nobody has: it must answer with an (empty) items array.
+    func check() async throws -> String {
+        guard let parameter = settings.subjectParameters.first?.parameter else { return "no subject parameters" }
+        let document = try await fetch(try baseURL(), query: [URLQueryItem(name: parameter, value: "porta-sources-check@invalid.example")], page: 1)
+        let items = try Self.items(document, at: settings.items, source: source)
+        return "the API answered (\(items.count) items for a probe), \(counted(source.records.count, "mapping"))"
+    }
+
     private func baseURL() throws -> URL {
         let text: String
         if let url = settings.url {
@@ -114,7 +122,7 @@ struct HTTPUnitReader: UnitReader {
                     }
                     logger.warning("API answered; retrying", metadata: ["source": "\(source.id)", "page": "\(page)", "status": "\(status)", "attempt": "\(attempt)"])
                     guard attempt <= settings.retries else {
-                        throw ConnectorError(.query, source: source.id, message: "the API answered HTTP \(status) after \(attempt) attempts")
+                        throw ConnectorError(.query, source: source.id, message: "the API answered HTTP \(status) after \(Self.attempts(attempt))")
                     }
                 } else if (200...299).contains(status) {
                     guard data.count <= Self.maximumBodyBytes else {
@@ -133,7 +141,7 @@ struct HTTPUnitReader: UnitReader {
                 logger.warning("API did not answer; retrying", metadata: ["source": "\(source.id)", "page": "\(page)", "attempt": "\(attempt)"])
                 guard attempt <= settings.retries else {
                     let why = error.code == .timedOut ? "timed out" : "could not be reached"
-                    throw ConnectorError(.unavailable, source: source.id, message: "the API \(why) after \(attempt) attempts")
+                    throw ConnectorError(.unavailable, source: source.id, message: "the API \(why) after \(Self.attempts(attempt))")
                 }
             }
             try await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
@@ -160,6 +168,8 @@ struct HTTPUnitReader: UnitReader {
             return first
         }
     }
+
+    static func attempts(_ count: Int) -> String { count == 1 ? "1 attempt" : "\(count) attempts" }
 
     static func items(_ document: ParsedJSON, at pointer: [String], source: SourceConfig) throws -> [ParsedJSON] {
         guard case .array(let items)? = value(document, at: pointer) else {

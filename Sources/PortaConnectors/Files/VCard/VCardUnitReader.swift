@@ -37,6 +37,24 @@ struct VCardUnitReader: UnitReader {
         }
     }
 
+    /// The columns each row set has.
+    static let columns: [String: Set<String>] = [
+        "cards": ["key", "uid", "fn", "n.family", "n.given", "n.additional", "n.prefix", "n.suffix", "bday", "lang", "org", "note"],
+        "emails": ["key", "card", "email", "type"],
+        "phones": ["key", "card", "tel", "type"],
+        "addresses": ["key", "card", "adr.po-box", "adr.extended", "adr.street", "adr.locality", "adr.region", "adr.postal-code",
+                      "adr.country", "type"],
+    ]
+
+    func check() async throws -> String {
+        if let (table, column) = MappedColumns.firstMissing(source, known: Self.columns) {
+            throw ConnectorError(.mappingMismatch, source: source.id, table: table, message: "a vCard row set has no field \(column)")
+        }
+        var cards = 0
+        try await readUnits(for: []) { _ in cards += 1 }
+        return "\(counted(cards, "card")) read, \(counted(source.records.count, "mapping"))"
+    }
+
     func unit(_ card: VCard, ordinal: Int) -> SourceUnit {
         var key = "card-\(ordinal)"
         if let uid = card.first("UID")?.text, (1...128).contains(uid.count), !uid.contains(where: \.isNewline) { key = uid }

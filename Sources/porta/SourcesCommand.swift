@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import PortaConnectors
+import PortaModel
+
+/// `porta sources`: look at a controller's sources.
+struct SourcesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sources",
+        abstract: "Look at the sources a config names.",
+        subcommands: [SourcesCheckCommand.self]
+    )
+}
+
+/// `porta sources check`: reach every source and check its mapping, one line per source.
+struct SourcesCheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Reach every source and check its mapping: exit 0 if all are fine, 1 if any is not, 2 if the config cannot be read."
+    )
+
+    @Option(name: .long, help: "The controller's porta.yml.")
+    var config: String
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() async throws {
+        let logger = logging.makeLogger()
+        let loaded: PortaConfig
+        do {
+            loaded = try PortaConfig.load(from: config)
+        } catch {
+            printError("\(error)")
+            throw ExitStatus.couldNotRun
+        }
+        var failed = false
+        for source in loaded.sources {
+            let name = "\(source.id) (\(source.connector))"
+            do {
+                let connector = try Connectors.make(source, referenceDate: .today(), logger: logger)
+                print("ok    \(name): \(try await connector.check())")
+            } catch {
+                failed = true
+                print("FAIL  \(name): \(error)")
+            }
+        }
+        if failed { throw ExitStatus.invalid }
+    }
+}
