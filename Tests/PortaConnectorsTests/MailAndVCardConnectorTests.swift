@@ -72,3 +72,29 @@ import Testing
         #expect(records.filter { $0.kind == .phoneNumber }.map { $0["number"] } == [.text("+46709876543")])
     }
 }
+
+/// Broken vCard and API sources are reported with their location.
+@Suite struct BrokenSourceTests {
+    @Test func aCardThatNeverEndsIsNamedByFileAndLine() async throws {
+        let sample = try SampleController()
+        try BagFiles.append("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Half a card\r\n", to: sample.folder.file("addressbook.vcf"))
+        let error = try await ExportFailure.of { try await sample.records(from: "addressbook", for: ["email:anna.svensson@example.se"]) }
+        #expect(error.file == "addressbook.vcf" && error.line == 29 && error.message.contains("no END:VCARD"))
+    }
+
+    @Test func anAPIItemThatCannotBeARecordIsNamedByItsKey() async throws {
+        let sample = try SampleController()
+        let data = sample.folder.file("broken-tickets.json")
+        try BagFiles.write("""
+            {"tickets": [{"id": "T-900", "customer_id": 1, "customer_email": "anna.svensson@example.se",
+                          "subject": "x", "body": "y", "created_at": "yesterday", "status": "open"}]}
+            """, to: data)
+        let server = try APIServer(["--data", data])
+        var environment = SampleServices.environment
+        environment["PORTA_SUPPORT_API_URL"] = server.url + "/api/tickets"
+        let error = try await ExportFailure.of {
+            try await sample.records(from: "support", for: ["email:anna.svensson@example.se"], environment: environment)
+        }
+        #expect(error.code == .invalidRow && error.key == "T-900" && error.message.hasPrefix("collected-at"))
+    }
+}
