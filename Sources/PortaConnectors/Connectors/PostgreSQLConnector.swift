@@ -39,14 +39,8 @@ public final class PostgreSQLConnector: Connector {
 
     static func configuration(_ settings: PostgreSQLSettings, source: SourceConfig,
                               environment: [String: String]) throws -> PostgresConnection.Configuration {
-        let text: String
-        if let url = settings.url {
-            text = url
-        } else if let name = settings.urlEnvironment, let value = environment[name], !value.isEmpty {
-            text = value
-        } else {
-            throw ConnectorError(.unavailable, source: source.id, message: "environment variable \(settings.urlEnvironment ?? "") is not set")
-        }
+        let text = try SourceAddress.resolve(url: settings.url, urlEnvironment: settings.urlEnvironment, source: source,
+                                             environment: environment)
         guard let url = URLComponents(string: text), url.scheme == "postgres" || url.scheme == "postgresql",
               let host = url.host, !host.isEmpty, let user = url.user else {
             throw ConnectorError(.unavailable, source: source.id, message: "the connection string is not a postgres://user@host/database URL")
@@ -135,16 +129,7 @@ public final class PostgreSQLConnector: Connector {
 
     /// Checks that every table and column the config names exists; returns the tables checked.
     public func checkMapping() async throws -> Int {
-        var needed: [String: Set<String>] = [:]
-        let lookup = source.subjects
-        needed[lookup.table, default: []].formUnion([lookup.key] + lookup.identifiers.map(\.column))
-        for mapping in source.records {
-            needed[mapping.table, default: []].formUnion(RowMapper.columns(of: mapping))
-            if let subject = mapping.subject, let via = subject.via {
-                needed[via.table, default: []].formUnion([via.key, subject.column])
-                needed[mapping.table, default: []].insert(via.foreignKey)
-            }
-        }
+        let needed = MappedTables.columns(of: source)
         try await withConnection(table: nil) { connection in
             for (table, columns) in needed.sorted(by: { $0.key < $1.key }) {
                 let present = try await self.types(of: table, connection: connection)

@@ -98,16 +98,7 @@ public final class SQLiteConnector: Connector {
 
     /// Checks that every table and column the source's config names exists.
     private func checkMapping() throws {
-        var needed: [String: Set<String>] = [:]
-        let lookup = source.subjects
-        needed[lookup.table, default: []].formUnion([lookup.key] + lookup.identifierColumns.map(\.column))
-        for mapping in source.records {
-            needed[mapping.table, default: []].formUnion(RowMapper.columns(of: mapping))
-            if let subject = mapping.subject, let via = subject.via {
-                needed[via.table, default: []].formUnion([via.key, subject.column])
-                needed[mapping.table, default: []].insert(via.foreignKey)
-            }
-        }
+        let needed = MappedTables.columns(of: source)
         try read(table: nil) { db in
             for (table, columns) in needed.sorted(by: { $0.key < $1.key }) {
                 guard try db.tableExists(table) else {

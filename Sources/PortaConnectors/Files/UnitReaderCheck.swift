@@ -41,3 +41,16 @@ extension UnitReader {
 }
 
 private struct SamplingDone: Error {}
+
+extension UnitReader {
+    /// Checks a reader whose row sets have fixed columns (mbox, vCard), then reads the file
+    /// through once, counting its units.
+    func checkFixedColumns(_ known: [String: Set<String>], unit noun: String) async throws -> String {
+        if let (table, column) = MappedColumns.firstMissing(source, known: known) {
+            throw ConnectorError(.mappingMismatch, source: source.id, table: table, message: "row set \(table) has no field \(column)")
+        }
+        var units = 0
+        try await readUnits(for: []) { _ in units += 1 }
+        return "\(counted(units, noun)) read, \(counted(source.records.count, "mapping"))"
+    }
+}

@@ -82,14 +82,8 @@ struct HTTPUnitReader: UnitReader {
     }
 
     private func baseURL() throws -> URL {
-        let text: String
-        if let url = settings.url {
-            text = url
-        } else if let name = settings.urlEnvironment, let value = environment[name], !value.isEmpty {
-            text = value
-        } else {
-            throw ConnectorError(.unavailable, source: source.id, message: "environment variable \(settings.urlEnvironment ?? "") is not set")
-        }
+        let text = try SourceAddress.resolve(url: settings.url, urlEnvironment: settings.urlEnvironment, source: source,
+                                             environment: environment)
         guard let url = URL(string: text) else { throw ConnectorError(.unavailable, source: source.id, message: "the API URL is not valid") }
         return url
     }

@@ -56,7 +56,7 @@ struct MIMEEntity {
         guard let value = header(field) else { return nil }
         var parameters: [String: String] = [:]
         var continued: [String: [(Int, String)]] = [:]
-        for part in Self.splitParameters(value).dropFirst() {
+        for part in splitOutsideQuotes(value).dropFirst() {
             guard let equals = part.firstIndex(of: "=") else { continue }
             var key = part[..<equals].trimmingCharacters().lowercased()
             var raw = part[part.index(after: equals)...].trimmingCharacters()
@@ -106,18 +106,6 @@ struct MIMEEntity {
 
     private static func text<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
         String(validating: bytes, as: UTF8.self) ?? TextEncoding.windows1252.decode(Array(bytes)) ?? ""
-    }
-
-    private static func splitParameters(_ value: String) -> [String] {
-        var parts: [String] = []
-        var current = ""
-        var quoted = false
-        for character in value {
-            if character == "\"" { quoted.toggle() }
-            if character == ";", !quoted { parts.append(current); current = "" } else { current.append(character) }
-        }
-        parts.append(current)
-        return parts
     }
 
     /// `utf-8''na%C3%AFve.txt` → `naïve.txt` (RFC 2231 §4).

@@ -36,14 +36,7 @@ struct MboxUnitReader: UnitReader {
         "attachments": ["key", "message", "file-name", "media-type", "bytes", "content"],
     ]
 
-    func check() async throws -> String {
-        if let (table, column) = MappedColumns.firstMissing(source, known: Self.columns) {
-            throw ConnectorError(.mappingMismatch, source: source.id, table: table, message: "an mbox row set has no field \(column)")
-        }
-        var messages = 0
-        try await readUnits(for: []) { _ in messages += 1 }
-        return "\(counted(messages, "message")) read, \(counted(source.records.count, "mapping"))"
-    }
+    func check() async throws -> String { try await checkFixedColumns(Self.columns, unit: "message") }
 
     func unit(_ message: MIMEEntity, ordinal: Int, line: Int, subjectAddresses: Set<String>) -> SourceUnit {
         let key = "message-\(ordinal)"

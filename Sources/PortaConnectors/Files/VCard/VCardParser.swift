@@ -50,7 +50,7 @@ public struct VCardParser {
             return nil
         }
         let head = String(decoding: bytes[..<colon], as: UTF8.self)
-        var parts = Self.splitParameters(head)
+        var parts = splitOutsideQuotes(head)
         var name = parts.removeFirst().trimmingCharacters()
         var group: String?
         if let dot = name.lastIndex(of: ".") {
@@ -72,7 +72,7 @@ public struct VCardParser {
         }
         var valueBytes = Array(bytes[(colon + 1)...])
         if parameters["ENCODING"]?.contains(where: { $0.uppercased() == "QUOTED-PRINTABLE" }) == true {
-            valueBytes = Self.quotedPrintableDecoded(valueBytes)
+            valueBytes = QuotedPrintable.decode(valueBytes)
         }
         let charset = parameters["CHARSET"]?.first?.uppercased()
         let encoding: TextEncoding = switch charset {
@@ -124,24 +124,6 @@ public struct VCardParser {
         return String(decoding: bytes[..<colon], as: UTF8.self).uppercased().contains("QUOTED-PRINTABLE")
     }
 
-    /// Splits `NAME;A=1;B="x;y"` at semicolons outside quotes.
-    private static func splitParameters(_ head: String) -> [String] {
-        var parts: [String] = []
-        var current = ""
-        var inQuotes = false
-        for character in head {
-            if character == "\"" { inQuotes.toggle() }
-            if character == ";", !inQuotes {
-                parts.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        parts.append(current)
-        return parts
-    }
-
     /// RFC 6868 parameter escapes: `^n` newline, `^'` quote, `^^` caret.
     private static func caretDecoded(_ value: String) -> String {
         guard value.contains("^") else { return value }
@@ -163,33 +145,6 @@ public struct VCardParser {
             }
         }
         if caret { result.append("^") }
-        return result
-    }
-
-    /// Quoted-printable (RFC 2045 §6.7): `=XX` is a byte; an `=` not followed by two hex digits
-    /// is kept.
-    static func quotedPrintableDecoded(_ bytes: [UInt8]) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var index = 0
-        func hex(_ byte: UInt8) -> UInt8? {
-            switch byte {
-            case 0x30...0x39: byte - 0x30
-            case 0x41...0x46: byte - 0x41 + 10
-            case 0x61...0x66: byte - 0x61 + 10
-            default: nil
-            }
-        }
-        while index < bytes.count {
-            if bytes[index] == 0x3D, index + 2 < bytes.count,
-               let high = hex(bytes[index + 1]), let low = hex(bytes[index + 2]) {
-                result.append(high << 4 | low)
-                index += 3
-            } else {
-                result.append(bytes[index])
-                index += 1
-            }
-        }
         return result
     }
 }

@@ -46,14 +46,7 @@ struct VCardUnitReader: UnitReader {
                       "adr.country", "type"],
     ]
 
-    func check() async throws -> String {
-        if let (table, column) = MappedColumns.firstMissing(source, known: Self.columns) {
-            throw ConnectorError(.mappingMismatch, source: source.id, table: table, message: "a vCard row set has no field \(column)")
-        }
-        var cards = 0
-        try await readUnits(for: []) { _ in cards += 1 }
-        return "\(counted(cards, "card")) read, \(counted(source.records.count, "mapping"))"
-    }
+    func check() async throws -> String { try await checkFixedColumns(Self.columns, unit: "card") }
 
     func unit(_ card: VCard, ordinal: Int) -> SourceUnit {
         var key = "card-\(ordinal)"
