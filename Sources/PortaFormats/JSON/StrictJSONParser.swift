@@ -14,6 +14,8 @@ public struct StrictJSONParser {
     private var elementsRead = 0
     /// The closing bytes of the containers around a pointed-to array, innermost last.
     private var enclosing: [UInt8] = []
+    /// Whether values are only checked, not kept (what a pointer passes by).
+    private var discarding = false
     /// Whether an object may repeat a key (RFC 8259 only says names SHOULD be unique).
     /// Porta's record files may not: a repeated key would make a record mean two things.
     public let allowsDuplicateKeys: Bool
@@ -65,7 +67,7 @@ public struct StrictJSONParser {
                     try skipWhitespace()
                     guard try input.next() == UInt8(ascii: ":") else { throw error("expected : after a key") }
                     if key == token { break }
-                    _ = try parseValue(depth: enclosing.count)
+                    try skipValue(depth: enclosing.count)
                 }
             case UInt8(ascii: "["):
                 enclosing.append(UInt8(ascii: "]"))
@@ -75,7 +77,7 @@ public struct StrictJSONParser {
                         try skipWhitespace()
                         guard try input.next() == UInt8(ascii: ",") else { throw error("the pointer names no value") }
                     }
-                    _ = try parseValue(depth: enclosing.count)
+                    try skipValue(depth: enclosing.count)
                 }
                 if index > 0 {
                     try skipWhitespace()
@@ -110,6 +112,13 @@ public struct StrictJSONParser {
 
     // MARK: - Values
 
+    /// Reads and checks a value without keeping it, so a pointer can pass large values by.
+    private mutating func skipValue(depth: Int) throws {
+        discarding = true
+        defer { discarding = false }
+        _ = try parseValue(depth: depth)
+    }
+
     private mutating func parseValue(depth: Int) throws -> ParsedJSON {
         guard depth < Self.maximumDepth else { throw error("nesting is deeper than \(Self.maximumDepth)") }
         try skipWhitespace()
@@ -142,7 +151,8 @@ public struct StrictJSONParser {
             guard keys.insert(key).inserted || allowsDuplicateKeys else { throw error("duplicate key \(FormatError.quotedName(key))") }
             try skipWhitespace()
             guard try input.next() == UInt8(ascii: ":") else { throw error("expected : after a key") }
-            members.append(.init(key: key, value: try parseValue(depth: depth + 1)))
+            let value = try parseValue(depth: depth + 1)
+            if !discarding { members.append(.init(key: key, value: value)) }
             try skipWhitespace()
             switch try input.next() {
             case UInt8(ascii: ","): continue
@@ -161,7 +171,8 @@ public struct StrictJSONParser {
             return .array([])
         }
         while true {
-            elements.append(try parseValue(depth: depth + 1))
+            let element = try parseValue(depth: depth + 1)
+            if !discarding { elements.append(element) }
             try skipWhitespace()
             switch try input.next() {
             case UInt8(ascii: ","): continue
@@ -285,7 +296,7 @@ public struct StrictJSONParser {
                     try skipWhitespace()
                     guard try input.next() == UInt8(ascii: ":") else { throw error("expected : after a key") }
                 }
-                _ = try parseValue(depth: enclosing.count + 1)
+                try skipValue(depth: enclosing.count + 1)
             }
         }
     }
