@@ -57,3 +57,24 @@ import Testing
         #expect(error.code == .mappingMismatch && error.table == "preferences" && error.message.contains("subject_line"))
     }
 }
+
+/// A broken row in a PostgreSQL table, in a table of the test's own (the sample tables are
+/// shared by every test).
+@Suite struct PostgreSQLBrokenRowTests {
+    func psql(_ sql: String) throws {
+        let environment = SampleServices.environment
+        let result = try ExternalProcess.run("psql", ["-q", "-v", "ON_ERROR_STOP=1", environment["PORTA_CRM_URL"]!, "-c", sql],
+                                             environment: ["PGPASSWORD": environment["PORTA_CRM_PASSWORD"]!])
+        #expect(result.status == 0, "\(result.combined)")
+    }
+
+    @Test func aRowThatCannotBeARecordIsNamedByTableAndKey() async throws {
+        let table = "prefs_\(UUID().uuidString.prefix(8).lowercased())"
+        try psql("CREATE TABLE \(table) (id integer PRIMARY KEY, contact_id integer, topic text, value text, updated_at timestamptz);"
+            + "INSERT INTO \(table) VALUES (9, 501, 'ok', 'fine', now()), (10, 501, '', 'no topic', now())")
+        defer { try? psql("DROP TABLE \(table)") }
+        let sample = try SampleController(editConfig: { $0.replacingOccurrences(of: "table: preferences", with: "table: \(table)") })
+        let error = try await ExportFailure.of { try await sample.records(from: "crm", for: ["email:anna.svensson@example.se"]) }
+        #expect(error.code == .invalidRow && error.table == table && error.key == "10" && error.message.hasPrefix("topic"))
+    }
+}
