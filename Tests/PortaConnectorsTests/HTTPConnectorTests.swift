@@ -22,6 +22,17 @@ import Testing
         #expect(records[0]["person"] == .reference(RecordID(source: "shop", kind: .person, sourceKey: "1")))
     }
 
+    @Test(arguments: ["{ style: offset, parameter: offset, size-parameter: limit, size: 2 }",
+                      "{ style: cursor, parameter: cursor, next: /next }",
+                      "{ style: cursor, parameter: cursor, next: /next, size-parameter: limit, size: 1 }"])
+    func readsEveryItemWhateverThePaging(_ paging: String) async throws {
+        let sample = try SampleController(editConfig: {
+            $0.replacingOccurrences(of: "paging: { style: page, parameter: page, size-parameter: per_page, size: 2 }", with: "paging: \(paging)")
+        })
+        let records = try await sample.records(from: "support", for: ["email:anna.svensson@example.se"]).map(\.record)
+        #expect(records.map(\.metadata.sourceKey) == ["T-100", "T-101", "T-102"])
+    }
+
     @Test func retriesA503AndThenReads() async throws {
         let sample = try SampleController(), server = try APIServer(["--fail-first", "2"])
         let records = try await sample.records(from: "support", for: ["email:anna.svensson@example.se"], environment: environment(server))

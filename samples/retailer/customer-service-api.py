@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """The sample controller's customer-service API: serves customer-service.json on 127.0.0.1.
 
-GET /api/tickets?customer_email=ADDRESS&page=N&per_page=M  ->  {"items": [...], "page": N}
-with `Authorization: Bearer TOKEN` (the token from --token or $CS_API_TOKEN).
+GET /api/tickets?customer_email=ADDRESS&page=N&per_page=M  ->  {"items": [...], "next": CURSOR}
+with `Authorization: Bearer TOKEN` (the token from --token or $CS_API_TOKEN). Paging by page
+(page, per_page), by offset (offset, limit) or by cursor (cursor, limit; the answer's "next" is
+absent on the last page).
 
 For tests: --fail-first N answers the first N requests with 503 (Retry-After: 0);
 --delay-seconds S waits S seconds before every answer; --exit-with-parent stops the server
@@ -63,11 +65,18 @@ def main():
                 return self.answer(404, {"error": "not found"})
             query = parse_qs(url.query)
             email = (query.get("customer_email") or [""])[0].lower()
-            page = int((query.get("page") or ["1"])[0])
-            per_page = int((query.get("per_page") or ["100"])[0])
+            size = int((query.get("per_page") or query.get("limit") or ["100"])[0])
+            if "offset" in query:
+                start = int(query["offset"][0])
+            elif "cursor" in query:
+                start = int(query["cursor"][0].lstrip("c"))
+            else:
+                start = (int((query.get("page") or ["1"])[0]) - 1) * size
             matching = [t for t in tickets if t["customer_email"].lower() == email]
-            items = matching[(page - 1) * per_page: page * per_page]
-            return self.answer(200, {"items": items, "page": page})
+            body = {"items": matching[start:start + size]}
+            if start + size < len(matching):
+                body["next"] = "c%d" % (start + size)
+            return self.answer(200, body)
 
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     print("listening on %d" % server.server_address[1], flush=True)

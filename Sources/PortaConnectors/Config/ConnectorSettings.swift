@@ -127,8 +127,9 @@ public struct HTTPSettings: Sendable {
         case page(parameter: String, sizeParameter: String, size: Int)
         /// `?offset=0,size,…` until a page has fewer items than `size`.
         case offset(parameter: String, sizeParameter: String, size: Int)
-        /// `?cursor=<value at the pointer>` until the value is absent or null.
-        case cursor(parameter: String, next: [String])
+        /// `?cursor=<value at the pointer>` until the value is absent or null; the page size is
+        /// sent when a size parameter is named.
+        case cursor(parameter: String, next: [String], sizeParameter: String?, size: Int)
         /// One request.
         case none
     }
@@ -182,7 +183,8 @@ public struct HTTPSettings: Sendable {
             case "cursor":
                 let nextNode = try paging.required("next")
                 self.paging = .cursor(parameter: try paging.optional("parameter")?.string() ?? "cursor",
-                                      next: try JSONPointer.tokens(try nextNode.string(), node: nextNode))
+                                      next: try JSONPointer.tokens(try nextNode.string(), node: nextNode),
+                                      sizeParameter: try paging.optional("size-parameter")?.string(), size: size)
             default:
                 throw styleNode.error("must be page, offset or cursor")
             }

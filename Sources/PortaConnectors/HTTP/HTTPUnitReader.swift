@@ -40,7 +40,8 @@ struct HTTPUnitReader: UnitReader {
                     query += [URLQueryItem(name: name, value: String(page + 1)), URLQueryItem(name: sizeName, value: String(size))]
                 case .offset(let name, let sizeName, let size):
                     query += [URLQueryItem(name: name, value: String(page * size)), URLQueryItem(name: sizeName, value: String(size))]
-                case .cursor(let name, _):
+                case .cursor(let name, _, let sizeName, let size):
+                    if let sizeName { query.append(URLQueryItem(name: sizeName, value: String(size))) }
                     if let cursor { query.append(URLQueryItem(name: name, value: cursor)) }
                 case .none:
                     break
@@ -58,7 +59,7 @@ struct HTTPUnitReader: UnitReader {
                 switch settings.paging {
                 case .page(_, _, let size), .offset(_, _, let size):
                     if items.count < size { break } else { continue }
-                case .cursor(_, let next):
+                case .cursor(_, let next, _, _):
                     guard case .string(let value)? = Self.value(document, at: next), !value.isEmpty else { break }
                     guard cursors.insert(value).inserted else {
                         throw ConnectorError(.query, source: source.id, message: "the API returned the same cursor twice")
