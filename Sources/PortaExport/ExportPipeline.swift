@@ -109,7 +109,7 @@ public struct Exporter {
                                                  "records": "\(payload.counts.values.reduce(0, +))", "excluded": "\(tally.total)"])
         return ExportResult(bundlePath: committed.path, bundleID: bundleID, digest: committed.digest,
                             recordsByKind: RecordKind.all.compactMap { kind in payload.counts[kind].map { (kind, $0) } },
-                            exclusions: tally.entries, skippedRows: skipped)
+                            exclusions: tally.entries, skippedRows: skipped, sources: sources)
     }
 
     private static func identifierUses(_ resolution: SubjectResolution) -> [PortaManifest.SubjectIdentifierUse] {

@@ -1,3 +1,4 @@
+import PortaBundle
 import PortaConnectors
 import PortaModel
 
@@ -15,6 +16,8 @@ public struct ExportResult: Sendable {
     public let exclusions: [ExclusionTally.Entry]
     /// Source rows skipped as broken under `on-error: skip`.
     public let skippedRows: [ConnectorError]
+    /// Per source, in config order: records kept and left out.
+    public let sources: [PortaManifest.Source]
 
     /// Records written in all.
     public var totalRecords: Int { recordsByKind.reduce(0) { $0 + $1.records } }

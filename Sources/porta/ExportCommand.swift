@@ -91,6 +91,8 @@ struct ExportSummary {
             "records: \(result.totalRecords)",
         ]
         lines += result.recordsByKind.map { "  \($0.kind.name): \($0.records)" }
+        lines.append("sources:")
+        lines += result.sources.map { "  \($0.id) (\($0.connector)): \($0.records) kept, \($0.excluded) left out" }
         lines.append("excluded: \(result.exclusions.reduce(0) { $0 + $1.records })")
         lines += result.exclusions.map { "  \($0.source) \($0.kind.name): \($0.records) (\($0.reason.code))" }
         if !result.skippedRows.isEmpty {

@@ -16,6 +16,8 @@ import Testing
         #expect(export.status == 0, "\(export.combined)")
         #expect(export.standardOutput.contains("bundle: \(out.path)/porta-req-1"))
         #expect(export.standardOutput.contains("excluded: 18"))
+        #expect(export.standardOutput.contains("  crm (postgresql): 5 kept, 1 left out"))
+        #expect(export.standardOutput.contains("  support (http): 3 kept, 0 left out"))
         let verify = try ExternalProcess.porta(["verify", out.path + "/porta-req-1"])
         #expect(verify.status == 0, "\(verify.combined)")
         #expect(verify.standardOutput.contains("level 1 bag: pass"))
