@@ -7,12 +7,16 @@ import Testing
 /// A Porta bundle of the sample subject in a temporary folder, to break in one way per test.
 struct SampleBundle {
     let sample: SampleController
-    let out = TemporaryFolder("porta-bundle")
+    let out: TemporaryFolder
     let path: String
 
-    init() async throws {
-        sample = try SampleController()
-        path = try await sample.export(into: out.path).bundlePath
+    /// Exports the sample subject. (A factory, not an `async init`: with Swift 6.3.1 an async
+    /// initializer of this struct crashes the test process now and then.)
+    static func make() async throws -> SampleBundle {
+        let sample = try SampleController()
+        let out = TemporaryFolder("porta-bundle")
+        let path = try await sample.export(into: out.path).bundlePath
+        return SampleBundle(sample: sample, out: out, path: path)
     }
 
     func file(_ relative: String) -> String { path + "/" + relative }
@@ -27,14 +31,14 @@ struct SampleBundle {
 
 @Suite struct BagCheckerTests {
     @Test func aFreshBundlePasses() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         let report = try bundle.verify()
         #expect(report.isValid, "\(report.text)")
         #expect(report.levels.map(\.name) == ["bag"])
     }
 
     @Test func aChangedByteIsFoundInItsFile() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         try BagFiles.flipByte(of: bundle.file("data/json/order.json"), at: 40)
         let findings = try bundle.verify().findings
         #expect(findings.map(\.code) == ["checksum-mismatch"])
@@ -43,7 +47,7 @@ struct SampleBundle {
     }
 
     @Test func aMissingPayloadFileIsNamed() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         try FileManager.default.removeItem(atPath: bundle.file("data/json/person.json"))
         let findings = try bundle.findings()
         #expect(findings.contains("missing-file data/json/person.json"))
@@ -51,7 +55,7 @@ struct SampleBundle {
     }
 
     @Test func anExtraPayloadFileIsNamed() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         try BagFiles.write("{}", to: bundle.file("data/json/extra.json"))
         let findings = try bundle.findings()
         #expect(findings.contains("extra-file data/json/extra.json"))
@@ -59,7 +63,7 @@ struct SampleBundle {
     }
 
     @Test func aWrongPayloadOxumIsFound() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         try BagFiles.setPayloadOxum("1.7", inBag: bundle.path)
         let findings = try bundle.verify().findings
         #expect(findings.map { "\($0.code) \($0.path!)" }.contains("payload-oxum-mismatch bag-info.txt"))
@@ -68,31 +72,31 @@ struct SampleBundle {
     }
 
     @Test func anEditedTagFileIsCaughtByTheTagManifest() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         try BagFiles.replace("\"purpose\": \"portability\"", with: "\"purpose\": \"access\"", in: bundle.file("porta-manifest.json"))
         #expect(try bundle.findings() == ["checksum-mismatch porta-manifest.json"])
     }
 
     @Test func aMissingTagFileIsNamed() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         try FileManager.default.removeItem(atPath: bundle.file("porta-manifest.json"))
         #expect(try bundle.findings() == ["missing-tag-file porta-manifest.json"])
     }
 
     @Test func aBadDeclarationIsFound() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         try BagFiles.replace("BagIt-Version: 1.0", with: "BagIt-Version: 2.0", in: bundle.file("bagit.txt"))
         #expect(try bundle.findings().contains("unsupported-version bagit.txt"))
     }
 
     @Test func aMissingDeclarationIsFound() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         try FileManager.default.removeItem(atPath: bundle.file("bagit.txt"))
         #expect(try bundle.findings().contains("missing-tag-file bagit.txt"))
     }
 
     @Test func aManifestPathLeavingTheBagIsUnsafe() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         let manifest = bundle.file("manifest-sha256.txt")
         let line = try BagFiles.lineCount(of: manifest) + 1
         try BagFiles.append(String(repeating: "0", count: 64) + "  data/../../etc/passwd\n", to: manifest)
@@ -101,14 +105,14 @@ struct SampleBundle {
     }
 
     @Test func anAbsoluteManifestPathIsUnsafe() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         let manifest = bundle.file("manifest-sha256.txt")
         try BagFiles.append(String(repeating: "0", count: 64) + "  /etc/passwd\n", to: manifest)
         #expect(try bundle.verify().findings.contains { $0.code == "unsafe-path" })
     }
 
     @Test func aMalformedManifestLineIsNamedByLine() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         let manifest = bundle.file("manifest-sha256.txt")
         let line = try BagFiles.lineCount(of: manifest) + 1
         try BagFiles.append("not-a-checksum\n", to: manifest)
@@ -116,7 +120,7 @@ struct SampleBundle {
     }
 
     @Test func crlfManifestLinesAreAcceptedAsRFC8493Allows() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         let manifest = bundle.file("manifest-sha256.txt")
         let text = try String(contentsOfFile: manifest, encoding: .utf8)
         try BagFiles.write(text.replacingOccurrences(of: "\n", with: "\r\n"), to: manifest)
@@ -125,7 +129,7 @@ struct SampleBundle {
     }
 
     @Test func aSymlinkInThePayloadIsFoundAndNotFollowed() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         try FileManager.default.createSymbolicLink(atPath: bundle.file("data/json/link.json"), withDestinationPath: "/etc/passwd")
         let findings = try bundle.findings()
         #expect(findings.contains("symlink data/json/link.json"))
@@ -133,7 +137,7 @@ struct SampleBundle {
     }
 
     @Test func everyProblemIsReportedNotOnlyTheFirst() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         try BagFiles.flipByte(of: bundle.file("data/json/order.json"))
         try BagFiles.flipByte(of: bundle.file("data/json/person.json"))
         try FileManager.default.removeItem(atPath: bundle.file("data/json/identifier.json"))
@@ -141,7 +145,7 @@ struct SampleBundle {
     }
 
     @Test func findingsNeverQuoteRecordContents() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         try BagFiles.replace("Storgatan 1", with: "Storgatan 2", in: bundle.file("data/json/postal-address.json"))
         let text = try bundle.verify().text
         #expect(text.contains("data/json/postal-address.json"))
@@ -153,7 +157,7 @@ struct SampleBundle {
     }
 
     @Test func agreesWithBagitPythonOnAValidAndATamperedBag() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         #expect(try PeerTool.bagitValidate(bundle.path).status == 0)
         #expect(try bundle.verify().isValid)
         try BagFiles.flipByte(of: bundle.file("data/json/phone-number.json"), at: 3)
@@ -240,7 +244,7 @@ struct SampleBundle {
 
 @Suite struct HostileBagTests {
     @Test func aPayloadFolderThatIsASymlinkIsNotFollowed() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         let elsewhere = TemporaryFolder()
         try FileManager.default.moveItem(atPath: bundle.file("data"), toPath: elsewhere.file("data"))
         try FileManager.default.createSymbolicLink(atPath: bundle.file("data"), withDestinationPath: elsewhere.file("data"))
@@ -248,14 +252,14 @@ struct SampleBundle {
     }
 
     @Test func aTagFileThatIsASymlinkIsNotRead() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         try FileManager.default.removeItem(atPath: bundle.file("bagit.txt"))
         try FileManager.default.createSymbolicLink(atPath: bundle.file("bagit.txt"), withDestinationPath: "/etc/hostname")
         #expect(try bundle.findings().contains("bad-bagit-txt bagit.txt"))
     }
 
     @Test func aManifestThatIsNotUTF8IsAFindingNotACrash() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         try Data([0x66, 0x6F, 0xFF, 0xFE, 0x0A]).write(to: URL(fileURLWithPath: bundle.file("manifest-sha256.txt")))
         let findings = try bundle.findings()
         #expect(findings.contains("unreadable manifest-sha256.txt"))
@@ -263,14 +267,14 @@ struct SampleBundle {
     }
 
     @Test func aByteOrderMarkInBagInfoIsAFinding() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         let info = try Data(contentsOf: URL(fileURLWithPath: bundle.file("bag-info.txt")))
         try (Data([0xEF, 0xBB, 0xBF]) + info).write(to: URL(fileURLWithPath: bundle.file("bag-info.txt")))
         #expect(try bundle.findings().contains("byte-order-mark bag-info.txt"))
     }
 
     @Test func aTagManifestListingAPayloadFileIsAFinding() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         let tagManifest = bundle.file("tagmanifest-sha256.txt")
         try BagFiles.append(String(repeating: "0", count: 64) + "  data/json/person.json\n", to: tagManifest)
         #expect(try bundle.findings().contains("bad-manifest-path tagmanifest-sha256.txt"))
@@ -279,7 +283,7 @@ struct SampleBundle {
 
 @Suite struct OversizedTagFileTests {
     @Test func aHugeManifestIsRefusedUnread() async throws {
-        let bundle = try await SampleBundle()
+        let bundle = try await SampleBundle.make()
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: bundle.file("manifest-sha256.txt")))
         try handle.truncate(atOffset: 300 << 20)   // sparse: no disk used
         try handle.close()

@@ -143,25 +143,12 @@ struct HTTPUnitReader: UnitReader {
         }
     }
 
-    /// One request, given up after `timeout` seconds whatever the URL loading system does
-    /// (swift-corelibs-foundation does not always honour a request's own timeout).
+    /// One request, in a session whose request and resource timeouts are `timeout`
+    /// (swift-corelibs-foundation does not honour a request's own `timeoutInterval`). Sessions
+    /// are made once per timeout and kept: making and invalidating one per request is not safe
+    /// with swift-corelibs-foundation under load.
     static func data(for request: URLRequest, timeout: Double) async throws -> (Data, URLResponse) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        let session = URLSession(configuration: configuration)
-        defer { session.invalidateAndCancel() }
-        return try await withThrowingTaskGroup(of: (Data, URLResponse).self) { group in
-            group.addTask { try await session.data(for: request) }
-            group.addTask {
-                try await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
-                throw URLError(.timedOut)
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next() else { throw URLError(.unknown) }
-            return first
-        }
+        try await HTTPSessions.shared.session(timeout: timeout).data(for: request)
     }
 
     static func attempts(_ count: Int) -> String { count == 1 ? "1 attempt" : "\(count) attempts" }
@@ -188,5 +175,25 @@ struct HTTPUnitReader: UnitReader {
             }
         }
         return current
+    }
+}
+
+/// URL sessions by timeout, made once and kept for the life of the process.
+final class HTTPSessions: @unchecked Sendable {
+    static let shared = HTTPSessions()
+    private let lock = NSLock()
+    private var sessions: [Double: URLSession] = [:]
+
+    func session(timeout: Double) -> URLSession {
+        lock.withLock {
+            if let session = sessions[timeout] { return session }
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.timeoutIntervalForRequest = timeout
+            configuration.timeoutIntervalForResource = timeout
+            configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+            let session = URLSession(configuration: configuration)
+            sessions[timeout] = session
+            return session
+        }
     }
 }

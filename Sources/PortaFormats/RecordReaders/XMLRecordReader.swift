@@ -24,6 +24,7 @@ public final class XMLRecordReader: RecordReader {
 
     /// A reader of the file at `path`; `name` is what errors call it (its path in the bundle).
     public init(path: String, name: String, kind: RecordKind, schema: XMLRecordSchema = .pinned) throws {
+        LibXML2.initialize()
         porta_xml_silence_generic_errors()
         guard let reader = xmlReaderForFile(path, nil, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)) else {
             throw FormatError(.xml, "cannot open the file", file: name)

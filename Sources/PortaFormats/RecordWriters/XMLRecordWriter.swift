@@ -87,6 +87,7 @@ final class LibXMLTextWriter {
     private let buffer: xmlBufferPtr
 
     init() throws {
+        LibXML2.initialize()
         guard let buffer = xmlBufferCreate() else { throw FormatError(.xml, "libxml2 could not make a buffer") }
         guard let pointer = xmlNewTextWriterMemory(buffer, 0) else {
             xmlBufferFree(buffer)

@@ -16,6 +16,7 @@ public final class XMLRecordSchema: @unchecked Sendable {
     /// Compiles an XSD held in memory.
     /// - Throws: ``FormatError`` when libxml2 refuses it.
     public init(document: String) throws {
+        LibXML2.initialize()
         porta_xml_silence_generic_errors()
         let bytes = Array(document.utf8)
         let parsed: xmlSchemaPtr? = bytes.withUnsafeBufferPointer { buffer in
