@@ -67,6 +67,16 @@ import Testing
         #expect(error.message.contains("HTTP 401") && !error.description.contains("wrong"))
     }
 
+    @Test func plainHTTPToAnotherMachineIsRefused() async throws {
+        let sample = try SampleController()
+        var values = SampleServices.environment
+        values["PORTA_SUPPORT_API_URL"] = "http://192.0.2.1/api/tickets"
+        let error = try await ExportFailure.of {
+            try await sample.records(from: "support", for: ["email:anna.svensson@example.se"], environment: values)
+        }
+        #expect(error.code == .unavailable && error.message.contains("use https"))
+    }
+
     @Test func aMissingTokenVariableIsNamed() async throws {
         let sample = try SampleController(), server = try APIServer()
         var values = environment(server)

@@ -85,7 +85,12 @@ struct HTTPUnitReader: UnitReader {
     private func baseURL() throws -> URL {
         let text = try SourceAddress.resolve(url: settings.url, urlEnvironment: settings.urlEnvironment, source: source,
                                              environment: environment)
-        guard let url = URL(string: text) else { throw ConnectorError(.unavailable, source: source.id, message: "the API URL is not valid") }
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http" else {
+            throw ConnectorError(.unavailable, source: source.id, message: "the API URL is not an http(s) URL")
+        }
+        guard scheme == "https" || ["127.0.0.1", "localhost", "::1", "[::1]"].contains(url.host ?? "") else {
+            throw ConnectorError(.unavailable, source: source.id, message: "plain http is only allowed to this machine (127.0.0.1); use https")
+        }
         return url
     }
 
