@@ -44,7 +44,6 @@ public struct JSONRecordWriter<Sink: ByteSink>: RecordWriter {
 
     /// Appends one record as a single-line JSON object.
     static func appendObject(_ record: CanonicalRecord, to buffer: inout [UInt8]) {
-        let meta = record.metadata
         buffer.append(0x7B)
         var first = true
         func key(_ name: String) {
@@ -52,14 +51,10 @@ public struct JSONRecordWriter<Sink: ByteSink>: RecordWriter {
             first = false
             JSONText.appendKey(name, to: &buffer)
         }
-        key("id"); JSONText.appendString(meta.id.rawValue, to: &buffer)
-        key("source"); JSONText.appendString(meta.source, to: &buffer)
-        key("sourceKey"); JSONText.appendString(meta.sourceKey, to: &buffer)
-        key("provenance"); JSONText.appendString(meta.provenance.rawValue, to: &buffer)
-        key("legalBasis"); JSONText.appendString(meta.legalBasis.rawValue, to: &buffer)
-        key("category"); JSONText.appendString(meta.category.name, to: &buffer)
-        if let collectedAt = meta.collectedAt {
-            key("collectedAt"); JSONText.appendString(collectedAt.description, to: &buffer)
+        for field in MetadataField.allCases {
+            guard let text = field.text(of: record.metadata) else { continue }
+            key(field.rawValue)
+            JSONText.appendString(text, to: &buffer)
         }
         for field in record.kind.fields {
             guard let value = record.values[field.name] else { continue }
