@@ -5,7 +5,7 @@
 /// `NaN`, leading zeros, control characters in strings, anything after the value, and nesting
 /// deeper than ``maximumDepth``. Errors name the line. It reads a whole document
 /// (``parseDocument()``) or, for record files, a top-level array one element at a time
-/// (``beginArray()``, ``nextElement()``), so only one record is ever in memory.
+/// (``beginArray(at:)``, ``nextElement()``), so only one record is ever in memory.
 public struct StrictJSONParser {
     /// The deepest nesting accepted.
     public static let maximumDepth = 512
@@ -38,16 +38,9 @@ public struct StrictJSONParser {
         return value
     }
 
-    /// Reads the opening `[` of a top-level array.
-    public mutating func beginArray() throws {
-        try refuseByteOrderMark()
-        try skipWhitespace()
-        guard try input.next() == UInt8(ascii: "[") else { throw error("the file is not a JSON array") }
-    }
-
     /// Reads down to the array a JSON Pointer's tokens name (RFC 6901; empty: the top level)
     /// and its opening `[`; the rest of the document is read, and checked, after the array.
-    public mutating func beginArray(at pointer: [String]) throws {
+    public mutating func beginArray(at pointer: [String] = []) throws {
         try refuseByteOrderMark()
         for token in pointer {
             try skipWhitespace()
@@ -88,7 +81,9 @@ public struct StrictJSONParser {
             }
         }
         try skipWhitespace()
-        guard try input.next() == UInt8(ascii: "[") else { throw error("the pointer does not name an array") }
+        guard try input.next() == UInt8(ascii: "[") else {
+            throw error(pointer.isEmpty ? "the file is not a JSON array" : "the pointer does not name an array")
+        }
     }
 
     /// The next element of the top-level array, or nil after its closing `]` (and nothing
