@@ -28,12 +28,8 @@ struct JSONUnitReader: UnitReader {
     }
 
     private func readLines(_ input: ByteInput, _ body: (SourceUnit) throws -> Void) throws {
-        var line: [UInt8] = []
-        var number = 1
-        func finish() throws {
-            defer { line.removeAll(keepingCapacity: true); number += 1 }
-            if line.last == 0x0D { line.removeLast() }
-            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
+        while let (line, number) = try input.nextLine() {
+            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
             var parser = StrictJSONParser(input: ByteInput(bytes: line, name: source.path ?? "", format: .json))
             do {
                 try body(unit(try parser.parseDocument(), line: number))
@@ -41,10 +37,6 @@ struct JSONUnitReader: UnitReader {
                 try body(.malformed(line: number, error.message))
             }
         }
-        while let byte = try input.next() {
-            if byte == 0x0A { try finish() } else { line.append(byte) }
-        }
-        if !line.isEmpty { try finish() }
     }
 
     private func unit(_ value: ParsedJSON, line: Int) throws -> SourceUnit {

@@ -62,6 +62,17 @@ public final class ByteInput {
         return byte
     }
 
+    /// The next line without its LF (and without the CR of a CRLF), and the line's number;
+    /// nil at the end. A last line without an LF is a line.
+    public func nextLine() throws -> (bytes: [UInt8], line: Int)? {
+        guard try peek() != nil else { return nil }
+        let number = line
+        var bytes: [UInt8] = []
+        while let byte = try next(), byte != 0x0A { bytes.append(byte) }
+        if bytes.last == 0x0D { bytes.removeLast() }
+        return (bytes, number)
+    }
+
     private func refill() throws -> Bool {
         guard descriptor >= 0 else { return false }
         let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }

@@ -20,7 +20,7 @@ struct MboxSplitter {
     mutating func nextMessage() throws -> (bytes: [UInt8], line: Int)? {
         if !started {
             started = true
-            guard let first = try readLine() else { return nil }
+            guard let first = try input.nextLine() else { return nil }
             guard first.bytes.starts(with: Self.fromPrefix) else {
                 throw FormatError(.mbox, "the file does not start with a From line", file: input.name, line: 1)
             }
@@ -30,7 +30,7 @@ struct MboxSplitter {
         pendingSeparatorLine = nil
         var message: [UInt8] = []
         var previousEmpty = false
-        while let (bytes, line) = try readLine() {
+        while let (bytes, line) = try input.nextLine() {
             if previousEmpty, bytes.starts(with: Self.fromPrefix) {
                 pendingSeparatorLine = line
                 message.removeLast()
@@ -49,13 +49,4 @@ struct MboxSplitter {
     }
 
     private static let fromPrefix = Array("From ".utf8)
-
-    private func readLine() throws -> (bytes: [UInt8], line: Int)? {
-        guard try input.peek() != nil else { return nil }
-        let line = input.line
-        var bytes: [UInt8] = []
-        while let byte = try input.next(), byte != 0x0A { bytes.append(byte) }
-        if bytes.last == 0x0D { bytes.removeLast() }
-        return (bytes, line)
-    }
 }

@@ -107,16 +107,12 @@ public struct VCardParser {
         return (bytes, line)
     }
 
+    /// The next line with every CR before its end dropped (some exports end lines in CRCRLF).
     private func nextRawLine() throws -> ([UInt8], Int)? {
-        guard try input.peek() != nil else { return nil }
-        let line = input.line
-        var bytes: [UInt8] = []
-        while let byte = try input.next() {
-            if byte == 0x0A { break }
-            bytes.append(byte)
-        }
+        guard let (line, number) = try input.nextLine() else { return nil }
+        var bytes = line
         while bytes.last == 0x0D { bytes.removeLast() }
-        return (bytes, line)
+        return (bytes, number)
     }
 
     private static func isQuotedPrintable(_ bytes: [UInt8]) -> Bool {
