@@ -94,10 +94,8 @@ public struct SubjectLookup: Sendable {
     /// The column holding each identifier scheme, in scheme order.
     public let identifiers: [IdentifierColumn]
 
-    /// The columns that identify one person, as `(scheme, column)`.
-    public var identifierColumns: [(scheme: SubjectIdentifier.Scheme, column: String)] {
-        identifiers.filter(\.isUnique).map { ($0.scheme, $0.column) }
-    }
+    /// The columns that identify one person (the unique ones), as `(scheme, column)`.
+    public let identifierColumns: [(scheme: SubjectIdentifier.Scheme, column: String)]
 
     init(_ node: ConfigNode, kind: SourceConfig.Kind) throws {
         let map = try node.mapping(allowed: ["table", "key", "identifiers"])
@@ -128,5 +126,6 @@ public struct SubjectLookup: Sendable {
         }
         if let identifiersNode, columns.isEmpty { throw identifiersNode.error("must name at least one identifier column") }
         identifiers = columns.sorted { $0.scheme < $1.scheme }
+        identifierColumns = identifiers.filter(\.isUnique).map { ($0.scheme, $0.column) }
     }
 }

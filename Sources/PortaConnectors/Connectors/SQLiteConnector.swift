@@ -61,12 +61,13 @@ public final class SQLiteConnector: Connector {
         for mapping in source.records {
             let query = RowQuery(mapping: mapping, subjectKeys: subject.keys.count)
             let mapper = RowMapper(mapping: mapping, source: source.id, referenceDate: referenceDate)
+            let position = Dictionary(uniqueKeysWithValues: query.columns.enumerated().map { ($1, $0) })
             try read(table: mapping.table) { db in
                 let rows = try Row.fetchCursor(db, sql: query.sql, arguments: StatementArguments(subject.keys))
                 while let row = try rows.next() {
                     let record: PulledRecord
                     do {
-                        record = try mapper.record { column in Self.sourceValue(row[query.columns.firstIndex(of: column)!]) }
+                        record = try mapper.record { column in Self.sourceValue(row[position[column]!]) }
                     } catch let error as ConnectorError where source.onError == .skip {
                         problem(error)
                         logger.warning("row skipped", metadata: ["source": "\(source.id)", "table": "\(mapping.table)",

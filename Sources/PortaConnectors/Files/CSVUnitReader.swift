@@ -32,14 +32,6 @@ struct CSVUnitReader: UnitReader {
             throw FileSource.unreadable(source, error)
         }
     }
-
-    /// The header row's columns, for `porta sources check`.
-    func header() throws -> [String] {
-        var parser = CSVParser(input: try FileSource.open(source, format: .csv), delimiter: settings.delimiter,
-                               allowsByteOrderMark: settings.encoding == .utf8, strictQuotes: settings.strictQuotes,
-                               encoding: settings.encoding)
-        do { return try parser.nextRow()?.cells ?? [] } catch let error as FormatError { throw FileSource.unreadable(source, error) }
-    }
 }
 
 /// Opening a file source and naming its problems.
