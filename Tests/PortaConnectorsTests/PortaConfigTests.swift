@@ -48,6 +48,27 @@ import Testing
         #expect(column == "stored_path" && folder == "/srv/porta/uploads")
     }
 
+    @Test func anAPIsSubjectParametersMustNameStrongIdentifiers() throws {
+        let yaml = """
+            porta: 1
+            controller: { id: shop-ab, name: Shop AB, country: SE }
+            sources:
+              - id: support
+                connector: http
+                http: { url: "https://api.example/tickets", subject-parameters: { name: full_name } }
+                subjects: { identifiers: { email: email } }
+                records:
+                  - kind: message
+                    key: id
+                    provenance: provided
+                    legal-basis: contract
+                    category: support
+                    fields: { person: { column: customer_id, source: shop }, direction: { value: inbound } }
+            """
+        let refusal = try #require(error(yaml))
+        #expect(refusal.description.contains("subject-parameters.name") && refusal.description.contains("strong identifier"), "\(refusal)")
+    }
+
     @Test func theSampleControllersConfigLoads() throws {
         let config = try PortaConfig.load(from: Repository.path("samples/retailer/porta.yml"))
         #expect(config.controller.name == "Exempelbutiken AB")

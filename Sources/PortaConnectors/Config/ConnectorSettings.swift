@@ -1,5 +1,6 @@
 import Foundation
 import PortaFormats
+import PortaModel
 
 /// The settings of a connector kind, under a key named after it in the source's config.
 ///
@@ -138,7 +139,7 @@ public struct HTTPSettings: Sendable {
     public var urlEnvironment: String?
     public var tokenEnvironment: String?
     /// Query parameters that ask for the subject: per scheme, the parameter's name.
-    public var subjectParameters: [(scheme: SubjectIdentifierScheme, parameter: String)] = []
+    public var subjectParameters: [(scheme: SubjectIdentifier.Scheme, parameter: String)] = []
     /// Where a response's items are.
     public var items: [String] = []
     public var paging: Paging = .none
@@ -146,8 +147,6 @@ public struct HTTPSettings: Sendable {
     public var retries = 3
     /// The first wait before a retry; it doubles each time.
     public var backoffSeconds: Double = 0.2
-
-    public typealias SubjectIdentifierScheme = String
 
     init(_ node: ConfigNode) throws {
         let map = try node.mapping(allowed: ["url", "url-env", "token-env", "subject-parameters", "items", "paging",
@@ -163,7 +162,10 @@ public struct HTTPSettings: Sendable {
         guard (url == nil) != (urlEnvironment == nil) else { throw node.error("give exactly one of url and url-env") }
         tokenEnvironment = try map.optional("token-env")?.string()
         let parametersNode = try map.required("subject-parameters")
-        for (scheme, parameter) in try parametersNode.freeMapping() {
+        for (name, parameter) in try parametersNode.freeMapping() {
+            guard let scheme = SubjectIdentifier.Scheme(rawValue: name) else {
+                throw parameter.error("is not a strong identifier (one of \(SubjectIdentifier.Scheme.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
             subjectParameters.append((scheme, try parameter.string()))
         }
         guard !subjectParameters.isEmpty else { throw parametersNode.error("must name at least one parameter") }

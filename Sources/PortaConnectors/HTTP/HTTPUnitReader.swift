@@ -29,7 +29,7 @@ struct HTTPUnitReader: UnitReader {
         let base = try baseURL()
         var seen: Set<SourceUnit.Row> = []
         for identifier in subject {
-            guard let parameter = settings.subjectParameters.first(where: { $0.scheme == identifier.scheme.rawValue })?.parameter else { continue }
+            guard let parameter = settings.subjectParameters.first(where: { $0.scheme == identifier.scheme })?.parameter else { continue }
             var page = 0
             var cursor: String?
             var cursors: Set<String> = []
