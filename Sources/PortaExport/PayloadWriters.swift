@@ -33,7 +33,7 @@ struct PayloadWriters {
 
     mutating func write(_ record: CanonicalRecord) throws {
         if writers[record.kind] == nil {
-            writers[record.kind] = try PayloadFormat.allCases.map { format in
+            writers[record.kind] = try RecordFileFormat.allCases.map { format in
                 try format.makeWriter(record.kind, sink: bag.createPayloadFile(format.path(record.kind)))
             }
         }
@@ -51,7 +51,7 @@ struct PayloadWriters {
         var tables: [CSVTableSchema.Resource] = []
         for kind in RecordKind.all {
             guard var kindWriters = writers[kind] else { continue }
-            for (format, index) in zip(PayloadFormat.allCases, kindWriters.indices) {
+            for (format, index) in zip(RecordFileFormat.allCases, kindWriters.indices) {
                 try kindWriters[index].finish()
                 let path = format.path(kind)
                 let file = try bag.closePayloadFile(kindWriters[index].sink, at: path)

@@ -11,8 +11,8 @@ struct VerifyCommand: ParsableCommand {
     @Argument(help: "Bundle folders to verify.")
     var bundles: [String]
 
-    @Option(name: .long, help: "Stop after this level (1 bag).")
-    var level: Int = 1
+    @Option(name: .long, help: "Stop after this level (1 bag, 2 formats, 3 semantics, 4 cross-format).")
+    var level: Int = BundleVerifier.levelNames.keys.max()!
 
     func validate() throws {
         if bundles.isEmpty { throw ValidationError("name at least one bundle") }

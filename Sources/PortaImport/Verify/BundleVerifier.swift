@@ -2,8 +2,12 @@ import Foundation
 
 /// Checks a bundle someone else wrote, level by level, and reports every finding.
 ///
-/// Level 1 (bag) is RFC 8493 and the bag rules of `porta/1`. The verifier only reads; it
-/// follows no symlink and trusts nothing in the bundle to tell it how to check the bundle.
+/// The levels: 1 bag (RFC 8493 and the bag rules of `porta/1`), 2 formats (every record file
+/// read strictly against the schemas built into Porta, the data package, the page, the
+/// manifest), 3 semantics (counts, ids, references, policy, identity), 4 cross-format (JSON,
+/// CSV and XML hold the same records). A bundle is a folder or a zip of one; a zip is unpacked
+/// safely into a scratch folder first (see ``ZipLimits``). The verifier only reads the bundle;
+/// it follows no symlink and trusts nothing in the bundle to tell it how to check the bundle.
 ///
 /// ```swift
 /// let report = try BundleVerifier().verify("out/porta-req-1")
@@ -11,33 +15,74 @@ import Foundation
 /// ```
 public struct BundleVerifier: Sendable {
     /// The names of the levels, by number.
-    public static let levelNames = [1: "bag"]
+    public static let levelNames = [1: "bag", 2: "formats", 3: "semantics", 4: "cross-format"]
+    /// The BagIt profile a `porta/1` bag names in `bag-info.txt`.
+    public static let bagItProfileIdentifier = "urn:porta:1:bagit-profile"
 
-    /// The highest level to run.
-    public let maxLevel: Int
+    public let options: VerifyOptions
 
     /// A verifier running levels 1 through `maxLevel`.
-    public init(maxLevel: Int = 1) {
-        self.maxLevel = maxLevel
+    public init(maxLevel: Int) {
+        self.init(options: VerifyOptions(maxLevel: maxLevel))
     }
 
-    /// Verifies the bundle folder at `path`.
-    /// - Throws: ``VerifyError`` when verification cannot run (no such folder, not a folder).
-    public func verify(_ path: String) throws -> VerificationReport {
+    public init(options: VerifyOptions = VerifyOptions()) {
+        self.options = options
+    }
+
+    /// Verifies the bundle folder or zip at `path`.
+    /// - Throws: ``VerifyError`` when verification cannot run (no such file, unreadable, no
+    ///   room for scratch files). A bundle that is there but wrong gives findings instead.
+    public func verify(_ path: String) throws(VerifyError) -> VerificationReport {
         var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw VerifyError(path: path, message: "no such bundle")
+        guard stat(path, &info) == 0 else { throw VerifyError(path: path, message: "no such bundle") }
+        let isFolder = info.st_mode & S_IFMT == S_IFDIR
+        guard isFolder || info.st_mode & S_IFMT == S_IFREG else {
+            throw VerifyError(path: path, message: "not a bundle folder or zip")
         }
-        guard info.st_mode & S_IFMT == S_IFDIR else {
-            throw VerifyError(path: path, message: "not a bundle folder (zipped and sealed bundles are not read yet)")
+        guard access(path, isFolder ? R_OK | X_OK : R_OK) == 0 else {
+            throw VerifyError(path: path, message: "bundle cannot be read")
         }
-        guard access(path, R_OK | X_OK) == 0 else {
-            throw VerifyError(path: path, message: "bundle folder cannot be read")
+        guard isFolder || SafeUnzip.looksLikeZip(path) else {
+            throw VerifyError(path: path, message: "not a bundle folder or zip (sealed bundles are opened with porta open)")
         }
-        var levels: [VerificationReport.Level] = []
-        if maxLevel >= 1 {
-            levels.append(.init(level: 1, name: Self.levelNames[1]!, findings: BagChecker.check(bag: path)))
+        let scratch = try ScratchFolder(in: options.scratchFolder, for: path)
+        defer { scratch.remove() }
+        var bag = path
+        if !isFolder {
+            do {
+                try FileManager.default.createDirectory(atPath: scratch.path + "/unzipped", withIntermediateDirectories: false,
+                                                        attributes: [.posixPermissions: 0o700])
+                bag = try SafeUnzip.unpack(path, into: scratch.path + "/unzipped", limits: options.zipLimits)
+            } catch let refusal as SafeUnzip.Refusal {
+                var levels = [VerificationReport.Level(level: 1, name: Self.levelNames[1]!, findings: [refusal.finding])]
+                for level in Self.levelNames.keys.sorted() where level > 1 && level <= options.maxLevel {
+                    levels.append(.init(level: level, name: Self.levelNames[level]!, findings: [], skipped: "the zip was refused (level 1)"))
+                }
+                return VerificationReport(bundle: path, levels: levels)
+            } catch {
+                throw VerifyError(path: path, message: "no room to unpack the zip in the scratch folder")
+            }
         }
-        return VerificationReport(bundle: path, levels: levels)
+        let run = VerificationRun(bag: bag, maxLevel: options.maxLevel, scratch: scratch.path)
+        return VerificationReport(bundle: path, levels: run.levels())
+    }
+}
+
+/// An owner-only scratch folder for one verification, removed when it ends.
+struct ScratchFolder {
+    let path: String
+
+    init(in parent: String?, for bundle: String) throws(VerifyError) {
+        let base = parent ?? NSTemporaryDirectory()
+        var template = ((base.hasSuffix("/") ? base : base + "/") + "porta-verify-XXXXXX").utf8CString
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw VerifyError(path: bundle, message: "cannot make a scratch folder in \(base)")
+        }
+        path = String(cString: made)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
     }
 }

@@ -15,7 +15,7 @@ enum FileHashing {
         return results.values
     }
 
-    private static func digest(of path: String, algorithms: Set<HashAlgorithm>) -> [HashAlgorithm: String]? {
+    static func digest(of path: String, algorithms: Set<HashAlgorithm>) -> [HashAlgorithm: String]? {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

@@ -35,13 +35,11 @@ struct TagFile {
 
     /// Reads `path` inside `bag`.
     static func read(_ path: String, in bag: String) -> Result<TagFile, Problem> {
-        let full = bag + "/" + path
-        var info = stat()
-        guard lstat(full, &info) == 0 else { return .failure(errno == ENOENT ? .missing : .unreadable) }
-        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegularFile) }
-        guard info.st_size <= maximumSize else { return .failure(.tooLarge) }
-        guard let data = FileManager.default.contents(atPath: full) else { return .failure(.unreadable) }
-        var bytes = [UInt8](data)
+        var bytes: [UInt8]
+        switch readBytes(path, in: bag, maximumSize: maximumSize) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let read): bytes = read
+        }
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         if bom { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(.notUTF8) }
@@ -62,5 +60,28 @@ struct TagFile {
         }
         if !current.isEmpty { lines.append(current) }
         return .success(TagFile(path: path, lines: lines, hasByteOrderMark: bom))
+    }
+
+    /// The bytes of the regular file `path` inside `bag`, never through a symlink, and only
+    /// when it is at most `maximumSize` bytes.
+    static func readBytes(_ path: String, in bag: String, maximumSize: Int) -> Result<[UInt8], Problem> {
+        let descriptor = open(bag + "/" + path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            return .failure(errno == ENOENT ? .missing : errno == ELOOP ? .notRegularFile : .unreadable)
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegularFile) }
+        guard info.st_size <= maximumSize else { return .failure(.tooLarge) }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) as Int }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return .failure(.unreadable) }
+            filled += count
+        }
+        return .success(bytes)
     }
 }

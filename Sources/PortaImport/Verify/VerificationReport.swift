@@ -8,15 +8,18 @@ public struct VerificationReport: Codable, Hashable, Sendable {
         public let name: String
         /// What was found wrong; empty when the level passed.
         public let findings: [Finding]
+        /// Why the level did not run, when it did not (a lower level made it pointless).
+        public let skipped: String?
 
-        public init(level: Int, name: String, findings: [Finding]) {
+        public init(level: Int, name: String, findings: [Finding], skipped: String? = nil) {
             self.level = level
             self.name = name
             self.findings = findings
+            self.skipped = skipped
         }
 
-        /// Whether the level found nothing wrong.
-        public var passed: Bool { findings.isEmpty }
+        /// Whether the level ran and found nothing wrong.
+        public var passed: Bool { findings.isEmpty && skipped == nil }
     }
 
     /// The bundle as it was named to the verifier.
@@ -40,7 +43,8 @@ public struct VerificationReport: Codable, Hashable, Sendable {
         var lines = ["bundle \(bundle)"]
         for level in levels {
             let count = level.findings.count
-            lines.append("  level \(level.level) \(level.name): " + (level.passed ? "pass" : "FAIL (\(count) finding\(count == 1 ? "" : "s"))"))
+            let verdict = level.skipped.map { "skipped: \($0)" } ?? (level.passed ? "pass" : "FAIL (\(count) finding\(count == 1 ? "" : "s"))")
+            lines.append("  level \(level.level) \(level.name): " + verdict)
             lines += level.findings.map { "    level \(level.level) \($0)" }
         }
         lines.append("  result: " + (isValid ? "valid" : "INVALID"))

@@ -9,16 +9,26 @@ import Foundation
 struct BagChecker {
     static let level = 1
     private let bag: String
-    private var findings: [Finding] = []
+    private(set) var findings: [Finding] = []
+    /// The regular files under `data/`, relative to the bag, sorted.
+    private(set) var payloadFiles: [String] = []
+    /// Every file to hash, with the algorithms its manifests use.
+    private(set) var hashJobs: [String: Set<HashAlgorithm>] = [:]
+    private var expectations: [(file: String, manifest: ManifestFile, entry: ManifestFile.Entry)] = []
 
+    /// Checks the bag's structure, declaration, manifests and `Payload-Oxum`, and lists the
+    /// files to hash; ``conclude(digests:)`` then compares their checksums.
     init(bag: String) {
         self.bag = bag
+        prepare()
     }
 
-    /// Checks the bag and returns what is wrong with it.
+    /// Checks the bag in one go and returns what is wrong with it.
     static func check(bag: String) -> [Finding] {
         var checker = BagChecker(bag: bag)
-        checker.run()
+        let ordered = checker.hashJobs.keys.sorted()
+        let digests = FileHashing.digests(of: ordered.map { ($0, checker.hashJobs[$0]!) }, in: bag)
+        checker.conclude(digests: Dictionary(uniqueKeysWithValues: zip(ordered, digests)))
         return checker.findings
     }
 
@@ -28,7 +38,7 @@ struct BagChecker {
                                 expected: expected, found: found))
     }
 
-    private mutating func run() {
+    private mutating func prepare() {
         checkDeclaration()
         var info = stat()
         guard lstat(bag + "/data", &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
@@ -38,13 +48,12 @@ struct BagChecker {
         let (payloadManifests, tagManifests) = readManifests()
         let scan = PayloadScan(bag: bag, level: Self.level)
         findings += scan.findings
-        var jobs: [String: Set<HashAlgorithm>] = [:]
-        var expectations: [(file: String, manifest: ManifestFile, entry: ManifestFile.Entry)] = []
+        payloadFiles = scan.files
         for manifest in payloadManifests {
             let listed = Set(manifest.entries.map(\.path))
             for entry in manifest.entries {
                 if let file = scan.spellings[entry.path] {
-                    jobs[file, default: []].insert(manifest.algorithm)
+                    hashJobs[file, default: []].insert(manifest.algorithm)
                     expectations.append((file, manifest, entry))
                 } else {
                     note("missing-file", entry.path, "payload file listed in \(manifest.name) line \(entry.line) is missing")
@@ -62,12 +71,11 @@ struct BagChecker {
                     note(problem == .missing ? "missing-tag-file" : "unreadable", entry.path,
                          "tag file listed in \(manifest.name) line \(entry.line): \(problem.message)")
                 case .success:
-                    jobs[entry.path, default: []].insert(manifest.algorithm)
+                    hashJobs[entry.path, default: []].insert(manifest.algorithm)
                     expectations.append((entry.path, manifest, entry))
                 }
             }
         }
-        checkChecksums(jobs: jobs, expectations: expectations)
     }
 
     /// `bagit.txt`: exactly the version line and the encoding line, in that order.
@@ -172,14 +180,11 @@ struct BagChecker {
         }
     }
 
-    /// Hashes every listed file once, with every algorithm it is listed under, on all cores.
-    private mutating func checkChecksums(jobs: [String: Set<HashAlgorithm>],
-                                         expectations: [(file: String, manifest: ManifestFile, entry: ManifestFile.Entry)]) {
-        let ordered = jobs.keys.sorted()
-        let digests = FileHashing.digests(of: ordered.map { ($0, jobs[$0]!) }, in: bag)
-        let byPath = Dictionary(uniqueKeysWithValues: zip(ordered, digests))
+    /// Compares each listed checksum with the digests computed of the files (nil for a file
+    /// that could not be read).
+    mutating func conclude(digests: [String: [HashAlgorithm: String]?]) {
         for (file, manifest, entry) in expectations {
-            guard let computed = byPath[file] ?? nil, let actual = computed[manifest.algorithm] else {
+            guard let computed = digests[file] ?? nil, let actual = computed[manifest.algorithm] else {
                 note("unreadable", file, "file cannot be read to check its checksum")
                 continue
             }

@@ -1,0 +1,143 @@
+import Foundation
+import PortaBundle
+import ZIPFoundation
+
+/// Unpacks a zipped bundle into an owner-only folder, refusing anything that could reach
+/// outside it or exhaust the machine.
+///
+/// Every entry's name is checked before anything is written: valid UTF-8, relative, `/` only,
+/// no `..`, `.` or empty segment, no drive letter or backslash, no NUL, and no two names the
+/// same after Unicode normalisation (NFC/NFD twins would overwrite each other on some file
+/// systems). Symbolic links are refused, never created; files are written 0600 with
+/// `O_EXCL | O_NOFOLLOW` into folders made 0700, whatever the zip says. Sizes are counted as
+/// bytes arrive, against ``ZipLimits``. The first problem stops the unzipping: a hostile zip
+/// is refused whole, and the caller removes the folder.
+enum SafeUnzip {
+    /// Why a zip was refused: a finding of level 1.
+    struct Refusal: Error {
+        let finding: Finding
+        init(_ code: String, _ path: String?, _ message: String) {
+            finding = Finding(level: 1, code: code, path: path, message: message)
+        }
+    }
+
+    /// Whether the file at `path` starts like a zip (a local file header or an empty archive).
+    static func looksLikeZip(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 4)).map { [UInt8]($0) } ?? []
+        return head == [0x50, 0x4B, 0x03, 0x04] || head == [0x50, 0x4B, 0x05, 0x06]
+    }
+
+    /// Unpacks `zip` into `folder` (which must exist and be empty) and returns the bag's root
+    /// inside it: the folder itself, or the one folder every entry is in.
+    static func unpack(_ zip: String, into folder: String, limits: ZipLimits) throws(Refusal) -> String {
+        let archive: Archive
+        do { archive = try Archive(url: URL(fileURLWithPath: zip), accessMode: .read, pathEncoding: .utf8) } catch {
+            throw Refusal("bad-zip", nil, "the file is not a zip that can be read")
+        }
+        var names: Set<String> = []
+        var entries: [(Entry, String)] = []
+        for entry in archive {
+            guard entries.count < limits.maximumEntries else {
+                throw Refusal("zip-too-many-entries", nil, "the zip has more than \(limits.maximumEntries) entries")
+            }
+            let name = entry.path(using: .utf8)
+            guard !name.isEmpty else { throw Refusal("zip-name-not-utf8", nil, "an entry's name is not valid UTF-8") }
+            let trimmed = name.hasSuffix("/") && entry.type == .directory ? String(name.dropLast()) : name
+            if let problem = BagPath.problem(with: trimmed) {
+                throw Refusal("zip-unsafe-path", FormatSafeName.of(name), "entry would be written outside the bundle: \(problem)")
+            }
+            if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                throw Refusal("zip-unsafe-path", nil, "an entry's name holds a control character")
+            }
+            guard entry.type != .symlink else {
+                throw Refusal("zip-symlink", FormatSafeName.of(name), "entry is a symbolic link; bundles must not hold links")
+            }
+            guard names.insert(trimmed).inserted else {
+                throw Refusal("zip-name-collision", FormatSafeName.of(name),
+                              "two entries have the same name, or names that differ only in Unicode normalisation")
+            }
+            entries.append((entry, trimmed))
+        }
+        var total: Int64 = 0
+        for (entry, name) in entries {
+            try makeParents(of: name, in: folder, includingLast: entry.type == .directory)
+            guard entry.type == .file else { continue }
+            try write(entry, of: archive, to: folder + "/" + name, name: name, total: &total, limits: limits)
+        }
+        return root(of: folder, names: entries.map(\.1))
+    }
+
+    private static func write(_ entry: Entry, of archive: Archive, to path: String, name: String,
+                              total: inout Int64, limits: ZipLimits) throws(Refusal) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw Refusal("zip-unsafe-path", name, "entry cannot be written where it belongs") }
+        defer { close(descriptor) }
+        let packed = max(Int64(entry.compressedSize), 1)
+        var written: Int64 = 0
+        var refusal: Refusal?
+        var runningTotal = total
+        do {
+            let checksum = try archive.extract(entry, skipCRC32: false) { data in
+                written += Int64(data.count)
+                runningTotal += Int64(data.count)
+                if runningTotal > limits.maximumTotalBytes {
+                    refusal = Refusal("zip-bomb", name, "the zip unpacks to more than \(limits.maximumTotalBytes) bytes")
+                } else if written > limits.ratioFloor && written / packed > limits.maximumRatio {
+                    refusal = Refusal("zip-bomb", name, "entry unpacks more than \(limits.maximumRatio) times its packed size")
+                }
+                if let refusal { throw refusal }
+                try data.withUnsafeBytes { raw in
+                    var offset = 0
+                    while offset < raw.count {
+                        let count = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                        if count < 0 { if errno == EINTR { continue }; throw Refusal("unpack-failed", name, "entry cannot be written (errno \(errno))") }
+                        offset += count
+                    }
+                }
+            }
+            if checksum != entry.checksum { throw Refusal("zip-checksum-mismatch", name, "entry's CRC-32 does not match its contents: the zip is damaged") }
+        } catch let error as Refusal {
+            throw error
+        } catch {
+            throw refusal ?? Refusal("bad-zip", name, "entry cannot be unpacked: the zip is damaged")
+        }
+        if written != Int64(entry.uncompressedSize) {
+            throw Refusal("zip-size-mismatch", name, "entry unpacks to a different size than its header says")
+        }
+        total = runningTotal
+    }
+
+    /// Makes the folders on the way to `name` (0700), refusing to pass through anything but a folder.
+    private static func makeParents(of name: String, in folder: String, includingLast: Bool) throws(Refusal) {
+        var segments = name.split(separator: "/").map(String.init)
+        if !includingLast { segments.removeLast() }
+        var path = folder
+        for segment in segments {
+            path += "/" + segment
+            if mkdir(path, 0o700) != 0 {
+                var info = stat()
+                guard errno == EEXIST, lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                    throw Refusal("zip-unsafe-path", name, "entry's folder cannot be made (a file of the same name is in the way)")
+                }
+            }
+        }
+    }
+
+    /// The bag's root: the folder every entry is in, when there is one and no `bagit.txt` at the top.
+    private static func root(of folder: String, names: [String]) -> String {
+        guard !names.contains("bagit.txt"), let first = names.first?.split(separator: "/").first else { return folder }
+        let top = String(first)
+        let allInside = names.allSatisfy { $0 == top || $0.hasPrefix(top + "/") }
+        return allInside ? folder + "/" + top : folder
+    }
+}
+
+/// A name from a hostile input, shown only when it is plain enough to be harmless in a report.
+enum FormatSafeName {
+    static func of(_ name: String) -> String? {
+        let plain = name.count <= 200 && name.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 && $0.value != 0x7F }
+        return plain ? name : nil
+    }
+}

@@ -1,0 +1,60 @@
+import PortaFormats
+import PortaModel
+
+/// Level 2 beyond the record files: the CSV data package is exactly the one `porta/1`
+/// defines for the CSV files present (the pinned table schemas, their sizes and digests), and
+/// the page is UTF-8 and forbids loading anything.
+enum FormatChecks {
+    static func findings(payload: PayloadFacts, bag: String) -> [Finding] {
+        var findings: [Finding] = []
+        let csvKinds = payload.files.compactMap { path -> (RecordKind, String)? in
+            guard case .records(let kind, .csv) = PayloadRole(path: path) else { return nil }
+            return (kind, path)
+        }
+        let hasDataPackage = payload.files.contains(PayloadRole.dataPackagePath)
+        if !csvKinds.isEmpty || hasDataPackage {
+            findings += dataPackage(csvKinds: csvKinds, payload: payload, bag: bag)
+        }
+        if payload.files.contains(PayloadRole.pagePath) {
+            findings += page(bag: bag)
+        }
+        return findings
+    }
+
+    private static func dataPackage(csvKinds: [(RecordKind, String)], payload: PayloadFacts, bag: String) -> [Finding] {
+        let path = PayloadRole.dataPackagePath
+        let order = Dictionary(uniqueKeysWithValues: RecordKind.all.enumerated().map { ($1, $0) })
+        var resources: [CSVTableSchema.Resource] = []
+        for (kind, file) in csvKinds.sorted(by: { order[$0.0]! < order[$1.0]! }) {
+            guard let bytes = payload.sizes[file], let sha256 = payload.sha256[file] else { return [] }
+            resources.append(.init(kind: kind, bytes: bytes, sha256: sha256))
+        }
+        let expected = CSVTableSchema.dataPackage(resources).serialized()
+        switch TagFile.readBytes(path, in: bag, maximumSize: 64 << 20) {
+        case .failure(let problem):
+            return [Finding(level: 2, code: problem == .missing ? "missing-data-package" : "unreadable", path: path,
+                            message: "the CSV files' data package \(problem.message)")]
+        case .success(let bytes) where bytes != expected:
+            return [Finding(level: 2, code: "data-package-mismatch", path: path,
+                            message: "is not the data package porta/1 defines for the CSV files present (their pinned table schemas, sizes and digests)")]
+        case .success:
+            return []
+        }
+    }
+
+    private static func page(bag: String) -> [Finding] {
+        let path = PayloadRole.pagePath
+        guard case .success(let bytes) = TagFile.readBytes(path, in: bag, maximumSize: 256 << 20) else {
+            return [Finding(level: 2, code: "unreadable", path: path, message: "the page cannot be read")]
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return [Finding(level: 2, code: "bad-html", path: path, message: "the page is not valid UTF-8")]
+        }
+        let policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'"
+        guard text.hasPrefix("<!DOCTYPE html>"), text.contains(policy) else {
+            return [Finding(level: 2, code: "page-not-sealed", path: path,
+                            message: "the page does not start with <!DOCTYPE html> and forbid loading anything (Content-Security-Policy default-src 'none')")]
+        }
+        return []
+    }
+}

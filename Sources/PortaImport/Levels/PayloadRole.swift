@@ -1,0 +1,45 @@
+import PortaFormats
+import PortaModel
+
+/// What a payload file is in a `porta/1` bundle, judged by its path alone.
+enum PayloadRole: Hashable {
+    /// A record file of one kind in one format.
+    case records(RecordKind, RecordFileFormat)
+    /// `data/csv/datapackage.json`.
+    case dataPackage
+    /// `data/index.html`.
+    case page
+    /// A file under `data/files/`.
+    case attachment
+    /// Anything else, which `porta/1` does not allow.
+    case unexpected
+
+    static let dataPackagePath = "data/csv/datapackage.json"
+    static let pagePath = "data/index.html"
+
+    init(path: String) {
+        if path == Self.dataPackagePath { self = .dataPackage; return }
+        if path == Self.pagePath { self = .page; return }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[1] == "files" { self = .attachment; return }
+        guard parts.count == 3, let format = RecordFileFormat(rawValue: String(parts[1])),
+              parts[2].hasSuffix("." + format.rawValue),
+              let kind = RecordKind(named: String(parts[2].dropLast(format.rawValue.count + 1))),
+              format.path(kind) == path else {
+            self = .unexpected
+            return
+        }
+        self = .records(kind, format)
+    }
+
+    /// The `format` value `porta-manifest.json` gives a file of this role.
+    var manifestFormat: String? {
+        switch self {
+        case .records(_, let format): format.rawValue
+        case .dataPackage: "datapackage"
+        case .page: "html"
+        case .attachment: "file"
+        case .unexpected: nil
+        }
+    }
+}

@@ -1,0 +1,250 @@
+import PortaBundle
+import PortaFormats
+import PortaModel
+
+/// Level 3: what the bundle says of itself is true. The layout is `porta/1`'s; the manifest
+/// lists exactly the payload with the right sizes, digests and record counts; source and
+/// exclusion counts add up; every record is one the stated policy keeps; the bundle id
+/// derives from controller, request and time; bag-info agrees with the manifest; the
+/// subject's identifiers are valid; attachment records describe their files truly.
+/// (Unique ids and resolving references are checked by ``RecordIndex``.)
+struct SemanticChecks {
+    static let level = 3
+    let manifest: BundleManifest?
+    let payload: PayloadFacts
+    let outcomes: [RecordFileCheck.Outcome]
+    let bag: String
+    private(set) var findings: [Finding] = []
+
+    init(manifest: BundleManifest?, payload: PayloadFacts, outcomes: [RecordFileCheck.Outcome], bag: String) {
+        self.manifest = manifest
+        self.payload = payload
+        self.outcomes = outcomes
+        self.bag = bag
+    }
+
+    private mutating func note(_ code: String, _ path: String?, line: Int? = nil, record: String? = nil, _ message: String,
+                               expected: String? = nil, found: String? = nil) {
+        findings.append(Finding(level: Self.level, code: code, path: path, line: line, record: record, message: message,
+                                expected: expected, found: found))
+    }
+
+    mutating func run() {
+        checkLayout()
+        guard let manifest else {
+            note("manifest-unusable", BundleManifest.fileName, "counts, policy and identity cannot be checked: the manifest is not valid (level 2)")
+            return
+        }
+        checkFiles(manifest)
+        checkSourcesAndExclusions(manifest)
+        checkPolicy(manifest)
+        checkIdentity(manifest)
+        checkSubject(manifest)
+        checkAttachments()
+    }
+
+    /// Every payload file has a place in `porta/1`, the page is there, and each kind comes in all three formats.
+    private mutating func checkLayout() {
+        var formatsByKind: [RecordKind: Set<RecordFileFormat>] = [:]
+        for file in payload.files {
+            switch PayloadRole(path: file) {
+            case .unexpected: note("unexpected-file", file, "payload file has no place in the porta/1 layout")
+            case .records(let kind, let format): formatsByKind[kind, default: []].insert(format)
+            default: break
+            }
+        }
+        if !payload.files.contains(PayloadRole.pagePath) {
+            note("missing-page", PayloadRole.pagePath, "the page for the person is missing (porta/1 always has one)")
+        }
+        for (kind, formats) in formatsByKind.sorted(by: { $0.key.name < $1.key.name }) {
+            for format in RecordFileFormat.allCases where !formats.contains(format) {
+                note("missing-record-file", format.path(kind), "the \(kind.name) records are not given in \(format.rawValue) too")
+            }
+        }
+    }
+
+    /// The manifest's file list: exactly the payload, sorted, each with its true size, digest, role and record count.
+    private mutating func checkFiles(_ manifest: BundleManifest) {
+        let file = BundleManifest.fileName
+        let paths = manifest.files.map(\.path)
+        if paths != paths.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+            note("manifest-order", file, "files are not sorted by path")
+        }
+        let outcomeByPath = Dictionary(outcomes.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var listed: Set<String> = []
+        for entry in manifest.files {
+            guard listed.insert(entry.path).inserted else {
+                note("manifest-duplicate-file", file, "lists \(entry.path) twice"); continue
+            }
+            guard let size = payload.sizes[entry.path] else {
+                note("manifest-lists-missing-file", entry.path, "is listed in \(file) but not in the payload"); continue
+            }
+            if size != entry.bytes {
+                note("manifest-bytes-mismatch", entry.path, "size differs from \(file)", expected: String(entry.bytes), found: String(size))
+            }
+            if let digest = payload.sha256[entry.path], digest != entry.sha256 {
+                note("manifest-sha256-mismatch", entry.path, "SHA-256 differs from \(file)", expected: entry.sha256, found: digest)
+            }
+            let role = PayloadRole(path: entry.path)
+            if let format = role.manifestFormat, format != entry.format {
+                note("manifest-format-mismatch", entry.path, "\(file) gives the wrong format", expected: format, found: entry.format)
+            }
+            switch role {
+            case .records(let kind, let format):
+                if entry.kind != kind.name || entry.mediaType != format.mediaType {
+                    note("manifest-kind-mismatch", entry.path, "\(file) gives the wrong kind or media type")
+                }
+                if let outcome = outcomeByPath[entry.path], outcome.failure == nil, entry.records != Int64(outcome.records) {
+                    note("record-count-mismatch", entry.path, "holds a different number of records than \(file) says",
+                         expected: entry.records.map(String.init) ?? "a count", found: String(outcome.records))
+                }
+            case .attachment:
+                if entry.kind != RecordKind.attachment.name {
+                    note("manifest-kind-mismatch", entry.path, "\(file) does not give an attachment file the kind attachment")
+                }
+            default:
+                if entry.kind != nil || entry.records != nil {
+                    note("manifest-kind-mismatch", entry.path, "\(file) gives a kind or record count to a file that holds no records")
+                }
+            }
+        }
+        for path in payload.files where !listed.contains(path) {
+            note("manifest-missing-file", path, "payload file is not listed in \(file)")
+        }
+    }
+
+    /// Records per source as counted in the JSON files; excluded per source as the exclusions add up.
+    private mutating func checkSourcesAndExclusions(_ manifest: BundleManifest) {
+        let file = BundleManifest.fileName
+        var counted: [String: Int] = [:]
+        for outcome in outcomes where outcome.format == .json {
+            for (source, count) in outcome.recordsBySource { counted[source, default: 0] += count }
+        }
+        let complete = !outcomes.contains { $0.format == .json && $0.failure != nil }
+        var sourceIDs: Set<String> = []
+        for source in manifest.sources {
+            if !sourceIDs.insert(source.id).inserted { note("manifest-duplicate-source", file, "lists source \(source.id) twice") }
+            if complete, Int64(counted[source.id] ?? 0) != source.records {
+                note("source-count-mismatch", file, "source \(source.id): the record files hold a different number of its records",
+                     expected: String(source.records), found: String(counted[source.id] ?? 0))
+            }
+            let excluded = manifest.exclusions.filter { $0.source == source.id }.reduce(0) { $0 + $1.records }
+            if excluded != source.excluded {
+                note("exclusion-count-mismatch", file, "source \(source.id): its exclusions add up to a different number",
+                     expected: String(source.excluded), found: String(excluded))
+            }
+        }
+        for source in counted.keys.sorted() where !sourceIDs.contains(source) {
+            note("unknown-source", file, "records come from source \(source), which the manifest does not list")
+        }
+        var previous: (String, String, String)?
+        for exclusion in manifest.exclusions {
+            let key = (exclusion.source, exclusion.kind, exclusion.reason)
+            if let previous, !(previous < key) { note("manifest-order", file, "exclusions are not sorted by source, kind, reason without repeats") }
+            previous = key
+            if !sourceIDs.contains(exclusion.source) { note("unknown-source", file, "an exclusion names source \(exclusion.source), which the manifest does not list") }
+            if RecordKind(named: exclusion.kind) == nil { note("unknown-kind", file, "an exclusion names a kind porta/1 does not have") }
+            if !exclusionFitsPolicy(exclusion.reason, manifest) {
+                note("exclusion-contradicts-policy", file, "exclusion reason \(exclusion.reason) names something the policy keeps")
+            }
+        }
+    }
+
+    private func exclusionFitsPolicy(_ reason: String, _ manifest: BundleManifest) -> Bool {
+        if let provenance = Provenance.allCases.first(where: { ExclusionReason.provenanceNotCovered($0).code == reason }) {
+            return !manifest.keptProvenances.contains(provenance)
+        }
+        if let basis = LegalBasis.allCases.first(where: { ExclusionReason.legalBasisNotCovered($0).code == reason }) {
+            return !manifest.keptLegalBases.contains(basis)
+        }
+        return false
+    }
+
+    /// Every record is one the stated policy keeps, and a portability policy keeps no more
+    /// than Art. 20 covers: data the person provided (or observed) under consent or contract.
+    private mutating func checkPolicy(_ manifest: BundleManifest) {
+        let file = BundleManifest.fileName
+        for outcome in outcomes where outcome.format == .json {
+            for (footing, count) in outcome.footings.sorted(by: { "\($0.key)" < "\($1.key)" })
+            where !manifest.keptProvenances.contains(footing.provenance) || !manifest.keptLegalBases.contains(footing.legalBasis) {
+                note("record-outside-policy", outcome.path,
+                     "\(count) record(s) are \(footing.provenance.rawValue) under \(footing.legalBasis.rawValue), which the bundle's policy does not keep")
+            }
+        }
+        if manifest.purpose == .portability {
+            let provenances = manifest.keptProvenances.filter { ![.provided, .observed].contains($0) }
+            let bases = manifest.keptLegalBases.filter { ![.contract, .consent].contains($0) }
+            if !provenances.isEmpty || !bases.isEmpty {
+                note("policy-exceeds-portability", file,
+                     "a portability bundle keeps data Art. 20 does not cover: \((provenances.map(\.rawValue) + bases.map(\.rawValue)).joined(separator: ", "))")
+            }
+        }
+    }
+
+    /// The bundle id derives from controller, request and time; bag-info says the same.
+    private mutating func checkIdentity(_ manifest: BundleManifest) {
+        let derived = BundleIdentity.bundleID(controllerID: manifest.controllerID, requestID: manifest.requestID, createdAt: manifest.createdAt)
+        if derived != manifest.bundleID {
+            note("bundle-id-mismatch", BundleManifest.fileName, "bundleId does not derive from the controller, request and creation time",
+                 expected: derived, found: manifest.bundleID)
+        }
+        guard case .success(let info) = TagFile.read("bag-info.txt", in: bag) else { return }
+        var values: [String: String] = [:]
+        for line in info.lines {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let label = String(line[..<colon])
+            if values[label] == nil { values[label] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces) }
+        }
+        let expected = [("External-Identifier", manifest.bundleID), ("Bagging-Date", manifest.createdAt.date.description),
+                        ("Source-Organization", manifest.controllerName), ("BagIt-Profile-Identifier", BundleVerifier.bagItProfileIdentifier)]
+        for (label, value) in expected where values[label] != value {
+            note("bag-info-mismatch", "bag-info.txt", "\(label) does not agree with the manifest",
+                 expected: label == "Source-Organization" ? nil : value, found: label == "Source-Organization" ? nil : values[label] ?? "none")
+        }
+    }
+
+    /// Each identifier the subject was found by is valid for its scheme and in normal form;
+    /// each place it was found is the request or a listed source. Values are never quoted.
+    private mutating func checkSubject(_ manifest: BundleManifest) {
+        let sources = Set(manifest.sources.map(\.id))
+        for (index, use) in manifest.subjectIdentifiers.enumerated() {
+            let pointer = "/subject/identifiers/\(index)"
+            if let scheme = SubjectIdentifier.Scheme(rawValue: use.scheme),
+               (try? SubjectIdentifier(scheme: scheme, normalizing: use.value, referenceDate: manifest.createdAt.date))?.value != use.value {
+                note("invalid-identifier", BundleManifest.fileName, "\(pointer): the \(use.scheme) is not valid or not in normal form")
+            }
+            for place in use.foundIn where place != "request" && !sources.contains(place) {
+                note("unknown-source", BundleManifest.fileName, "\(pointer): found in \(place), which the manifest does not list")
+            }
+        }
+    }
+
+    /// Each file under data/files/ belongs to one attachment record that names it with its true size and digest.
+    private mutating func checkAttachments() {
+        var claimed: Set<String> = []
+        for outcome in outcomes where outcome.format == .json {
+            for claim in outcome.attachments {
+                guard let path = claim.path else { continue }
+                guard PayloadRole(path: path) == .attachment, path.dropFirst("data/files/".count).hasPrefix(claim.record),
+                      let size = payload.sizes[path] else {
+                    note("attachment-file-missing", outcome.path, line: claim.line, record: claim.record,
+                         "the attachment's path does not name its file under data/files/"); continue
+                }
+                if !claimed.insert(path).inserted {
+                    note("attachment-file-shared", path, record: claim.record, "more than one attachment record claims the file")
+                }
+                if let bytes = claim.bytes, bytes != size {
+                    note("attachment-bytes-mismatch", path, record: claim.record, "the file's size differs from its record's",
+                         expected: String(bytes), found: String(size))
+                }
+                if let sha256 = claim.sha256, let actual = payload.sha256[path], sha256 != actual {
+                    note("attachment-sha256-mismatch", path, record: claim.record, "the file's SHA-256 differs from its record's",
+                         expected: sha256, found: actual)
+                }
+            }
+        }
+        for path in payload.files where PayloadRole(path: path) == .attachment && !claimed.contains(path) {
+            note("attachment-file-unclaimed", path, "no attachment record names the file")
+        }
+    }
+}

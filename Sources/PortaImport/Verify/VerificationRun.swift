@@ -1,0 +1,121 @@
+import Dispatch
+import Foundation
+import PortaFormats
+import PortaModel
+
+/// One verification of one bag folder, level by level. Hashing (level 1) and reading the
+/// record files (levels 2–4) are independent jobs run together on every core, largest file
+/// first; the levels are then judged from what the jobs found.
+struct VerificationRun {
+    let bag: String
+    let maxLevel: Int
+    /// An owner-only folder for scratch files, removed by the caller.
+    let scratch: String
+
+    func levels() -> [VerificationReport.Level] {
+        var bagCheck = BagChecker(bag: bag)
+        var manifest: BundleManifest?
+        var manifestFindings: [Finding] = []
+        if maxLevel >= 2 { (manifest, manifestFindings) = BundleManifest.read(bag: bag, level: 2) }
+        let versionRefused = manifestFindings.contains { $0.code == "unsupported-format-version" }
+        let readsRecords = maxLevel >= 2 && !versionRefused
+        var index: RecordIndex?
+        var indexFindings: [Finding] = []
+        if readsRecords && maxLevel >= 3 {
+            do { index = try RecordIndex(path: scratch + "/index.sqlite") } catch {
+                indexFindings.append(Finding(level: 3, code: "index-failed", message: "the scratch index of ids could not be made: \(error)"))
+            }
+        }
+
+        var hashJobs = bagCheck.hashJobs
+        for file in bagCheck.payloadFiles { hashJobs[file, default: []].insert(.sha256) }
+        let reads = readsRecords ? recordFileChecks(bagCheck.payloadFiles) : []
+        let (digests, outcomes) = runJobs(hashJobs: hashJobs, reads: reads, index: index)
+
+        bagCheck.conclude(digests: digests)
+        var levels = [VerificationReport.Level(level: 1, name: BundleVerifier.levelNames[1]!, findings: bagCheck.findings)]
+        guard maxLevel >= 2 else { return levels }
+        let payload = PayloadFacts(bag: bag, files: bagCheck.payloadFiles, digests: digests)
+        levels.append(.init(level: 2, name: BundleVerifier.levelNames[2]!,
+                            findings: manifestFindings + outcomes.compactMap(\.failure) + FormatChecks.findings(payload: payload, bag: bag)))
+        guard maxLevel >= 3 else { return levels }
+        if versionRefused {
+            for level in 3...min(4, maxLevel) {
+                levels.append(.init(level: level, name: BundleVerifier.levelNames[level]!, findings: [],
+                                    skipped: "the bundle's format version is not one this verifier reads (level 2)"))
+            }
+            return levels
+        }
+        var semantic = SemanticChecks(manifest: manifest, payload: payload, outcomes: outcomes, bag: bag)
+        semantic.run()
+        indexFindings += outcomes.compactMap(\.indexFailure)
+        if let index {
+            do { indexFindings += try index.findings(level: 3) } catch {
+                indexFindings.append(Finding(level: 3, code: "index-failed", message: "the scratch index of ids could not be read: \(error)"))
+            }
+        }
+        levels.append(.init(level: 3, name: BundleVerifier.levelNames[3]!, findings: semantic.findings + indexFindings))
+        guard maxLevel >= 4 else { return levels }
+        levels.append(.init(level: 4, name: BundleVerifier.levelNames[4]!,
+                            findings: CrossFormatChecks.findings(outcomes: outcomes, bag: bag)))
+        return levels
+    }
+
+    /// One check per record file of a known kind; the JSON file feeds the index.
+    private func recordFileChecks(_ files: [String]) -> [RecordFileCheck] {
+        files.compactMap { path in
+            guard case .records(let kind, let format) = PayloadRole(path: path) else { return nil }
+            return RecordFileCheck(path: path, kind: kind, format: format)
+        }
+    }
+
+    /// Runs every hash and every read on all cores, the largest files first.
+    private func runJobs(hashJobs: [String: Set<HashAlgorithm>], reads: [RecordFileCheck], index: RecordIndex?)
+        -> ([String: [HashAlgorithm: String]?], [RecordFileCheck.Outcome]) {
+        enum Job { case hash(String, Set<HashAlgorithm>), read(Int) }
+        let folder = bag
+        func size(_ path: String) -> Int64 {
+            var info = stat()
+            return lstat(folder + "/" + path, &info) == 0 ? Int64(info.st_size) : 0
+        }
+        let hashes = hashJobs.keys.sorted()
+        var jobs: [(job: Job, size: Int64)] = hashes.map { (.hash($0, hashJobs[$0]!), size($0)) }
+        // Reading costs several times hashing the same bytes: weigh it so reads start first.
+        jobs += reads.indices.map { (.read($0), size(reads[$0].path) * 8) }
+        jobs.sort { $0.size > $1.size }
+        let digestSlots = ResultSlots<[HashAlgorithm: String]?>(count: hashes.count)
+        let hashSlot = Dictionary(uniqueKeysWithValues: hashes.enumerated().map { ($1, $0) })
+        let outcomeSlots = ResultSlots<RecordFileCheck.Outcome>(count: reads.count)
+        let levelFour = maxLevel >= 4
+        let ordered = jobs.map(\.job)
+        DispatchQueue.concurrentPerform(iterations: ordered.count) { position in
+            switch ordered[position] {
+            case .hash(let path, let algorithms):
+                digestSlots.set(hashSlot[path]!, FileHashing.digest(of: folder + "/" + path, algorithms: algorithms))
+            case .read(let number):
+                let check = reads[number]
+                outcomeSlots.set(number, check.run(bag: folder, index: check.format == .json ? index : nil, digest: levelFour))
+            }
+        }
+        return (Dictionary(uniqueKeysWithValues: zip(hashes, digestSlots.values)), outcomeSlots.values)
+    }
+}
+
+/// The payload as found: its files, their sizes and SHA-256 digests.
+struct PayloadFacts {
+    let files: [String]
+    let sizes: [String: Int64]
+    let sha256: [String: String]
+
+    init(bag: String, files: [String], digests: [String: [HashAlgorithm: String]?]) {
+        self.files = files
+        var sizes: [String: Int64] = [:], sha256: [String: String] = [:]
+        for file in files {
+            var info = stat()
+            if lstat(bag + "/" + file, &info) == 0 { sizes[file] = Int64(info.st_size) }
+            if let digest = digests[file] ?? nil { sha256[file] = digest[.sha256] }
+        }
+        self.sizes = sizes
+        self.sha256 = sha256
+    }
+}

@@ -1,0 +1,17 @@
+/// How thoroughly, and within which bounds, ``BundleVerifier`` checks a bundle.
+public struct VerifyOptions: Sendable {
+    /// The highest level to run (1 bag … 5 authenticity).
+    public var maxLevel: Int
+    /// Bounds on a zipped bundle's entries, sizes and compression ratio.
+    public var zipLimits: ZipLimits
+    /// Where scratch files go (an unzipped bundle, the id index); the system's temporary
+    /// folder when nil. Each verification makes its own owner-only folder inside and removes it.
+    public var scratchFolder: String?
+
+    public init(maxLevel: Int = BundleVerifier.levelNames.keys.max()!, zipLimits: ZipLimits = ZipLimits(),
+                scratchFolder: String? = nil) {
+        self.maxLevel = maxLevel
+        self.zipLimits = zipLimits
+        self.scratchFolder = scratchFolder
+    }
+}
