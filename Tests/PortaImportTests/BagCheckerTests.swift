@@ -23,6 +23,9 @@ struct SampleBundle {
 
     func verify() throws -> VerificationReport { try BundleVerifier(maxLevel: 1).verify(path) }
 
+    /// Every level.
+    func verifyAll() throws -> VerificationReport { try BundleVerifier().verify(path) }
+
     /// The findings' codes and paths, `code path`.
     func findings() throws -> [String] {
         try verify().findings.map { "\($0.code) \($0.path ?? "-")" }

@@ -40,7 +40,9 @@ extension JSONWalker {
                     "sources", "files", "exclusions", "generator"]
         guard let top = object(document, at: "", required: keys) else { return nil }
         if case .string(let format)? = top["format"], format != PortaManifest.format {
-            fail("/format", "names the format version \(FormatError.quotedName(format)); this verifier reads \(PortaManifest.format) only",
+            let shown = format.utf8.count <= 16 && format.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 && $0 != "\"" }
+                ? "\"\(format)\"" : "(not a version name)"
+            fail("/format", "names the format version \(shown); this verifier reads \(PortaManifest.format) only",
                  code: "unsupported-format-version")
             return nil
         }
