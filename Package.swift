@@ -98,6 +98,7 @@ let package = Package(
                 "PortaExport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Tests/PortaTestSupport"
         ),
