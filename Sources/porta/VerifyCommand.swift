@@ -1,18 +1,38 @@
 import ArgumentParser
+import Foundation
 import PortaImport
 
-/// `porta verify`: check bundles, level by level.
+/// `porta verify`: check bundles, level by level, and report for people or machines.
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Verify bundles: exit 0 if all are valid, 1 if any is invalid, 2 if one could not be checked."
+        abstract: "Verify bundles: exit 0 if all are valid, 1 if any is invalid, 2 if one could not be checked.",
+        discussion: """
+            Levels: 1 bag (BagIt 1.0, checksums), 2 formats (JSON, CSV, XML against porta/1's own schemas), \
+            3 semantics (counts, ids, references, policy), 4 cross-format (JSON, CSV and XML agree). \
+            A bundle is a bag folder or a zip of one; a folder of bundles stands for each bundle in it.
+            """
     )
 
-    @Argument(help: "Bundle folders to verify.")
+    /// How the report is printed.
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "Bundle folders, zips, or folders of bundles.")
     var bundles: [String]
 
     @Option(name: .long, help: "Stop after this level (1 bag, 2 formats, 3 semantics, 4 cross-format).")
     var level: Int = BundleVerifier.levelNames.keys.max()!
+
+    @Option(name: .long, help: "Report format on standard output: text or json (formats/json/verify-report.schema.json).")
+    var format: ReportFormat = .text
+
+    @Option(name: .long, help: "Also write a JUnit XML report to this file (one test case per level per bundle).")
+    var junit: String?
+
+    @Option(name: .long, help: "Folder for scratch files (unzipped bundles, the id index); the system's temporary folder by default.")
+    var scratch: String?
 
     func validate() throws {
         if bundles.isEmpty { throw ValidationError("name at least one bundle") }
@@ -22,18 +42,29 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let verifier = BundleVerifier(maxLevel: level)
-        var status = ExitStatus.valid
-        for bundle in bundles {
+        let verifier = BundleVerifier(options: VerifyOptions(maxLevel: level, scratchFolder: scratch))
+        var outcomes: [VerificationOutcome] = []
+        for bundle in BundleDiscovery.bundles(bundles) {
             do {
                 let report = try verifier.verify(bundle)
-                print(report.text)
-                if !report.isValid && status == ExitStatus.valid { status = ExitStatus.invalid }
+                outcomes.append(.verified(report))
+                if format == .text { print(report.text) }
             } catch {
+                outcomes.append(.couldNotRun(error))
                 printError("\(error)")
-                status = ExitStatus.couldNotRun
             }
         }
-        if status != ExitStatus.valid { throw status }
+        if format == .json {
+            FileHandle.standardOutput.write(Data(JSONVerificationReport.document(outcomes).serialized()))
+        }
+        if let junit {
+            guard FileManager.default.createFile(atPath: junit, contents: Data(JUnitVerificationReport.document(outcomes)),
+                                                 attributes: [.posixPermissions: 0o600]) else {
+                printError("\(junit): cannot write the JUnit report")
+                throw ExitStatus.couldNotRun
+            }
+        }
+        let status = VerificationOutcome.exitStatus(outcomes)
+        if status != 0 { throw ExitCode(status) }
     }
 }
