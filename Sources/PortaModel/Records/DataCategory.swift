@@ -9,8 +9,8 @@ public struct DataCategory: Hashable, Sendable, CustomStringConvertible {
 
     /// - Throws: ``ModelError`` with code `invalid-value` when the name is not such a token.
     public init(_ name: String) throws {
-        guard !name.isEmpty, name.count <= 64,
-              name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
+        guard !name.isEmpty, name.utf8.count <= 64,
+              name.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }) else {
             throw ModelError(.invalidValue, "category must be lower-case letters, digits and hyphens")
         }
         self.name = name

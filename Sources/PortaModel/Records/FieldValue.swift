@@ -73,7 +73,8 @@ extension FieldType {
         case .phone:
             return .text(try PhoneNumber(normalizing: try raw.text()).value)
         case .code(let allowed):
-            let token = try raw.text().trimmingWhitespace().lowercased()
+            let text = try raw.text()
+            let token = allowed.contains(text) ? text : text.trimmingWhitespace().lowercased()
             guard allowed.contains(token) else {
                 throw ModelError(.invalidValue, "value is not one of \(allowed.joined(separator: ", "))")
             }

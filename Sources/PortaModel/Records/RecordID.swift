@@ -32,11 +32,12 @@ public struct RecordID: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// Reads an id as written in a bundle.
     /// - Throws: ``ModelError`` with code `invalid-identifier` when it is not `<prefix>_<32 hex>`.
     public init(validating text: String) throws {
-        let parts = text.split(separator: "_", omittingEmptySubsequences: false)
-        guard parts.count == 2, (1...8).contains(parts[0].count),
-              parts[0].allSatisfy({ $0.isASCII && $0.isLowercase }),
-              parts[1].count == 32,
-              parts[1].allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+        // Checked byte by byte: ids are read once per record and reference in every format.
+        let bytes = text.utf8
+        let prefixLength = bytes.prefix { (0x61...0x7A).contains($0) }.count
+        guard (1...8).contains(prefixLength), bytes.count == prefixLength + 33,
+              bytes.dropFirst(prefixLength).first == 0x5F,
+              bytes.dropFirst(prefixLength + 1).allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
             throw ModelError(.invalidIdentifier, "record id is not <prefix>_<32 lower-case hex digits>")
         }
         rawValue = text

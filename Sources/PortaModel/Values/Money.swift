@@ -44,7 +44,7 @@ public struct CurrencyCode: Hashable, Sendable, CustomStringConvertible {
 
     /// - Throws: ``ModelError`` with code `invalid-currency`.
     public init(_ raw: String) throws {
-        let code = raw.trimmingWhitespace().uppercased()
+        let code = Self.known.contains(raw) ? raw : raw.trimmingWhitespace().uppercased()
         guard Self.known.contains(code) else {
             throw ModelError(.invalidCurrency, "currency is not an ISO 4217 code")
         }

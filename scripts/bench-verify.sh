@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# `porta verify` against sha256sum and bagit-python on the same files, in one run (issue 5).
+#
+# Builds two bundles of about 1 GiB with the release build, from the sample shop's SQLite
+# schema plus one generated customer:
+#   records      RECORDS orders and order lines (default 850 000): all JSON, CSV and XML
+#   attachments  100 000 records plus UPLOADS photos of 4 MiB (default 220) under data/files/
+# Then, with the files in the page cache (each bundle is read once before timing), times over
+# the same bundle: coreutils sha256sum over every file; porta verify --level 1 (the bag);
+# porta verify (all levels); bagit.py --validate --processes 2. Prints a Markdown table of
+# wall time, MB/s and peak RSS; BENCHMARKS.md keeps the figures.
+#
+# Usage: scripts/bench-verify.sh [RECORDS [UPLOADS]]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+records=${1:-850000}; uploads=${2:-220}
+command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)" >&2; exit 2; }
+command -v bagit.py >/dev/null || { echo "needs bagit.py (scripts/setup.sh installs it)" >&2; exit 2; }
+swift build -c release --product porta >/dev/null
+porta=$PWD/.build/release/porta
+work=$(mktemp -d "${TMPDIR:-/tmp}/porta-bench-verify.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# make_bundle NAME RECORDS UPLOADS: a shop database with customer 100 holding RECORDS records
+# (a tenth orders, the rest order lines) and UPLOADS uploads of 4 MiB, exported to $work/NAME.
+make_bundle() {
+  local name=$1 n=$2 u=$3 dir=$work/$1
+  mkdir -p "$dir"
+  awk '/^  - id: / && $3 != "shop" { exit } { print }' samples/retailer/porta.yml > "$dir/porta.yml"
+  local orders=$((n / 10)) lines=$((n - n / 10))
+  {
+    cat samples/retailer/shop.sql
+    cat <<SQL
+BEGIN;
+INSERT INTO customers VALUES (100, 'K-9100', 'Hedda', 'Tung', 'heavy@example.se', NULL, NULL, NULL, 'sv', '2020-01-01 00:00:00');
+WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < $orders)
+INSERT INTO orders SELECT 100000 + i, 100, 'H-' || i, '2024-01-01 00:00:00', 'delivered', '99.00', 'SEK', NULL FROM seq;
+WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < $lines)
+INSERT INTO order_lines SELECT 100000 + i, 100000 + 1 + ((i - 1) % $orders), 1 + (i - 1) / $orders, 'SKU-' || (i % 97),
+  'Artikel "' || i || '", storlek M', 1 + i % 3, '11.00', 'SEK' FROM seq;
+WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < $u)
+INSERT INTO return_uploads SELECT 1000 + i, 100, 'foto ' || i || '.jpg', 'image/jpeg', randomblob(4194304), '2024-02-01 00:00:00'
+  FROM seq WHERE $u > 0;
+COMMIT;
+SQL
+  } | sqlite3 "$dir/shop.sqlite"
+  "$porta" export --quiet --config "$dir/porta.yml" --subject email:heavy@example.se --purpose portability \
+    --out "$dir" --request-id bench --created-at 2026-01-01T00:00:00Z > /dev/null
+  rm "$dir/shop.sqlite"
+}
+
+# timed LABEL BYTES COMMAND...: runs the command under GNU time, prints a table row.
+timed() {
+  local label=$1 bytes=$2; shift 2
+  /usr/bin/time -v -o "$work/time.txt" "$@" > "$work/out.txt" 2>&1 || true
+  local wall rss
+  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
+  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
+  awk -v l="$label" -v b="$bytes" -v w="$wall" -v m="$rss" \
+    'BEGIN { printf "| %s | %.2f | %.0f | %.1f |\n", l, w, (w > 0 ? b / w / 1e6 : 0), m / 1024 }'
+}
+
+for spec in "records $records 0" "attachments 100000 $uploads"; do
+  set -- $spec
+  make_bundle "$1" "$2" "$3"
+  bag=$work/$1/porta-bench
+  bytes=$(du -sb "$bag" | cut -f1)
+  files=$(find "$bag" -type f | wc -l)
+  echo
+  echo "**$1**: $(awk -v b="$bytes" 'BEGIN { printf "%.2f GiB", b / 1073741824 }') in $files files"
+  echo
+  echo "| tool | wall s | MB/s | peak RSS MiB |"
+  echo "| --- | ---: | ---: | ---: |"
+  find "$bag" -type f -exec cat {} + > /dev/null
+  timed "sha256sum (every file)" "$bytes" sh -c "cd '$bag' && find . -type f -print0 | xargs -0 sha256sum"
+  timed "porta verify --level 1 (bag)" "$bytes" "$porta" verify --level 1 "$bag"
+  grep -q "result: valid" "$work/out.txt" || { echo "porta verify --level 1 did not pass" >&2; cat "$work/out.txt" >&2; exit 1; }
+  timed "porta verify (levels 1-4)" "$bytes" "$porta" verify "$bag"
+  grep -q "result: valid" "$work/out.txt" || { echo "porta verify did not pass" >&2; cat "$work/out.txt" >&2; exit 1; }
+  timed "bagit.py --validate --processes 2" "$bytes" bagit.py --validate --processes 2 "$bag"
+  grep -q "is valid" "$work/out.txt" || { echo "bagit.py did not pass" >&2; cat "$work/out.txt" >&2; exit 1; }
+  rm -rf "$work/$1"
+done
