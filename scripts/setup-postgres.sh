@@ -19,6 +19,17 @@ for _ in $(seq 1 30); do
   as_postgres pg_isready -q -h 127.0.0.1 -p 5432 && break
   sleep 1
 done
+# The test suite runs many exports at once, each with its own connections: the default 100
+# is too few for it, so the (local, test-only) server gets 400.
+if [ "$(as_postgres psql -tA -d postgres -c 'SHOW max_connections')" -lt 400 ]; then
+  echo "setup-postgres: raising max_connections to 400"
+  as_postgres psql -q -d postgres -c "ALTER SYSTEM SET max_connections = 400"
+  as_root pg_ctlcluster "$version" main restart
+  for _ in $(seq 1 30); do
+    as_postgres pg_isready -q -h 127.0.0.1 -p 5432 && break
+    sleep 1
+  done
+fi
 as_postgres psql -q -v ON_ERROR_STOP=1 -d postgres <<SQL
 DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'porta') THEN

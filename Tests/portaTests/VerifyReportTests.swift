@@ -59,3 +59,21 @@ import Testing
         #expect(!verify.standardOutput.contains("level 3"))
     }
 }
+
+/// The CI example in `samples/ci/` does what it says.
+@Suite struct CIExampleTests {
+    @Test func theWorkflowsVerifyStepPassesOnAnExportAndWritesValidJUnit() async throws {
+        let workflow = try String(contentsOfFile: Repository.path("samples/ci/porta-verify.yml"), encoding: .utf8)
+        let line = try #require(workflow.split(separator: "\n").first { $0.contains("run: .build/release/porta verify") })
+        let command = line.components(separatedBy: "porta verify ")[1].components(separatedBy: " >")[0]
+        let arguments = command.split(separator: " ").map(String.init)
+        #expect(arguments == ["--junit", "porta-verify.xml", "--format", "json", "bundles"])
+        let folder = TemporaryFolder("porta-ci")
+        _ = try await SampleController().export(requestID: "ci", into: folder.path + "/bundles")
+        let verify = try ExternalProcess.porta(["verify"] + arguments, in: folder.path)
+        #expect(verify.status == 0, "\(verify.combined)")
+        #expect(verify.standardOutput.contains("\"result\": \"valid\""))
+        let junit = try PeerTool.xmllintSchema(Repository.path("formats/junit-report.xsd"), [folder.path + "/porta-verify.xml"])
+        #expect(junit.status == 0, "\(junit.combined)")
+    }
+}
