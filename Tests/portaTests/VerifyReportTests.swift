@@ -46,9 +46,15 @@ import Testing
         let check = try PeerTool.xmllintSchema(Repository.path("formats/junit-report.xsd"), [junit])
         #expect(check.status == 0, "\(check.combined)")
         let text = try String(contentsOfFile: junit, encoding: .utf8)
-        #expect(text.components(separatedBy: "<testcase ").count - 1 == 8)
-        #expect(text.contains("<testsuites name=\"porta verify\" tests=\"8\" failures=\"4\" errors=\"0\" skipped=\"0\">"))
+        #expect(text.components(separatedBy: "<testcase ").count - 1 == 10)
+        #expect(text.contains("<testsuites name=\"porta verify\" tests=\"10\" failures=\"4\" errors=\"0\" skipped=\"2\">"))
         #expect(text.contains("<failure type=\"checksum-mismatch\""))
+    }
+
+    @Test func requiringASignatureWithoutTrustedKeysCannotRun() throws {
+        let verify = try ExternalProcess.porta(["verify", "--require-signature", "/nonexistent/bundle"])
+        #expect(verify.status == 2)
+        #expect(verify.standardError.contains("--require-signature needs --trusted-keys"))
     }
 
     @Test func levelStopsAfterTheLevelGiven() async throws {

@@ -34,6 +34,7 @@ public enum JSONVerificationReport {
         let status = level.skipped != nil ? "skipped" : level.passed ? "pass" : "fail"
         return .object([("level", .integer(Int64(level.level))), ("name", .string(level.name)), ("status", .string(status))]
                        + (level.skipped.map { [("skipped", JSONValue.string($0))] } ?? [])
+                       + (level.detail.map { [("detail", JSONValue.string($0))] } ?? [])
                        + [("findings", .array(level.findings.map(finding)))])
     }
 

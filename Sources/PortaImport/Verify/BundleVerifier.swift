@@ -5,7 +5,8 @@ import Foundation
 /// The levels: 1 bag (RFC 8493 and the bag rules of `porta/1`), 2 formats (every record file
 /// read strictly against the schemas built into Porta, the data package, the page, the
 /// manifest), 3 semantics (counts, ids, references, policy, identity), 4 cross-format (JSON,
-/// CSV and XML hold the same records). A bundle is a folder or a zip of one; a zip is unpacked
+/// CSV and XML hold the same records), 5 authenticity (the SSH signature, when present or
+/// required). A bundle is a folder or a zip of one; a zip is unpacked
 /// safely into a scratch folder first (see ``ZipLimits``). The verifier only reads the bundle;
 /// it follows no symlink and trusts nothing in the bundle to tell it how to check the bundle.
 ///
@@ -15,7 +16,7 @@ import Foundation
 /// ```
 public struct BundleVerifier: Sendable {
     /// The names of the levels, by number.
-    public static let levelNames = [1: "bag", 2: "formats", 3: "semantics", 4: "cross-format"]
+    public static let levelNames = [1: "bag", 2: "formats", 3: "semantics", 4: "cross-format", 5: "authenticity"]
     /// The BagIt profile a `porta/1` bag names in `bag-info.txt`.
     public static let bagItProfileIdentifier = "urn:porta:1:bagit-profile"
 
@@ -64,7 +65,7 @@ public struct BundleVerifier: Sendable {
                 throw VerifyError(path: path, message: "no room to unpack the zip in the scratch folder")
             }
         }
-        let run = VerificationRun(bag: bag, maxLevel: options.maxLevel, scratch: scratch.path)
+        let run = VerificationRun(bag: bag, options: options, scratch: scratch.path)
         return VerificationReport(bundle: path, levels: run.levels())
     }
 }

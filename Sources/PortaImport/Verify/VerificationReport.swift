@@ -8,14 +8,18 @@ public struct VerificationReport: Codable, Hashable, Sendable {
         public let name: String
         /// What was found wrong; empty when the level passed.
         public let findings: [Finding]
-        /// Why the level did not run, when it did not (a lower level made it pointless).
+        /// Why the level did not run, when it did not (a lower level made it pointless, or
+        /// there was nothing to check, as for an unsigned bundle's authenticity).
         public let skipped: String?
+        /// What the level established, when that is worth saying (who signed the bundle).
+        public let detail: String?
 
-        public init(level: Int, name: String, findings: [Finding], skipped: String? = nil) {
+        public init(level: Int, name: String, findings: [Finding], skipped: String? = nil, detail: String? = nil) {
             self.level = level
             self.name = name
             self.findings = findings
             self.skipped = skipped
+            self.detail = detail
         }
 
         /// Whether the level ran and found nothing wrong.
@@ -32,8 +36,9 @@ public struct VerificationReport: Codable, Hashable, Sendable {
         self.levels = levels
     }
 
-    /// Whether every level that ran passed.
-    public var isValid: Bool { levels.allSatisfy(\.passed) }
+    /// Whether no level found anything wrong. (A level is skipped either after a lower level
+    /// failed, which already makes the bundle invalid, or because there was nothing to check.)
+    public var isValid: Bool { levels.allSatisfy(\.findings.isEmpty) }
 
     /// Every finding, level by level.
     public var findings: [Finding] { levels.flatMap(\.findings) }
@@ -43,7 +48,7 @@ public struct VerificationReport: Codable, Hashable, Sendable {
         var lines = ["bundle \(bundle)"]
         for level in levels {
             let count = level.findings.count
-            let verdict = level.skipped.map { "skipped: \($0)" } ?? (level.passed ? "pass" : "FAIL (\(count) finding\(count == 1 ? "" : "s"))")
+            let verdict = level.skipped.map { "skipped: \($0)" } ?? (level.passed ? "pass" + (level.detail.map { ": \($0)" } ?? "") : "FAIL (\(count) finding\(count == 1 ? "" : "s"))")
             lines.append("  level \(level.level) \(level.name): " + verdict)
             lines += level.findings.map { "    level \(level.level) \($0)" }
         }

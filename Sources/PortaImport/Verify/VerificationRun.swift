@@ -8,7 +8,8 @@ import PortaModel
 /// first; the levels are then judged from what the jobs found.
 struct VerificationRun {
     let bag: String
-    let maxLevel: Int
+    let options: VerifyOptions
+    var maxLevel: Int { options.maxLevel }
     /// An owner-only folder for scratch files, removed by the caller.
     let scratch: String
 
@@ -40,7 +41,7 @@ struct VerificationRun {
                             findings: manifestFindings + outcomes.compactMap(\.failure) + FormatChecks.findings(payload: payload, bag: bag)))
         guard maxLevel >= 3 else { return levels }
         if versionRefused {
-            for level in 3...min(4, maxLevel) {
+            for level in 3...maxLevel {
                 levels.append(.init(level: level, name: BundleVerifier.levelNames[level]!, findings: [],
                                     skipped: "the bundle's format version is not one this verifier reads (level 2)"))
             }
@@ -58,6 +59,8 @@ struct VerificationRun {
         guard maxLevel >= 4 else { return levels }
         levels.append(.init(level: 4, name: BundleVerifier.levelNames[4]!,
                             findings: CrossFormatChecks.findings(outcomes: outcomes, bag: bag)))
+        guard maxLevel >= 5 else { return levels }
+        levels.append(AuthenticityCheck(bag: bag, trusted: options.trustedSigners, required: options.requireSignature).run())
         return levels
     }
 

@@ -7,11 +7,18 @@ public struct VerifyOptions: Sendable {
     /// Where scratch files go (an unzipped bundle, the id index); the system's temporary
     /// folder when nil. Each verification makes its own owner-only folder inside and removes it.
     public var scratchFolder: String?
+    /// The keys trusted to sign bundles (level 5); without them a signature is only checked
+    /// to be valid for the key it names.
+    public var trustedSigners: AllowedSigners?
+    /// Whether an unsigned bundle, or one not signed by a trusted key, fails level 5.
+    public var requireSignature: Bool
 
     public init(maxLevel: Int = BundleVerifier.levelNames.keys.max()!, zipLimits: ZipLimits = ZipLimits(),
-                scratchFolder: String? = nil) {
+                scratchFolder: String? = nil, trustedSigners: AllowedSigners? = nil, requireSignature: Bool = false) {
         self.maxLevel = maxLevel
         self.zipLimits = zipLimits
         self.scratchFolder = scratchFolder
+        self.trustedSigners = trustedSigners
+        self.requireSignature = requireSignature
     }
 }

@@ -1,0 +1,54 @@
+/// Level 5: who signed the bundle. A `porta/1` signature is `porta-signature.sig`, an SSHSIG
+/// in the namespace `porta-bundle` over `tagmanifest-sha256.txt` (which pins every other
+/// byte), so `ssh-keygen -Y verify` can check it too.
+///
+/// A present signature must be valid; with trusted keys it must also be by one of them; when
+/// a signature is required, an unsigned bundle fails.
+struct AuthenticityCheck {
+    static let level = 5
+    static let signatureFile = "porta-signature.sig"
+    static let signedFile = "tagmanifest-sha256.txt"
+    static let namespace = "porta-bundle"
+
+    let bag: String
+    let trusted: AllowedSigners?
+    let required: Bool
+
+    /// The level's findings, why it was skipped (unsigned and not required), or what it found.
+    func run() -> VerificationReport.Level {
+        let name = BundleVerifier.levelNames[Self.level]!
+        func fail(_ code: String, _ message: String) -> VerificationReport.Level {
+            .init(level: Self.level, name: name, findings: [Finding(level: Self.level, code: code, path: Self.signatureFile, message: message)])
+        }
+        let text: String
+        switch TagFile.readBytes(Self.signatureFile, in: bag, maximumSize: 64 << 10) {
+        case .failure(.missing):
+            return required
+                ? fail("missing-signature", "the bundle is not signed, and a signature is required")
+                : .init(level: Self.level, name: name, findings: [], skipped: "the bundle is not signed")
+        case .failure(let problem):
+            return fail("bad-signature", "the signature \(problem.message)")
+        case .success(let bytes):
+            guard let decoded = String(validating: bytes, as: UTF8.self) else { return fail("bad-signature", "the signature is not text") }
+            text = decoded
+        }
+        let signature: SSHSignature
+        do { signature = try SSHSignature(armored: text) } catch { return fail(error.code, error.message) }
+        guard signature.namespace == Self.namespace else {
+            return fail("signature-namespace", "the signature is for another purpose (namespace is not \(Self.namespace))")
+        }
+        guard case .success(let signed) = TagFile.readBytes(Self.signedFile, in: bag, maximumSize: TagFile.maximumSize),
+              signature.isValid(for: signed) else {
+            return fail("signature-mismatch", "the signature does not match \(Self.signedFile): the bundle changed after signing, or the signature is not the key's")
+        }
+        guard let trusted else {
+            if required { return fail("untrusted-signer", "signed by key \(signature.fingerprint), but no trusted keys were given") }
+            return .init(level: Self.level, name: name, findings: [],
+                         detail: "signed by key \(signature.fingerprint) (not checked against trusted keys)")
+        }
+        guard let signer = trusted.signer(for: signature.publicKeyBlob, namespace: Self.namespace) else {
+            return fail("untrusted-signer", "signed by key \(signature.fingerprint), which is not among the trusted keys")
+        }
+        return .init(level: Self.level, name: name, findings: [], detail: "signed by \(signer.principals) (\(signature.fingerprint))")
+    }
+}
