@@ -27,23 +27,7 @@ make_bundle() {
   local name=$1 n=$2 u=$3 dir=$work/$1
   mkdir -p "$dir"
   awk '/^  - id: / && $3 != "shop" { exit } { print }' samples/retailer/porta.yml > "$dir/porta.yml"
-  local orders=$((n / 10)) lines=$((n - n / 10))
-  {
-    cat samples/retailer/shop.sql
-    cat <<SQL
-BEGIN;
-INSERT INTO customers VALUES (100, 'K-9100', 'Hedda', 'Tung', 'heavy@example.se', NULL, NULL, NULL, 'sv', '2020-01-01 00:00:00');
-WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < $orders)
-INSERT INTO orders SELECT 100000 + i, 100, 'H-' || i, '2024-01-01 00:00:00', 'delivered', '99.00', 'SEK', NULL FROM seq;
-WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < $lines)
-INSERT INTO order_lines SELECT 100000 + i, 100000 + 1 + ((i - 1) % $orders), 1 + (i - 1) / $orders, 'SKU-' || (i % 97),
-  'Artikel "' || i || '", storlek M', 1 + i % 3, '11.00', 'SEK' FROM seq;
-WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < $u)
-INSERT INTO return_uploads SELECT 1000 + i, 100, 'foto ' || i || '.jpg', 'image/jpeg', randomblob(4194304), '2024-02-01 00:00:00'
-  FROM seq WHERE $u > 0;
-COMMIT;
-SQL
-  } | sqlite3 "$dir/shop.sqlite"
+  samples/retailer/make-heavy-shop.sh "$dir/shop.sqlite" "$n" "$u"
   "$porta" export --quiet --config "$dir/porta.yml" --subject email:heavy@example.se --purpose portability \
     --out "$dir" --request-id bench --created-at 2026-01-01T00:00:00Z > /dev/null
   rm "$dir/shop.sqlite"
