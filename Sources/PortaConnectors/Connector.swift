@@ -24,6 +24,11 @@ public protocol Connector: AnyObject {
     func streamRecords(of subject: SubjectMatch, problem: (ConnectorError) -> Void,
                        into body: (PulledRecord) throws -> Void) async throws
 
+    /// Calls `body` with every subject in the source's subject table, in key order: the
+    /// subject index of bulk export. Database sources only.
+    /// - Throws: ``ConnectorError``; `mapping-mismatch` for a source that has no subject table.
+    func enumerateSubjects(into body: (IndexedSubject) throws -> Void) async throws
+
     /// Reaches the source and checks the mapping against it (tables, columns and fields exist;
     /// money is not stored as floating point), without reading anyone's records.
     /// - Returns: what was checked, in a few words, for `porta sources check`.
@@ -53,4 +58,12 @@ public struct SubjectMatch: Sendable, Hashable {
 
     /// Whether the source knows the subject at all.
     public var isEmpty: Bool { keys.isEmpty }
+}
+
+extension Connector {
+    /// File and API sources have no table of subjects to walk.
+    public func enumerateSubjects(into body: (IndexedSubject) throws -> Void) async throws {
+        throw ConnectorError(.mappingMismatch, source: source.id,
+                             message: "a \(source.connector) source has no subject table to walk; the subject index must be a sqlite or postgresql source")
+    }
 }

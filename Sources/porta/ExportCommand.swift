@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import PortaBundle
 import PortaConnectors
@@ -8,14 +9,29 @@ import PortaModel
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export one person's data from every source in the config as a BagIt bundle."
+        abstract: "Export one person's data from every source in the config as a BagIt bundle, or everyone's, one bundle each.",
+        discussion: """
+            With --all-subjects, every subject in the config's subject-index source whose shard is K of N \
+            (--shard K/N, or --shard-count N with K from JOB_COMPLETION_INDEX as a Kubernetes Indexed Job sets it) \
+            gets a bundle porta-<request id>-<32 hex>; a rerun keeps bundles already written, and \
+            porta-<request id>-shard-K-of-N.jsonl lists every subject's outcome.
+            """
     )
 
     @Option(name: .long, help: "The controller's porta.yml.")
     var config: String
 
     @Option(name: .long, help: "An identifier of the person: email:…, phone:…, personnummer:… or customer-number:…. Repeat for several.")
-    var subject: [String]
+    var subject: [String] = []
+
+    @Flag(name: .customLong("all-subjects"), help: "Export every subject of the config's subject-index source, one bundle each.")
+    var allSubjects = false
+
+    @Option(name: .long, help: "With --all-subjects: the shard K/N to export (K from 0).")
+    var shard: String?
+
+    @Option(name: .customLong("shard-count"), help: "With --all-subjects: N shards, this one being JOB_COMPLETION_INDEX.")
+    var shardCount: Int?
 
     @Option(name: .long, help: "portability (GDPR Art. 20) or access (Art. 15).")
     var purpose: Purpose = .portability
@@ -26,7 +42,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .customLong("created-at"), help: "The bundle's creation time, RFC 3339 (default: now). Same inputs and time give the same bundle.")
     var createdAt: String?
 
-    @Option(name: .customLong("request-id"), help: "The request's id (default: a new one). Letters, digits, '.', '_', '-'.")
+    @Option(name: .customLong("request-id"), help: "The request's id (default: a new one; with --all-subjects, the start of each bundle's, default 'all'). Letters, digits, '.', '_', '-'.")
     var requestID: String?
 
     @Option(name: .long, help: "The bundle's language, BCP 47 (default: the controller's).")
@@ -38,10 +54,17 @@ struct ExportCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        if subject.isEmpty { throw ValidationError("name the person with at least one --subject") }
+        if allSubjects {
+            if !subject.isEmpty { throw ValidationError("--all-subjects exports everyone: leave out --subject") }
+            if shard != nil && shardCount != nil { throw ValidationError("give --shard or --shard-count, not both") }
+        } else {
+            if subject.isEmpty { throw ValidationError("name the person with at least one --subject, or use --all-subjects") }
+            if shard != nil || shardCount != nil { throw ValidationError("--shard and --shard-count go with --all-subjects") }
+        }
     }
 
     func run() async throws {
+        if allSubjects { return try await runBulk() }
         let logger = logging.makeLogger()
         let request: ExportRequest
         let config: PortaConfig
@@ -72,6 +95,51 @@ struct ExportCommand: AsyncParsableCommand {
             printError("\(error)")
             throw ExitStatus.couldNotRun
         }
+    }
+}
+
+extension ExportCommand {
+    /// `--all-subjects`: one shard of everyone.
+    func runBulk() async throws {
+        let logger = logging.makeLogger()
+        let config: PortaConfig
+        let request: BulkExporter.Request
+        do {
+            config = try PortaConfig.load(from: self.config)
+            request = BulkExporter.Request(shard: try chosenShard(), purpose: purpose, requestPrefix: requestID ?? "all",
+                                           createdAt: try createdAt.map(Timestamp.init(parsing:)) ?? Timestamp(.now),
+                                           language: try language.map { try LanguageTag($0).tag })
+        } catch {
+            printError("\(error)")
+            throw ExitStatus.couldNotRun
+        }
+        let summary: BulkExporter.Summary
+        do {
+            summary = try await BulkExporter(config: config, logger: logger).export(request, into: out) { outcome in
+                if !quiet && outcome.result == .failed { printError("\(outcome.subject): \(outcome.error ?? "failed")") }
+            }
+        } catch {
+            printError("\(error)")
+            throw ExitStatus.couldNotRun
+        }
+        let counts = Dictionary(grouping: summary.outcomes, by: \.result).mapValues(\.count)
+        print("shard: \(request.shard)")
+        print("subjects: \(summary.outcomes.count)")
+        for result in [BulkOutcome.Result.written, .existing, .noRecords, .failed] {
+            print("  \(result.rawValue): \(counts[result] ?? 0)")
+        }
+        print("summary: \(summary.path)")
+        if !summary.succeeded { throw ExitStatus.invalid }
+    }
+
+    /// `--shard K/N`, or `--shard-count N` with K from `JOB_COMPLETION_INDEX`, or everyone.
+    private func chosenShard() throws -> Shard {
+        if let shard { return try Shard(parsing: shard) }
+        guard let shardCount else { return .all }
+        guard let text = ProcessInfo.processInfo.environment["JOB_COMPLETION_INDEX"], let index = Int(text) else {
+            throw ValidationError("--shard-count needs JOB_COMPLETION_INDEX in the environment (a Kubernetes Indexed Job sets it)")
+        }
+        return try Shard(index: index, count: shardCount)
     }
 }
 

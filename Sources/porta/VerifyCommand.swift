@@ -74,9 +74,8 @@ struct VerifyCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(JSONVerificationReport.document(outcomes).serialized()))
         }
         if let junit {
-            guard FileManager.default.createFile(atPath: junit, contents: Data(JUnitVerificationReport.document(outcomes)),
-                                                 attributes: [.posixPermissions: 0o600]) else {
-                printError("\(junit): cannot write the JUnit report")
+            do { try JUnitVerificationReport.write(outcomes, to: junit) } catch {
+                printError("\(error)")
                 throw ExitStatus.couldNotRun
             }
         }

@@ -17,3 +17,15 @@ public enum ExportFailure {
         throw DidNotFail()
     }
 }
+
+extension ExportFailure {
+    /// Whatever error an async call throws.
+    public static func anyError<T>(_ body: () async throws -> T) async throws -> any Error {
+        do {
+            _ = try await body()
+        } catch {
+            return error
+        }
+        throw DidNotFail()
+    }
+}

@@ -21,7 +21,7 @@ public struct SampleController {
             try FileManager.default.copyItem(atPath: sample + "/" + name, toPath: folder.file(name))
         }
         let config = try String(contentsOfFile: sample + "/porta.yml", encoding: .utf8)
-        try editConfig(config).write(toFile: configPath, atomically: true, encoding: .utf8)
+        try editConfig(config).write(toFile: configPath, atomically: false, encoding: .utf8)
         let script = editSQL(try String(contentsOfFile: sample + "/shop.sql", encoding: .utf8))
         let database = try DatabaseQueue(path: databasePath)
         try database.writeWithoutTransaction { db in try db.execute(sql: script) }

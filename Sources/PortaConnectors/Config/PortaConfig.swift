@@ -22,6 +22,9 @@ public struct PortaConfig: Sendable {
     public let policy: PolicySettings
     /// The sources, in the order they are asked.
     public let sources: [SourceConfig]
+    /// The id of the database source whose subject table lists everyone, for bulk export
+    /// (`subject-index:`); nil when the config names none.
+    public let subjectIndex: String?
 
     /// Reads and checks a config file. Relative source paths are taken from the file's folder.
     /// - Throws: ``ConfigError``.
@@ -53,7 +56,7 @@ public struct PortaConfig: Sendable {
             throw ConfigError(file: file, keyPath: "", line: nil, message: "is not valid YAML")
         }
         let root = try ConfigNode(node: node, keyPath: "", file: file)
-            .mapping(allowed: ["porta", "controller", "policy", "sources"])
+            .mapping(allowed: ["porta", "controller", "policy", "sources", "subject-index"])
         let version = try root.required("porta")
         guard try version.string() == "1" else { throw version.error("must be 1 (the config format this Porta reads)") }
         let controller = try ControllerSettings(try root.required("controller"))
@@ -68,7 +71,16 @@ public struct PortaConfig: Sendable {
             }
             sources.append(source)
         }
-        return PortaConfig(file: file, controller: controller, policy: policy, sources: sources)
+        var subjectIndex: String?
+        if let indexNode = root.optional("subject-index") {
+            let id = try indexNode.string()
+            guard let source = sources.first(where: { $0.id == id }) else { throw indexNode.error("names no source of this config") }
+            guard source.kind == .sqlite || source.kind == .postgresql else {
+                throw indexNode.error("must name a sqlite or postgresql source: only a database has a table of every subject")
+            }
+            subjectIndex = id
+        }
+        return PortaConfig(file: file, controller: controller, policy: policy, sources: sources, subjectIndex: subjectIndex)
     }
 }
 

@@ -33,6 +33,13 @@ enum IdentifierSQL {
 
     /// The query that finds the subject's rows in the subject table: key first, then each
     /// identifier column; and its arguments.
+    /// Every row of the subject table: the key, then the unique identifier columns, as text,
+    /// in key order.
+    static func indexQuery(_ lookup: SubjectLookup, dialect: RowQuery.Dialect) -> String {
+        let selected = ([lookup.key] + lookup.identifierColumns.map(\.column)).map { dialect.text(RowQuery.quoted($0)) }.joined(separator: ", ")
+        return "SELECT \(selected) FROM \(RowQuery.quoted(lookup.table)) ORDER BY \(RowQuery.quoted(lookup.key))"
+    }
+
     static func subjectQuery(_ lookup: SubjectLookup, identifiers: [SubjectIdentifier],
                              dialect: RowQuery.Dialect) -> (sql: String, arguments: [String])? {
         var conditions: [String] = []
@@ -45,8 +52,8 @@ enum IdentifierSQL {
             arguments.append(contentsOf: candidates)
         }
         guard !conditions.isEmpty else { return nil }
-        let selected = ([lookup.key] + lookup.identifierColumns.map(\.column)).map { dialect.text(RowQuery.quoted($0)) }.joined(separator: ", ")
-        let sql = "SELECT \(selected) FROM \(RowQuery.quoted(lookup.table)) WHERE \(conditions.joined(separator: " OR ")) ORDER BY \(RowQuery.quoted(lookup.key))"
-        return (sql, arguments)
+        let all = indexQuery(lookup, dialect: dialect)
+        let orderBy = all.range(of: " ORDER BY ")!.lowerBound
+        return (String(all[..<orderBy]) + " WHERE \(conditions.joined(separator: " OR "))" + String(all[orderBy...]), arguments)
     }
 }

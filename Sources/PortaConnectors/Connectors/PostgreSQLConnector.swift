@@ -81,6 +81,17 @@ public final class PostgreSQLConnector: Connector {
         return matcher.match
     }
 
+    public func enumerateSubjects(into body: (IndexedSubject) throws -> Void) async throws {
+        let sql = IdentifierSQL.indexQuery(source.subjects, dialect: .postgresql)
+        try await withConnection(table: source.subjects.table) { connection in
+            let rows = try await connection.query(Self.query(sql, []), logger: self.driverLogger)
+            for try await row in rows {
+                let values = row.map { cell in (try? cell.decode(String?.self)).flatMap { $0 }.map(SourceValue.text) ?? .null }
+                try body(try IndexedSubject.read(values, source: self.source, referenceDate: self.referenceDate, logger: self.logger))
+            }
+        }
+    }
+
     public func streamRecords(of subject: SubjectMatch, problem: (ConnectorError) -> Void,
                               into body: (PulledRecord) throws -> Void) async throws {
         guard !subject.keys.isEmpty else { return }

@@ -55,6 +55,17 @@ public final class SQLiteConnector: Connector {
         return matcher.match
     }
 
+    public func enumerateSubjects(into body: (IndexedSubject) throws -> Void) async throws {
+        let sql = IdentifierSQL.indexQuery(source.subjects, dialect: .sqlite)
+        try read(table: source.subjects.table) { db in
+            let rows = try Row.fetchCursor(db, sql: sql)
+            while let row = try rows.next() {
+                try body(try IndexedSubject.read((0..<row.count).map { Self.sourceValue(row[$0]) }, source: source,
+                                                 referenceDate: referenceDate, logger: logger))
+            }
+        }
+    }
+
     public func streamRecords(of subject: SubjectMatch, problem: (ConnectorError) -> Void,
                               into body: (PulledRecord) throws -> Void) async throws {
         guard !subject.keys.isEmpty else { return }

@@ -20,21 +20,10 @@ struct SubjectRowMatcher {
 
     /// Takes one row: the key, then the lookup's identifier columns in order.
     mutating func add(_ values: [SourceValue]) throws {
-        let lookup = source.subjects
-        let key = try values[0].keyText(source: source.id, table: lookup.table)
-        var rowIdentifiers: Set<SubjectIdentifier> = []
-        for (offset, (scheme, column)) in lookup.identifierColumns.enumerated() {
-            guard let raw = values[offset + 1].identifierText else { continue }
-            do {
-                rowIdentifiers.insert(try SubjectIdentifier(scheme: scheme, normalizing: raw, referenceDate: referenceDate))
-            } catch {
-                logger.warning("identifier column cannot be read; not used for matching",
-                               metadata: ["source": "\(source.id)", "table": "\(lookup.table)", "row": "\(key)", "column": "\(column)"])
-            }
-        }
-        guard rowIdentifiers.contains(where: { wanted.contains($0.matchKey) }) else { return }
-        keys.append(key)
-        found.formUnion(rowIdentifiers)
+        let row = try IndexedSubject.read(values, source: source, referenceDate: referenceDate, logger: logger)
+        guard row.identifiers.contains(where: { wanted.contains($0.matchKey) }) else { return }
+        keys.append(row.key)
+        found.formUnion(row.identifiers)
     }
 
     var match: SubjectMatch { SubjectMatch(source: source.id, keys: keys, identifiers: found) }

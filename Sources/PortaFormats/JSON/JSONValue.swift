@@ -16,21 +16,31 @@ public enum JSONValue: Hashable, Sendable {
         return buffer
     }
 
-    private func append(to buffer: inout [UInt8], indent: Int) {
-        func newline(_ depth: Int) {
+    /// The document on one line with no white space and no final newline (for JSON Lines).
+    public func compactSerialized() -> [UInt8] {
+        var buffer: [UInt8] = []
+        append(to: &buffer, indent: nil)
+        return buffer
+    }
+
+    /// Appends the value, indented from `indent` levels deep, or with no white space when nil.
+    private func append(to buffer: inout [UInt8], indent: Int?) {
+        func newline(_ depth: Int?) {
+            guard let depth else { return }
             buffer.append(0x0A)
             buffer.append(contentsOf: repeatElement(0x20, count: depth * 2))
         }
+        let inner = indent.map { $0 + 1 }
         switch self {
         case .object(let members):
             guard !members.isEmpty else { return JSONText.append("{}", to: &buffer) }
             buffer.append(0x7B)
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { buffer.append(0x2C) }
-                newline(indent + 1)
+                newline(inner)
                 JSONText.appendKey(key, to: &buffer)
-                buffer.append(0x20)
-                value.append(to: &buffer, indent: indent + 1)
+                if indent != nil { buffer.append(0x20) }
+                value.append(to: &buffer, indent: inner)
             }
             newline(indent)
             buffer.append(0x7D)
@@ -39,8 +49,8 @@ public enum JSONValue: Hashable, Sendable {
             buffer.append(0x5B)
             for (index, element) in elements.enumerated() {
                 if index > 0 { buffer.append(0x2C) }
-                newline(indent + 1)
-                element.append(to: &buffer, indent: indent + 1)
+                newline(inner)
+                element.append(to: &buffer, indent: inner)
             }
             newline(indent)
             buffer.append(0x5D)
