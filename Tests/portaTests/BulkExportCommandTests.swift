@@ -1,0 +1,71 @@
+import Dispatch
+import Foundation
+import GRDB
+import PortaTestSupport
+import Testing
+
+/// `porta export --all-subjects` as the Kubernetes sample runs it: N processes, each told its
+/// shard only by `JOB_COMPLETION_INDEX`.
+@Suite struct BulkExportCommandTests {
+    /// The `args:` of the sample Job's container, with the config and output folder pointed
+    /// at test copies.
+    func jobArguments(config: String, out: String) throws -> (arguments: [String], completions: Int) {
+        let job = try String(contentsOfFile: Repository.path("samples/k8s/porta-bulk-export-job.yaml"), encoding: .utf8)
+        let lines = job.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let arguments = lines.filter { $0.hasPrefix("- export") || $0.hasPrefix("- --") }.map { line in
+            String(line.dropFirst(2).split(separator: "#")[0]).trimmingCharacters(in: .whitespaces)
+        }.map { argument in
+            argument.hasPrefix("--config=") ? "--config=" + config : argument.hasPrefix("--out=") ? "--out=" + out : argument
+        }
+        let completions = try #require(lines.first { $0.hasPrefix("completions:") }
+            .flatMap { Int($0.dropFirst(12).split(separator: "#")[0].trimmingCharacters(in: .whitespaces)) })
+        return (arguments, completions)
+    }
+
+    @Test func theIndexedJobsProcessesTogetherExportEveryCustomerExactlyOnce() throws {
+        let sample = try SampleController(), out = TemporaryFolder("porta-job")
+        let (arguments, completions) = try jobArguments(config: sample.configPath, out: out.path)
+        #expect(arguments.first == "export" && arguments.contains("--all-subjects"))
+        #expect(arguments.contains("--shard-count=\(completions)"))
+        let results = ResultBox(count: completions)
+        DispatchQueue.concurrentPerform(iterations: completions) { index in
+            var environment = SampleServices.environment
+            environment["JOB_COMPLETION_INDEX"] = String(index)
+            results.set(index, try? ExternalProcess.porta(arguments, environment: environment))
+        }
+        for (index, result) in results.values.enumerated() {
+            #expect(result?.status == 0, "pod \(index): \(result?.combined ?? "did not run")")
+        }
+        var subjects: [String] = []
+        for index in 0..<completions {
+            let summary = out.path + "/porta-closure-2026-shard-\(index)-of-\(completions).jsonl"
+            subjects += try String(contentsOfFile: summary, encoding: .utf8).split(separator: "\n").map { line in
+                String(line.split(separator: "\"")[3])
+            }
+        }
+        let customers = try DatabaseQueue(path: sample.databasePath).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM customers")! }
+        #expect(subjects.count == customers)
+        #expect(Set(subjects).count == customers)
+        let verify = try ExternalProcess.porta(["verify", "--level", "4", out.path])
+        #expect(verify.status == 0, "\(verify.combined)")
+        #expect(verify.standardOutput.components(separatedBy: "result: valid").count - 1 == customers)
+    }
+
+    @Test func withoutJobCompletionIndexShardCountCannotRun() throws {
+        let sample = try SampleController(), out = TemporaryFolder("porta-job")
+        let export = try ExternalProcess.run("env", ["-u", "JOB_COMPLETION_INDEX", ExternalProcess.portaBinary, "export", "--all-subjects",
+                                                     "--shard-count", "3", "--config", sample.configPath, "--out", out.path],
+                                             environment: SampleServices.environment)
+        #expect(export.status == 2)
+        #expect(export.standardError.contains("JOB_COMPLETION_INDEX"))
+    }
+}
+
+/// Slots filled from concurrent work.
+private final class ResultBox: @unchecked Sendable {
+    private var storage: [ProcessOutput?]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: ProcessOutput?) { lock.lock(); storage[index] = value; lock.unlock() }
+    var values: [ProcessOutput?] { lock.lock(); defer { lock.unlock() }; return storage }
+}
