@@ -59,7 +59,7 @@ public struct Exporter {
     public func export(_ request: ExportRequest, into outputFolder: String) async throws -> ExportResult {
         let connectors = try config.sources.map { try makeConnector($0, request.createdAt.date, logger) }
         let resolution = try await SubjectResolver(connectors: connectors, logger: logger).resolve(request.subject)
-        guard !resolution.isEmpty else {
+        guard !resolution.isEmpty || request.writesEmptyBundle else {
             throw ExportError(.noRecords, "no records for this subject in any source")
         }
         let policy = config.policy.policy(for: request.purpose)
@@ -70,17 +70,19 @@ public struct Exporter {
         var skipped: [ConnectorError] = []
         for (connector, match) in zip(connectors, resolution.matches) {
             var kept = 0, excluded = 0
-            try await connector.streamRecords(of: match, problem: { skipped.append($0) }) { pulled in
-                if (kept + excluded + 1) % ExportProgress.interval == 0 {
-                    progress?(ExportProgress(source: connector.source.id, records: kept + excluded + 1, isDone: false))
-                }
-                switch policy.decide(pulled.record.metadata) {
-                case .keep:
-                    try payload.write(pulled)
-                    kept += 1
-                case .exclude(let reason):
-                    tally.count(source: pulled.record.metadata.source, kind: pulled.record.kind, reason: reason)
-                    excluded += 1
+            if !resolution.isEmpty {
+                try await connector.streamRecords(of: match, problem: { skipped.append($0) }) { pulled in
+                    if (kept + excluded + 1) % ExportProgress.interval == 0 {
+                        progress?(ExportProgress(source: connector.source.id, records: kept + excluded + 1, isDone: false))
+                    }
+                    switch policy.decide(pulled.record.metadata) {
+                    case .keep:
+                        try payload.write(pulled)
+                        kept += 1
+                    case .exclude(let reason):
+                        tally.count(source: pulled.record.metadata.source, kind: pulled.record.kind, reason: reason)
+                        excluded += 1
+                    }
                 }
             }
             progress?(ExportProgress(source: connector.source.id, records: kept + excluded, isDone: true))

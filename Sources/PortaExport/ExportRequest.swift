@@ -14,6 +14,9 @@ public struct ExportRequest: Sendable {
     public var createdAt: Timestamp
     /// The bundle's language, BCP 47; nil takes the controller's default.
     public var language: String?
+    /// Whether a bundle is written even when no source knows the subject, to tell them so
+    /// (`contents: none-found`); otherwise that is the error `no-records`.
+    public var writesEmptyBundle = false
 
     /// - Throws: ``ExportError`` `invalid-request` for a request id that cannot name a folder
     ///   or an empty subject.

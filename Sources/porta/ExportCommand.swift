@@ -48,6 +48,9 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The bundle's language, BCP 47 (default: the controller's).")
     var language: String?
 
+    @Flag(name: .customLong("empty-bundle"), help: "When no source knows the person, write a bundle saying so instead of exiting 1.")
+    var emptyBundle = false
+
     @Flag(name: .shortAndLong, help: "No progress lines on standard error (they appear only on a terminal anyway).")
     var quiet = false
 
@@ -71,12 +74,14 @@ struct ExportCommand: AsyncParsableCommand {
         do {
             config = try PortaConfig.load(from: self.config)
             let time = try createdAt.map(Timestamp.init(parsing:)) ?? Timestamp(.now)
-            request = try ExportRequest(
+            var single = try ExportRequest(
                 subject: try subject.map { try SubjectIdentifier(parsing: $0, referenceDate: time.date) },
                 purpose: purpose,
                 requestID: requestID,
                 createdAt: time,
                 language: try language.map { try LanguageTag($0).tag })
+            single.writesEmptyBundle = emptyBundle
+            request = single
         } catch {
             printError("\(error)")
             throw ExitStatus.couldNotRun

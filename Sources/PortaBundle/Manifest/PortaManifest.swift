@@ -90,6 +90,22 @@ public struct PortaManifest: Hashable, Sendable {
         }
     }
 
+    /// What the bundle holds, in one word, as `contents` states it.
+    public enum Contents: String, Sendable {
+        /// Records the request covers.
+        case records
+        /// Records were found, but the policy covers none of them: the bundle says what exists and why it is left out.
+        case noneCovered = "none-covered"
+        /// No source knows the subject (a bundle written on purpose to say so).
+        case noneFound = "none-found"
+    }
+
+    /// Judged from the source counts.
+    public var contents: Contents {
+        if sources.contains(where: { $0.records > 0 }) { return .records }
+        return sources.contains(where: { $0.excluded > 0 }) ? .noneCovered : .noneFound
+    }
+
     public var bundleID: String
     public var createdAt: Timestamp
     public var controller: Controller
@@ -177,6 +193,7 @@ public struct PortaManifest: Hashable, Sendable {
                     ("records", .integer(Int64(entry.records))),
                 ])
             })),
+            ("contents", .string(contents.rawValue)),
             ("generator", .object([("name", .string("porta")), ("version", .string(generatorVersion))])),
         ])
     }

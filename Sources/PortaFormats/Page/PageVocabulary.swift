@@ -99,7 +99,7 @@ struct PageVocabulary {
     /// The fixed sentences of the page.
     enum Phrase {
         case title, intro, who, controller, organisationNumber, contact, request, created, bundle, why, whyIntro, origins,
-             contents, kind, records, files, noRecords, leftOut, leftOutNone, leftOutIntro, reason, sourceColumn,
+             contents, kind, records, files, noneCovered, noneFound, leftOut, leftOutNone, leftOutIntro, reason, sourceColumn,
              machineReadable
         var swedish: String {
             switch self {
@@ -119,7 +119,8 @@ struct PageVocabulary {
             case .kind: "Slag"
             case .records: "Antal"
             case .files: "Filer"
-            case .noRecords: "Paketet innehåller inga uppgifter."
+            case .noneCovered: "Paketet innehåller inga uppgifter: företaget har uppgifter om dig, men ingen av dem omfattas av den här begäran. Nedan står vilka och varför."
+            case .noneFound: "Paketet innehåller inga uppgifter: företaget har inga uppgifter om dig i de system som söktes igenom."
             case .leftOut: "Vad som inte ingår, och varför"
             case .leftOutNone: "Inga uppgifter om dig har lämnats utanför."
             case .leftOutIntro: "Företaget har fler uppgifter om dig än dem i paketet. De har lämnats utanför av följande skäl (bara antal visas här):"
@@ -146,7 +147,8 @@ struct PageVocabulary {
             case .kind: "Kind"
             case .records: "Records"
             case .files: "Files"
-            case .noRecords: "The bundle holds no records."
+            case .noneCovered: "The bundle holds no records: the company holds data about you, but none of it is covered by this request. What it holds, and why it is left out, is below."
+            case .noneFound: "The bundle holds no records: the company holds no data about you in the systems it searched."
             case .leftOut: "What is left out, and why"
             case .leftOutNone: "No data about you was left out."
             case .leftOutIntro: "The company holds more data about you than this bundle carries. It was left out for these reasons (only counts are shown):"

@@ -72,7 +72,7 @@ public struct PersonPage {
         html.element("p", words.text(.intro))
         renderWho(context, words, &html)
         renderWhy(words, &html)
-        renderContents(words, &html)
+        renderContents(context, words, &html)
         for kind in RecordKind.all where counts[kind] != nil { renderKind(kind, words, &html) }
         renderLeftOut(context, words, &html)
         html.line("</body>")
@@ -107,9 +107,11 @@ public struct PersonPage {
         html.line("</ul>")
     }
 
-    private func renderContents(_ words: PageVocabulary, _ html: inout HTMLBuilder) {
+    private func renderContents(_ context: Context, _ words: PageVocabulary, _ html: inout HTMLBuilder) {
         html.element("h2", words.text(.contents))
-        guard !counts.isEmpty else { return html.element("p", words.text(.noRecords)) }
+        guard !counts.isEmpty else {
+            return html.element("p", words.text(context.exclusions.isEmpty ? .noneFound : .noneCovered))
+        }
         html.line("<table>")
         html.line("<tr><th>\(HTMLText.escape(words.text(.kind)))</th><th>\(HTMLText.escape(words.text(.records)))</th><th>\(HTMLText.escape(words.text(.machineReadable)))</th></tr>")
         for kind in RecordKind.all {

@@ -134,6 +134,12 @@ struct SemanticChecks {
                      expected: String(source.excluded), found: String(excluded))
             }
         }
+        let judged: PortaManifest.Contents = manifest.sources.contains { $0.records > 0 } ? .records
+            : manifest.sources.contains { $0.excluded > 0 } ? .noneCovered : .noneFound
+        if judged != manifest.contents {
+            note("contents-mismatch", file, "contents does not agree with the source counts", expected: judged.rawValue,
+                 found: manifest.contents.rawValue)
+        }
         for source in counted.keys.sorted() where !sourceIDs.contains(source) {
             note("unknown-source", file, "records come from source \(source), which the manifest does not list")
         }

@@ -37,7 +37,7 @@ extension JSONWalker {
     /// The manifest, field by field, as `formats/json/porta-manifest.schema.json` describes it.
     mutating func manifest(_ document: ParsedJSON) -> BundleManifest? {
         let keys = ["format", "bundleId", "createdAt", "controller", "request", "subject", "policy",
-                    "sources", "files", "exclusions", "generator"]
+                    "sources", "files", "exclusions", "contents", "generator"]
         guard let top = object(document, at: "", required: keys) else { return nil }
         if case .string(let format)? = top["format"], format != PortaManifest.format {
             let shown = format.utf8.count <= 16 && format.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 && $0 != "\"" }
@@ -78,16 +78,20 @@ extension JSONWalker {
         let sources = sourceList(top["sources"])
         let files = fileList(top["files"])
         let exclusions = exclusionList(top["exclusions"])
+        let contents = string(top["contents"], at: "/contents", mustBe: "records, none-covered or none-found") {
+            PortaManifest.Contents(rawValue: $0) != nil
+        }.flatMap(PortaManifest.Contents.init(rawValue:))
         let generator = object(top["generator"], at: "/generator", required: ["name", "version"])
         _ = string(generator?["name"], at: "/generator/name", mustBe: "\"porta\"") { $0 == "porta" }
         let version = string(generator?["version"], at: "/generator/version", mustBe: "non-empty text")
         guard let format, let bundleID, let createdAt, let controllerID, let controllerName, let requestID, let purpose,
               let article, let identifiers, let provenances, let legalBases, let sources, let files, let exclusions,
-              let version else { return nil }
+              let contents, let version else { return nil }
         return BundleManifest(format: format, bundleID: bundleID, createdAt: createdAt, controllerID: controllerID,
                               controllerName: controllerName, requestID: requestID, purpose: purpose, article: article,
                               subjectIdentifiers: identifiers, keptProvenances: provenances, keptLegalBases: legalBases,
-                              sources: sources, files: files, exclusions: exclusions, generatorVersion: version)
+                              sources: sources, files: files, exclusions: exclusions, contents: contents,
+                              generatorVersion: version)
     }
 
     private mutating func timestamp(_ value: ParsedJSON?, at pointer: String) -> Timestamp? {

@@ -1,3 +1,4 @@
+import PortaBundle
 import PortaModel
 
 /// `porta-manifest.json` as a receiver reads it: what the bundle claims to be and to hold,
@@ -54,5 +55,7 @@ public struct BundleManifest: Sendable {
     public let sources: [Source]
     public let files: [File]
     public let exclusions: [Exclusion]
+    /// What the bundle says it holds.
+    public let contents: PortaManifest.Contents
     public let generatorVersion: String
 }
