@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "PortaBundle", targets: ["PortaBundle"]),
         .library(name: "PortaExport", targets: ["PortaExport"]),
         .library(name: "PortaImport", targets: ["PortaImport"]),
+        .library(name: "PortaRegister", targets: ["PortaRegister"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -64,6 +65,7 @@ let package = Package(
                 "PortaConnectors",
                 "PortaFormats",
                 "PortaBundle",
+                "PortaRegister",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -78,6 +80,15 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        .target(
+            name: "PortaRegister",
+            dependencies: [
+                "PortaModel",
+                "PortaFormats",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "porta",
             dependencies: [
@@ -86,6 +97,7 @@ let package = Package(
                 "PortaExport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 "PortaImport",
+                "PortaRegister",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -108,6 +120,7 @@ let package = Package(
         .testTarget(name: "PortaBundleTests", dependencies: ["PortaBundle", "PortaModel", "PortaTestSupport"]),
         .testTarget(name: "PortaExportTests", dependencies: ["PortaExport", "PortaFormats", "PortaTestSupport"]),
         .testTarget(name: "PortaImportTests", dependencies: ["PortaImport", "PortaTestSupport"]),
+        .testTarget(name: "PortaRegisterTests", dependencies: ["PortaRegister", "PortaTestSupport"]),
         .testTarget(name: "portaTests", dependencies: ["PortaTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

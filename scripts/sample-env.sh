@@ -5,3 +5,6 @@ export PORTA_CRM_PASSWORD=${PORTA_CRM_PASSWORD:-porta-sample}
 export PORTA_SUPPORT_API_PORT=${PORTA_SUPPORT_API_PORT:-8765}
 export PORTA_SUPPORT_API_URL=${PORTA_SUPPORT_API_URL:-http://127.0.0.1:${PORTA_SUPPORT_API_PORT}/api/tickets}
 export PORTA_SUPPORT_API_TOKEN=${PORTA_SUPPORT_API_TOKEN:-sample-token}
+# The sample controller's register secret (keys the register's subject hashes); a real
+# controller keeps its own in a secret store.
+export PORTA_REGISTER_SECRET=${PORTA_REGISTER_SECRET:-sample-register-secret-not-for-production}

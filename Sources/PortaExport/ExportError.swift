@@ -6,6 +6,7 @@ public struct ExportError: Error, Sendable, CustomStringConvertible {
             case noRecords = "no-records"
             case invalidRequest = "invalid-request"
             case attachmentUnreadable = "attachment-unreadable"
+            case register = "register-failed"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -16,6 +17,8 @@ public struct ExportError: Error, Sendable, CustomStringConvertible {
         public static let invalidRequest = Code(.invalidRequest)
         /// The file of an attachment could not be read.
         public static let attachmentUnreadable = Code(.attachmentUnreadable)
+        /// The bundle was written but the register of requests could not record it.
+        public static let register = Code(.register)
 
         public var description: String { value.rawValue }
     }

@@ -4,6 +4,7 @@ import PortaBundle
 import PortaConnectors
 import PortaFormats
 import PortaModel
+import PortaRegister
 
 /// The export, in one place: resolve the subject → pull from every connector → policy →
 /// writers → bundle.
@@ -30,6 +31,7 @@ public struct Exporter {
     private let logger: Logger
     private let makeConnector: ConnectorFactory
     private let progress: ((ExportProgress) -> Void)?
+    private let register: RequestRegister?
 
     /// An exporter for a controller's config.
     /// - Parameters:
@@ -38,11 +40,14 @@ public struct Exporter {
     ///   - makeConnector: how sources become connectors; by default by their `connector` kind.
     ///   - progress: told of each source's records as they are read (every ``ExportProgress/interval``
     ///     records and when a source is done), on the exporting task.
+    ///   - register: where each export, whatever its outcome, is recorded (see ``RequestRegister``).
     public init(config: PortaConfig, logger: Logger, environment: [String: String] = ProcessInfo.processInfo.environment,
-                makeConnector: ConnectorFactory? = nil, progress: ((ExportProgress) -> Void)? = nil) {
+                makeConnector: ConnectorFactory? = nil, progress: ((ExportProgress) -> Void)? = nil,
+                register: RequestRegister? = nil) {
         self.config = config
         self.logger = logger
         self.progress = progress
+        self.register = register
         self.makeConnector = makeConnector ?? { source, day, logger in
             try Connectors.make(source, referenceDate: day, logger: logger, environment: environment)
         }
@@ -57,6 +62,27 @@ public struct Exporter {
     /// - Throws: ``ExportError`` `no-records` when no source knows the subject;
     ///   ``ConnectorError``, ``BundleError`` otherwise. No bundle appears on error.
     public func export(_ request: ExportRequest, into outputFolder: String) async throws -> ExportResult {
+        guard let register else { return try await write(request, into: outputFolder) }
+        let result: ExportResult
+        do {
+            result = try await write(request, into: outputFolder)
+        } catch {
+            do {
+                try register.append(RegisterEntry(failedExport: request, error: error, at: Timestamp(Date())), subject: request.subject)
+            } catch {
+                logger.error("the register could not record a failed export", metadata: ["request": "\(request.requestID)"])
+            }
+            throw error
+        }
+        do {
+            try register.append(RegisterEntry(export: result, request: request, at: Timestamp(Date())), subject: result.subjectIdentifiers)
+        } catch {
+            throw ExportError(.register, "the bundle \(result.bundleID) was written, but the register could not record it: \(error)")
+        }
+        return result
+    }
+
+    private func write(_ request: ExportRequest, into outputFolder: String) async throws -> ExportResult {
         let connectors = try config.sources.map { try makeConnector($0, request.createdAt.date, logger) }
         let resolution = try await SubjectResolver(connectors: connectors, logger: logger).resolve(request.subject)
         guard !resolution.isEmpty || request.writesEmptyBundle else {
@@ -111,7 +137,8 @@ public struct Exporter {
                                                  "records": "\(payload.counts.values.reduce(0, +))", "excluded": "\(tally.total)"])
         return ExportResult(bundlePath: committed.path, bundleID: bundleID, digest: committed.digest,
                             recordsByKind: RecordKind.all.compactMap { kind in payload.counts[kind].map { (kind, $0) } },
-                            exclusions: tally.entries, skippedRows: skipped, sources: sources)
+                            exclusions: tally.entries, skippedRows: skipped, sources: sources,
+                            subjectIdentifiers: resolution.identifiers.keys.sorted())
     }
 
     private static func identifierUses(_ resolution: SubjectResolution) -> [PortaManifest.SubjectIdentifierUse] {

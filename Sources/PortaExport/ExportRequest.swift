@@ -17,6 +17,8 @@ public struct ExportRequest: Sendable {
     /// Whether a bundle is written even when no source knows the subject, to tell them so
     /// (`contents: none-found`); otherwise that is the error `no-records`.
     public var writesEmptyBundle = false
+    /// When the controller received the request, for the register's one-month clock.
+    public var receivedOn: CalendarDate?
 
     /// - Throws: ``ExportError`` `invalid-request` for a request id that cannot name a folder
     ///   or an empty subject.

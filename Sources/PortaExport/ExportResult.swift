@@ -18,6 +18,8 @@ public struct ExportResult: Sendable {
     public let skippedRows: [ConnectorError]
     /// Per source, in config order: records kept and left out.
     public let sources: [PortaManifest.Source]
+    /// The subject's identifiers: those the request named and those the sources added.
+    public let subjectIdentifiers: [SubjectIdentifier]
 
     /// Records written in all.
     public var totalRecords: Int { recordsByKind.reduce(0) { $0 + $1.records } }

@@ -4,6 +4,7 @@ import PortaBundle
 import PortaConnectors
 import PortaExport
 import PortaModel
+import PortaRegister
 
 /// `porta export`: answer one request with a bundle.
 struct ExportCommand: AsyncParsableCommand {
@@ -48,6 +49,9 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The bundle's language, BCP 47 (default: the controller's).")
     var language: String?
 
+    @Option(name: .long, help: "When the controller received the request, YYYY-MM-DD: the register's one-month clock (GDPR Art. 12(3)) starts then.")
+    var received: String?
+
     @Flag(name: .customLong("empty-bundle"), help: "When no source knows the person, write a bundle saying so instead of exiting 1.")
     var emptyBundle = false
 
@@ -71,6 +75,7 @@ struct ExportCommand: AsyncParsableCommand {
         let logger = logging.makeLogger()
         let request: ExportRequest
         let config: PortaConfig
+        let register: RequestRegister?
         do {
             config = try PortaConfig.load(from: self.config)
             let time = try createdAt.map(Timestamp.init(parsing:)) ?? Timestamp(.now)
@@ -81,14 +86,17 @@ struct ExportCommand: AsyncParsableCommand {
                 createdAt: time,
                 language: try language.map { try LanguageTag($0).tag })
             single.writesEmptyBundle = emptyBundle
+            single.receivedOn = try received.map(CalendarDate.init(parsing:))
             request = single
+            register = try RegisterAccess.open(config)
         } catch {
             printError("\(error)")
             throw ExitStatus.couldNotRun
         }
         do {
             let progress = ProgressLine(enabled: !quiet && ProgressLine.standardErrorIsTerminal)
-            let result = try await Exporter(config: config, logger: logger, progress: progress.show).export(request, into: out)
+            let result = try await Exporter(config: config, logger: logger, progress: progress.show, register: register)
+                .export(request, into: out)
             print(ExportSummary(result).text)
         } catch let error as ExportError where error.code == .noRecords {
             printError(error.message)
@@ -109,8 +117,10 @@ extension ExportCommand {
         let logger = logging.makeLogger()
         let config: PortaConfig
         let request: BulkExporter.Request
+        let register: RequestRegister?
         do {
             config = try PortaConfig.load(from: self.config)
+            register = try RegisterAccess.open(config)
             request = BulkExporter.Request(shard: try chosenShard(), purpose: purpose, requestPrefix: requestID ?? "all",
                                            createdAt: try createdAt.map(Timestamp.init(parsing:)) ?? Timestamp(.now),
                                            language: try language.map { try LanguageTag($0).tag })
@@ -120,7 +130,7 @@ extension ExportCommand {
         }
         let summary: BulkExporter.Summary
         do {
-            summary = try await BulkExporter(config: config, logger: logger).export(request, into: out) { outcome in
+            summary = try await BulkExporter(config: config, logger: logger, register: register).export(request, into: out) { outcome in
                 if !quiet && outcome.result == .failed { printError("\(outcome.subject): \(outcome.error ?? "failed")") }
             }
         } catch {

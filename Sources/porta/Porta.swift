@@ -12,7 +12,7 @@ struct Porta: AsyncParsableCommand {
         abstract: "Personal-data portability: export one person's data as a verifiable bundle, verify bundles, check sources.",
         discussion: "Exit codes: 0 ok, 1 invalid, 2 could not run.",
         version: "0.1.0",
-        subcommands: [ExportCommand.self, VerifyCommand.self, SourcesCommand.self]
+        subcommands: [ExportCommand.self, VerifyCommand.self, SourcesCommand.self, RegisterCommand.self]
     )
 
     /// Runs the command, mapping argument errors to exit code 2 (could not run) rather than

@@ -12,6 +12,7 @@ public enum SampleServices {
         values["PORTA_CRM_PASSWORD"] = values["PORTA_CRM_PASSWORD"] ?? "porta-sample"
         values["PORTA_SUPPORT_API_URL"] = sharedAPI.url + "/api/tickets"
         values["PORTA_SUPPORT_API_TOKEN"] = APIServer.token
+        values["PORTA_REGISTER_SECRET"] = values["PORTA_REGISTER_SECRET"] ?? "sample-register-secret-not-for-production"
         return values
     }
 

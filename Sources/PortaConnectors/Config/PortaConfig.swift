@@ -25,6 +25,8 @@ public struct PortaConfig: Sendable {
     /// The id of the database source whose subject table lists everyone, for bulk export
     /// (`subject-index:`); nil when the config names none.
     public let subjectIndex: String?
+    /// The register of requests, when the config keeps one (`register:`).
+    public let register: RegisterSettings?
 
     /// Reads and checks a config file. Relative source paths are taken from the file's folder.
     /// - Throws: ``ConfigError``.
@@ -56,7 +58,7 @@ public struct PortaConfig: Sendable {
             throw ConfigError(file: file, keyPath: "", line: nil, message: "is not valid YAML")
         }
         let root = try ConfigNode(node: node, keyPath: "", file: file)
-            .mapping(allowed: ["porta", "controller", "policy", "sources", "subject-index"])
+            .mapping(allowed: ["porta", "controller", "policy", "sources", "subject-index", "register"])
         let version = try root.required("porta")
         guard try version.string() == "1" else { throw version.error("must be 1 (the config format this Porta reads)") }
         let controller = try ControllerSettings(try root.required("controller"))
@@ -80,7 +82,9 @@ public struct PortaConfig: Sendable {
             }
             subjectIndex = id
         }
-        return PortaConfig(file: file, controller: controller, policy: policy, sources: sources, subjectIndex: subjectIndex)
+        let register = try root.optional("register").map { try RegisterSettings($0, baseDirectory: baseDirectory) }
+        return PortaConfig(file: file, controller: controller, policy: policy, sources: sources, subjectIndex: subjectIndex,
+                           register: register)
     }
 }
 

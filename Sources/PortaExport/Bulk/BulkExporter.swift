@@ -4,6 +4,7 @@ import Logging
 import PortaBundle
 import PortaConnectors
 import PortaModel
+import PortaRegister
 
 /// Exports every subject of one shard, one bundle each: what a business that is sold or
 /// closes owes all its customers (Art. 20), run as N independent processes with no
@@ -23,13 +24,16 @@ public struct BulkExporter {
     private let logger: Logger
     private let environment: [String: String]
     private let makeConnector: Exporter.ConnectorFactory?
+    private let register: RequestRegister?
 
+    /// - Parameter register: where each subject's export is recorded, as a single export's is.
     public init(config: PortaConfig, logger: Logger, environment: [String: String] = ProcessInfo.processInfo.environment,
-                makeConnector: Exporter.ConnectorFactory? = nil) {
+                makeConnector: Exporter.ConnectorFactory? = nil, register: RequestRegister? = nil) {
         self.config = config
         self.logger = logger
         self.environment = environment
         self.makeConnector = makeConnector
+        self.register = register
     }
 
     /// What the run is for.
@@ -73,7 +77,8 @@ public struct BulkExporter {
         }
         let subjects = try await shardSubjects(of: indexSource, shard: request.shard, day: request.createdAt.date)
         logger.info("bulk export", metadata: ["shard": "\(request.shard)", "subjects": "\(subjects.count)"])
-        let exporter = Exporter(config: config, logger: logger, environment: environment, makeConnector: makeConnector)
+        let exporter = Exporter(config: config, logger: logger, environment: environment, makeConnector: makeConnector,
+                                register: register)
         var outcomes: [BulkOutcome] = []
         for (reference, identifier) in subjects {
             let outcome = try await exportOne(reference: reference, identifier: identifier, request: request,

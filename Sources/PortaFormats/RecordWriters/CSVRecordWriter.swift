@@ -42,24 +42,7 @@ public struct CSVRecordWriter<Sink: ByteSink>: RecordWriter {
     }
 
     private mutating func appendRow(_ cells: [String?]) {
-        for (index, cell) in cells.enumerated() {
-            if index > 0 { buffer.append(0x2C) }
-            if let cell { Self.appendCell(cell, to: &buffer) }
-        }
-        buffer.append(contentsOf: [0x0D, 0x0A])
-    }
-
-    static func appendCell(_ cell: String, to buffer: inout [UInt8]) {
-        guard cell.utf8.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A }) else {
-            buffer.append(contentsOf: cell.utf8)
-            return
-        }
-        buffer.append(0x22)
-        for byte in cell.utf8 {
-            buffer.append(byte)
-            if byte == 0x22 { buffer.append(0x22) }
-        }
-        buffer.append(0x22)
+        CSVText.appendRow(cells, to: &buffer)
     }
 }
 

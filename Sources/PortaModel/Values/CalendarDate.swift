@@ -37,6 +37,15 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// The same day `months` calendar months later, or the month's last day when it has no
+    /// such day (31 January + 1 month = 28 or 29 February), as GDPR Art. 12(3)'s "one month"
+    /// is counted (Regulation 1182/71, Art. 3(2)(c)).
+    public func adding(months: Int) -> CalendarDate {
+        let total = year * 12 + (month - 1) + months
+        let newYear = total / 12, newMonth = total % 12 + 1
+        return CalendarDate(validYear: newYear, month: newMonth, day: min(day, Self.daysIn(month: newMonth, year: newYear)))!
+    }
+
     static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }

@@ -1,0 +1,13 @@
+import Foundation
+import PortaConnectors
+import PortaRegister
+
+/// Opens the register a config names, with its secret from the environment.
+enum RegisterAccess {
+    /// The register, or nil when the config keeps none.
+    static func open(_ config: PortaConfig) throws -> RequestRegister? {
+        guard let settings = config.register else { return nil }
+        return try RequestRegister(path: settings.path, secretVariable: settings.secretEnvironmentVariable,
+                                   environment: ProcessInfo.processInfo.environment)
+    }
+}
