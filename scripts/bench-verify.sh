@@ -26,7 +26,7 @@ trap 'rm -rf "$work"' EXIT
 make_bundle() {
   local name=$1 n=$2 u=$3 dir=$work/$1
   mkdir -p "$dir"
-  awk '/^  - id: / && $3 != "shop" { exit } { print }' samples/retailer/porta.yml > "$dir/porta.yml"
+  scripts/shop-only-config.sh > "$dir/porta.yml"
   samples/retailer/make-heavy-shop.sh "$dir/shop.sqlite" "$n" "$u"
   "$porta" export --quiet --config "$dir/porta.yml" --subject email:heavy@example.se --purpose portability \
     --out "$dir" --request-id bench --created-at 2026-01-01T00:00:00Z > /dev/null
