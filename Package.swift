@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(name: "PortaConnectorsTests", dependencies: ["PortaConnectors", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PortaFormatsTests", dependencies: ["PortaFormats", "CLibXML2", "PortaTestSupport"]),
         .testTarget(name: "PortaBundleTests", dependencies: ["PortaBundle", "PortaModel", "PortaTestSupport"]),
-        .testTarget(name: "PortaExportTests", dependencies: ["PortaExport", "PortaFormats", "PortaTestSupport"]),
+        .testTarget(name: "PortaExportTests", dependencies: ["PortaExport", "PortaFormats", "PortaRegister", "PortaTestSupport"]),
         .testTarget(name: "PortaImportTests", dependencies: ["PortaImport", "PortaTestSupport"]),
         .testTarget(name: "PortaRegisterTests", dependencies: ["PortaRegister", "PortaTestSupport"]),
         .testTarget(name: "portaTests", dependencies: ["PortaTestSupport"]),

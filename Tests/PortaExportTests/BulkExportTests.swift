@@ -4,6 +4,7 @@ import Logging
 import PortaConnectors
 import PortaExport
 import PortaModel
+import PortaRegister
 import PortaTestSupport
 import Testing
 
@@ -93,6 +94,33 @@ import Testing
         #expect(second.outcomes.filter { $0.result == .existing }.count == first.outcomes.count - 1)
         #expect(second.outcomes.map(\.digest) == first.outcomes.map(\.digest))
         #expect(!FileManager.default.fileExists(atPath: out.path + "/.\(name).partial-killed"))
+    }
+
+    @Test func aSubjectWithABrokenRowFailsAloneAndIsListedWithoutPersonalData() async throws {
+        let sample = try SampleController(editSQL: {
+            $0 + "\nINSERT INTO orders VALUES (9001, 2, 'EB-BROKEN', '2024-01-01 00:00:00', 'delivered', 'not money', 'SEK', NULL);\n"
+        })
+        let out = TemporaryFolder("porta-bulk")
+        let summary = try await run(sample, shard: .all, into: out.path)
+        #expect(!summary.succeeded)
+        let failed = summary.outcomes.filter { $0.result == .failed }
+        #expect(failed.count == 1)
+        #expect(failed.first?.error?.contains("9001") == true, "\(failed)")
+        #expect(summary.outcomes.filter { $0.result == .written }.count == summary.outcomes.count - 1)
+        #expect(!FileManager.default.fileExists(atPath: failed[0].bundlePath))
+    }
+
+    @Test func everySubjectsExportIsRecordedInTheRegister() async throws {
+        let sample = try SampleController(), out = TemporaryFolder("porta-bulk")
+        let register = try RequestRegister(path: out.path + "/register.sqlite", secret: "a-test-secret-of-enough-length")
+        let exporter = BulkExporter(config: try PortaConfig.load(from: sample.configPath), logger: Logger(label: "porta-test"),
+                                    environment: SampleServices.environment, register: register)
+        let summary = try await exporter.export(.init(shard: .all, purpose: .access, requestPrefix: "all", createdAt: createdAt),
+                                                into: out.path)
+        let entries = try register.entries()
+        #expect(entries.count == summary.outcomes.count)
+        #expect(Set(entries.compactMap(\.entry.bundleDigest)) == Set(summary.outcomes.compactMap(\.digest)))
+        #expect(try register.entries(of: try SubjectIdentifier(parsing: SampleSubject.anna)).count == 1)
     }
 
     @Test func aConfigWithoutASubjectIndexCannotExportEveryone() async throws {

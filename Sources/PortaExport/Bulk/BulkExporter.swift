@@ -87,7 +87,7 @@ public struct BulkExporter {
             progress?(outcome)
         }
         let path = folder + "/porta-\(request.requestPrefix)-shard-\(request.shard.index)-of-\(request.shard.count).jsonl"
-        try SummaryFile.write(outcomes.flatMap(\.jsonLine), to: path)
+        try WholeFile.write(outcomes.flatMap(\.jsonLine), to: path)
         return Summary(path: path, outcomes: outcomes)
     }
 

@@ -1,4 +1,3 @@
-import Foundation
 import PortaBundle
 
 /// The report of `porta verify --junit FILE` in JUnit XML, which CI systems (GitHub Actions
@@ -50,18 +49,11 @@ public enum JUnitVerificationReport {
         return Array(text.utf8)
     }
 
-    /// Writes the report to `path`, replacing what is there, readable by its owner only.
+    /// Writes the report to `path`, whole or not at all, readable by its owner only.
     /// - Throws: ``VerifyError`` when the file cannot be written.
     public static func write(_ outcomes: [VerificationOutcome], to path: String) throws(VerifyError) {
-        let bytes = document(outcomes)
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard descriptor >= 0 else { throw VerifyError(path: path, message: "cannot write the JUnit report (errno \(errno))") }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if count < 0 { if errno == EINTR { continue }; throw VerifyError(path: path, message: "cannot write the JUnit report (errno \(errno))") }
-            offset += count
+        do { try WholeFile.write(document(outcomes), to: path) } catch {
+            throw VerifyError(path: path, message: "cannot write the JUnit report: \(error)")
         }
     }
 

@@ -1,26 +1,27 @@
 import Foundation
-import PortaBundle
 
-/// Writes a summary file whole or not at all: into a hidden owner-only file beside it, then
-/// renamed into place, so a reader never sees half a summary.
-enum SummaryFile {
-    static func write(_ bytes: [UInt8], to path: String) throws {
+/// Writes a small file (a summary, a report) whole or not at all: into a hidden owner-only
+/// file beside it, synced, then renamed into place over any earlier one, so a reader never
+/// sees half of it.
+public enum WholeFile {
+    /// - Throws: ``BundleError`` `io` naming the file.
+    public static func write(_ bytes: [UInt8], to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".partial"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard descriptor >= 0 else { throw BundleError(.io, "cannot write the summary (errno \(errno))", path: path) }
+        guard descriptor >= 0 else { throw BundleError(.io, "cannot write the file (errno \(errno))", path: path) }
         var offset = 0
         while offset < bytes.count {
             let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else {
                 close(descriptor)
-                throw BundleError(.io, "cannot write the summary (errno \(errno))", path: path)
+                throw BundleError(.io, "cannot write the file (errno \(errno))", path: path)
             }
             offset += count
         }
         guard fsync(descriptor) == 0, close(descriptor) == 0, rename(temporary, path) == 0 else {
-            throw BundleError(.io, "cannot move the summary into place (errno \(errno))", path: path)
+            throw BundleError(.io, "cannot move the file into place (errno \(errno))", path: path)
         }
     }
 }
