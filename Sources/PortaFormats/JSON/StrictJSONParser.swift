@@ -133,7 +133,7 @@ public struct StrictJSONParser {
     private mutating func parseObject(depth: Int) throws -> ParsedJSON {
         _ = try input.next()
         var members: [ParsedJSON.Member] = []
-        var keys: Set<String> = []
+        var keys = SeenKeys()
         try skipWhitespace()
         if try input.peek() == UInt8(ascii: "}") {
             _ = try input.next()
@@ -143,7 +143,7 @@ public struct StrictJSONParser {
             try skipWhitespace()
             guard try input.peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
             let key = try parseString()
-            guard keys.insert(key).inserted || allowsDuplicateKeys else { throw error("duplicate key \(FormatError.quotedName(key))") }
+            guard keys.insert(key) || allowsDuplicateKeys else { throw error("duplicate key \(FormatError.quotedName(key))") }
             try skipWhitespace()
             guard try input.next() == UInt8(ascii: ":") else { throw error("expected : after a key") }
             let value = try parseValue(depth: depth + 1)
@@ -320,5 +320,22 @@ public struct StrictJSONParser {
 
     private func error(_ message: String) -> FormatError {
         FormatError(.json, message, file: input.name, line: input.line)
+    }
+}
+
+/// The keys of one object seen so far: a short list searched in order (records have a dozen
+/// keys, and hashing each costs more than comparing), turning into a set past 16 keys so a
+/// hostile object with very many keys stays linear.
+private struct SeenKeys {
+    private var list: [String] = []
+    private var set: Set<String>?
+
+    /// Adds `key`; false when it was there already.
+    mutating func insert(_ key: String) -> Bool {
+        if set != nil { return set!.insert(key).inserted }
+        if list.contains(key) { return false }
+        list.append(key)
+        if list.count > 16 { set = Set(list); list = [] }
+        return true
     }
 }
