@@ -197,6 +197,15 @@ private func lowerLevelsPass(_ number: Int, _ report: VerificationReport) -> Boo
         #expect(level(3, of: report) == ["exclusion-count-mismatch porta-manifest.json"])
     }
 
+    @Test func aFileNoAttachmentRecordClaimsIsFound() async throws {
+        let bundle = try await SampleBundle.make()
+        try BagFiles.write("smuggled", to: bundle.file("data/files/att_00000000000000000000000000000000.txt"))
+        try BagFiles.reseal(bundle.path)
+        let findings = level(3, of: try bundle.verifyAll())
+        #expect(findings.contains("attachment-file-unclaimed data/files/att_00000000000000000000000000000000.txt"))
+        #expect(findings.contains("manifest-missing-file data/files/att_00000000000000000000000000000000.txt"))
+    }
+
     @Test func anAttachmentWhoseFileChangedIsFound() async throws {
         let bundle = try await SampleBundle.make()
         let file = try #require(try FileManager.default.contentsOfDirectory(atPath: bundle.file("data/files")).first { $0.hasSuffix(".txt") })

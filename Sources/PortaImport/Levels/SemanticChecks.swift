@@ -249,7 +249,10 @@ struct SemanticChecks {
                 }
             }
         }
-        for path in payload.files where PayloadRole(path: path) == .attachment && !claimed.contains(path) {
+        // Unclaimed files can only be told when every attachment record was read.
+        let attachmentsRead = outcomes.contains { $0.format == .json && $0.kind == .attachment && $0.failure == nil }
+            || !payload.files.contains(RecordFileFormat.json.path(.attachment))
+        for path in payload.files where attachmentsRead && PayloadRole(path: path) == .attachment && !claimed.contains(path) {
             note("attachment-file-unclaimed", path, "no attachment record names the file")
         }
     }
