@@ -26,7 +26,7 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: "Stop after this level (1 bag, 2 formats, 3 semantics, 4 cross-format, 5 authenticity).")
     var level: Int = BundleVerifier.levelNames.keys.max()!
 
-    @Option(name: .long, help: "Report format on standard output: text or json (formats/json/verify-report.schema.json).")
+    @Option(name: .long, help: "Report format on standard output: text or json (formats/reports/verify-report.schema.json).")
     var format: ReportFormat = .text
 
     @Option(name: .long, help: "Also write a JUnit XML report to this file (one test case per level per bundle).")

@@ -30,7 +30,7 @@ import Testing
         #expect(verify.status == 2)
         let report = folder.path + "/report.json"
         try verify.standardOutput.write(toFile: report, atomically: false, encoding: .utf8)
-        let check = try PeerTool.checkJSONSchema(Repository.path("formats/json/verify-report.schema.json"), [report])
+        let check = try PeerTool.checkJSONSchema(Repository.path("formats/reports/verify-report.schema.json"), [report])
         #expect(check.status == 0, "\(check.combined)")
         let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
         let bundles = try #require(document?["bundles"] as? [[String: Any]])
@@ -43,7 +43,7 @@ import Testing
         let junit = folder.path + "/report.xml"
         let verify = try ExternalProcess.porta(["verify", "--junit", junit, folder.path])
         #expect(verify.status == 1)
-        let check = try PeerTool.xmllintSchema(Repository.path("formats/junit-report.xsd"), [junit])
+        let check = try PeerTool.xmllintSchema(Repository.path("formats/reports/junit-report.xsd"), [junit])
         #expect(check.status == 0, "\(check.combined)")
         let text = try String(contentsOfFile: junit, encoding: .utf8)
         #expect(text.components(separatedBy: "<testcase ").count - 1 == 10)
@@ -79,7 +79,7 @@ import Testing
         let verify = try ExternalProcess.porta(["verify"] + arguments, in: folder.path)
         #expect(verify.status == 0, "\(verify.combined)")
         #expect(verify.standardOutput.contains("\"result\": \"valid\""))
-        let junit = try PeerTool.xmllintSchema(Repository.path("formats/junit-report.xsd"), [folder.path + "/porta-verify.xml"])
+        let junit = try PeerTool.xmllintSchema(Repository.path("formats/reports/junit-report.xsd"), [folder.path + "/porta-verify.xml"])
         #expect(junit.status == 0, "\(junit.combined)")
     }
 }

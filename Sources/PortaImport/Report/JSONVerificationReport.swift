@@ -2,7 +2,7 @@ import PortaBundle
 import PortaFormats
 
 /// The machine-readable report of `porta verify --format json`, described by
-/// `formats/json/verify-report.schema.json`: every bundle, every level with its status, every
+/// `formats/reports/verify-report.schema.json`: every bundle, every level with its status, every
 /// finding. Keys come in a fixed order, so the same outcomes give the same bytes.
 public enum JSONVerificationReport {
     /// The report's format name and version.

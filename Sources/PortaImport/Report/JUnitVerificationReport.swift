@@ -4,7 +4,7 @@ import PortaBundle
 /// reporters, GitLab, Jenkins) show natively: one `<testsuite>` per bundle, one `<testcase>`
 /// per level, a `<failure>` listing the level's findings, `<skipped>` for a level that did not
 /// run, and `<error>` for a bundle that could not be checked. Described by
-/// `formats/junit-report.xsd`.
+/// `formats/reports/junit-report.xsd`.
 public enum JUnitVerificationReport {
     public static func document(_ outcomes: [VerificationOutcome]) -> [UInt8] {
         var suites: [String] = []
