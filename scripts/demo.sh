@@ -18,3 +18,4 @@ rm -rf out/porta-demo
   --purpose portability --out out --request-id demo --created-at 2026-01-01T00:00:00Z
 "$porta" verify out/porta-demo
 bagit.py --validate out/porta-demo
+"$porta" register list --config samples/retailer/porta.yml | tail -3
