@@ -34,7 +34,10 @@ public final class RequestRegister: Sendable {
         }
         self.secret = Array(secret.utf8)
         let existed = FileManager.default.fileExists(atPath: path)
-        database = try DatabaseQueue(path: path)
+        // Several exports may record at once (the shards of a bulk export): each waits its turn.
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(60)
+        database = try DatabaseQueue(path: path, configuration: configuration)
         if !existed { chmod(path, 0o600) }
         try database.write(RegisterSchema.create)
     }

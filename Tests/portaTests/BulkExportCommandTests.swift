@@ -46,6 +46,9 @@ import Testing
         let customers = try DatabaseQueue(path: sample.databasePath).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM customers")! }
         #expect(subjects.count == customers)
         #expect(Set(subjects).count == customers)
+        // The pods recorded every export in the one register, taking turns.
+        let register = try ExternalProcess.porta(["register", "list", "--config", sample.configPath, "--format", "csv"])
+        #expect(register.standardOutput.split(separator: "\r\n").count - 1 == customers, "\(register.combined)")
         let verify = try ExternalProcess.porta(["verify", "--level", "4", out.path])
         #expect(verify.status == 0, "\(verify.combined)")
         #expect(verify.standardOutput.components(separatedBy: "result: valid").count - 1 == customers)
