@@ -23,15 +23,6 @@ struct BagChecker {
         prepare()
     }
 
-    /// Checks the bag in one go and returns what is wrong with it.
-    static func check(bag: String) -> [Finding] {
-        var checker = BagChecker(bag: bag)
-        let ordered = checker.hashJobs.keys.sorted()
-        let digests = FileHashing.digests(of: ordered.map { ($0, checker.hashJobs[$0]!) }, in: bag)
-        checker.conclude(digests: Dictionary(uniqueKeysWithValues: zip(ordered, digests)))
-        return checker.findings
-    }
-
     private mutating func note(_ code: String, _ path: String?, line: Int? = nil, _ message: String,
                                expected: String? = nil, found: String? = nil) {
         findings.append(Finding(level: Self.level, code: code, path: path, line: line, message: message,

@@ -1,20 +1,11 @@
 import Dispatch
 import Foundation
 
-/// Hashes many files with the algorithms each needs, on all cores, each file read once in
-/// 1 MiB blocks through a descriptor opened without following symlinks.
+/// Hashes a file with the algorithms it needs, read once in 1 MiB blocks through a descriptor
+/// opened without following symlinks. (``VerificationRun`` spreads the files over the cores.)
 enum FileHashing {
-    /// The digests of each file, or nil for a file that could not be read.
-    static func digests(of jobs: [(path: String, algorithms: Set<HashAlgorithm>)], in bag: String)
-        -> [[HashAlgorithm: String]?] {
-        let results = ResultSlots<[HashAlgorithm: String]?>(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let job = jobs[index]
-            results.set(index, digest(of: bag + "/" + job.path, algorithms: job.algorithms))
-        }
-        return results.values
-    }
-
+    /// The digests of the file at `path`, read without following a symlink, or nil when it
+    /// cannot be read.
     static func digest(of path: String, algorithms: Set<HashAlgorithm>) -> [HashAlgorithm: String]? {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
