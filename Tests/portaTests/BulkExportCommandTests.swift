@@ -72,3 +72,52 @@ private final class ResultBox: @unchecked Sendable {
     func set(_ index: Int, _ value: ProcessOutput?) { lock.lock(); storage[index] = value; lock.unlock() }
     var values: [ProcessOutput?] { lock.lock(); defer { lock.unlock() }; return storage }
 }
+
+/// A shard killed mid-run and run again: no half bundle ever shows, and the rerun finishes
+/// the job with every bundle complete.
+@Suite struct KilledShardTests {
+    @Test func aShardKilledWhileWritingResumesWithEveryBundleComplete() throws {
+        let folder = TemporaryFolder("porta-killed"), out = folder.file("out")
+        // The sample shop plus a heavy customer (slow to write, so the kill lands mid-bundle) and 20 more.
+        let config = try ExternalProcess.run(Repository.path("scripts/shop-only-config.sh"), [])
+        try BagFiles.write(config.standardOutput, to: folder.file("porta.yml"))
+        let made = try ExternalProcess.run(Repository.path("samples/retailer/make-heavy-shop.sh"),
+                                           [folder.file("shop.sqlite"), "30000", "0", "20"])
+        #expect(made.status == 0, "\(made.combined)")
+        let arguments = ["export", "--all-subjects", "--shard", "0/1", "--config", folder.file("porta.yml"), "--out", out,
+                         "--purpose", "access", "--request-id", "all", "--created-at", SampleSubject.createdAt, "--quiet"]
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ExternalProcess.portaBinary)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Kill it once a staging folder is being written (the heavy customer's, most likely).
+        let deadline = Date().addingTimeInterval(60)
+        var sawStaging = false
+        while Date() < deadline && process.isRunning {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+            let bundles = names.filter { $0.hasPrefix("porta-all-") && !$0.hasSuffix(".jsonl") }
+            if bundles.count >= 7, names.contains(where: { $0.hasPrefix(".porta-all-") }) { sawStaging = true; break }
+            usleep(20_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(sawStaging, "the shard finished before it could be killed mid-bundle")
+        let beforeRerun = try FileManager.default.contentsOfDirectory(atPath: out)
+        #expect(!beforeRerun.contains { $0.hasSuffix(".jsonl") }, "no summary for a killed run")
+        // Every bundle in place is complete.
+        let verify = try ExternalProcess.porta(["verify", "--level", "3", out])
+        #expect(verify.status == 0, "\(verify.combined)")
+
+        let rerun = try ExternalProcess.porta(arguments)
+        #expect(rerun.status == 0, "\(rerun.combined)")
+        #expect(rerun.standardOutput.contains("subjects: 28"), "\(rerun.standardOutput)")
+        let after = try FileManager.default.contentsOfDirectory(atPath: out)
+        #expect(!after.contains { $0.hasPrefix(".") }, "staging left behind: \(after)")
+        #expect(after.filter { $0.hasPrefix("porta-all-") && !$0.hasSuffix(".jsonl") }.count == 28)
+        #expect(try ExternalProcess.porta(["verify", "--level", "4", out]).status == 0)
+    }
+}
