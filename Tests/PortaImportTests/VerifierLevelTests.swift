@@ -101,6 +101,18 @@ private func lowerLevelsPass(_ number: Int, _ report: VerificationReport) -> Boo
         #expect(level(2, of: report) == ["data-package-mismatch data/csv/datapackage.json"])
     }
 
+    @Test func aDPVTermThatDoesNotRestateItsFieldIsRefused() async throws {
+        let bundle = try await SampleBundle.make()
+        try BagFiles.editLine(2, of: bundle.file("data/json/order.json")) {
+            $0.replacingOccurrences(of: "eu-gdpr:A6-1-b", with: "eu-gdpr:A6-1-a")
+        }
+        try BagFiles.reseal(bundle.path)
+        let report = try bundle.verifyAll()
+        let finding = try #require(report.levels[1].findings.first)
+        #expect("\(finding.code) \(finding.path!) \(finding.line ?? 0)" == "bad-json data/json/order.json 2")
+        #expect(finding.message.contains("dpvLegalBasis"))
+    }
+
     @Test func anUnknownFormatVersionIsRefusedNamingBothVersions() async throws {
         let bundle = try await SampleBundle.make()
         try BagFiles.replace("\"format\": \"porta/1\"", with: "\"format\": \"porta/2\"", in: bundle.file("porta-manifest.json"))
@@ -169,6 +181,7 @@ private func lowerLevelsPass(_ number: Int, _ report: VerificationReport) -> Boo
         let bundle = try await SampleBundle.make()
         try BagFiles.editLine(2, of: bundle.file("data/json/order.json")) {
             $0.replacingOccurrences(of: "\"provenance\":\"provided\"", with: "\"provenance\":\"acquired\"")
+                .replacingOccurrences(of: "dpv:ProvidedPersonalData", with: "dpv:CollectedPersonalData")
         }
         try BagFiles.reseal(bundle.path)
         let report = try bundle.verifyAll()

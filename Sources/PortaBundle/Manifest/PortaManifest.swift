@@ -100,6 +100,16 @@ public struct PortaManifest: Hashable, Sendable {
         case noneFound = "none-found"
     }
 
+    /// The JSON-LD context that makes the manifest, and the DPV keys of the record files,
+    /// readable as linked data: the DPV prefixes, and which DPV property each key states.
+    public static let jsonLDContext: JSONValue = .object(
+        DPVTerms.prefixes.map { ($0.prefix, JSONValue.string($0.iri)) } + [
+            ("right", .object([("@id", .string("dpv:hasRight")), ("@type", .string("@vocab"))])),
+            ("dpvProvenance", .object([("@id", .string("dpv:hasPersonalData")), ("@type", .string("@vocab"))])),
+            ("dpvLegalBasis", .object([("@id", .string("dpv:hasLegalBasis")), ("@type", .string("@vocab"))])),
+            ("dpvCategory", .object([("@id", .string("dpv:hasPersonalData")), ("@type", .string("@vocab"))])),
+        ])
+
     /// Judged from the source counts.
     public var contents: Contents {
         if sources.contains(where: { $0.records > 0 }) { return .records }
@@ -143,6 +153,7 @@ public struct PortaManifest: Hashable, Sendable {
             + [("country", .string(controller.country))]
             + optional("contact", controller.contact)
         return .object([
+            ("@context", Self.jsonLDContext),
             ("format", .string(Self.format)),
             ("bundleId", .string(bundleID)),
             ("createdAt", .string(createdAt.description)),
@@ -151,6 +162,7 @@ public struct PortaManifest: Hashable, Sendable {
                 ("id", .string(request.id)),
                 ("purpose", .string(request.purpose.rawValue)),
                 ("article", .string(request.purpose.article)),
+                ("right", .string(DPVTerms.term(request.purpose))),
                 ("language", .string(request.language)),
             ])),
             ("subject", .object([

@@ -3,10 +3,14 @@ import PortaModel
 /// The common metadata every record carries, as the formats write it: the same names, in the
 /// same order, before the kind's own fields, in JSON keys, CSV columns and XML elements.
 public enum MetadataField: String, CaseIterable, Sendable {
-    case id, source, sourceKey, provenance, legalBasis, category, collectedAt
+    case id, source, sourceKey, provenance, legalBasis, category, dpvProvenance, dpvLegalBasis, dpvCategory, collectedAt
 
-    /// Whether every record has it (only `collectedAt` may be absent).
-    public var isRequired: Bool { self != .collectedAt }
+    /// Whether every record has it (`collectedAt` and `dpvCategory` may be absent).
+    public var isRequired: Bool { self != .collectedAt && self != .dpvCategory }
+
+    /// Whether it restates another field in the W3C DPV vocabulary (``DPVTerms``): derived,
+    /// never chosen, and a reader checks it against the field it restates.
+    public var isDPVTerm: Bool { self == .dpvProvenance || self == .dpvLegalBasis || self == .dpvCategory }
 
     /// What it holds, for the published schemas.
     public var summary: String {
@@ -17,6 +21,9 @@ public enum MetadataField: String, CaseIterable, Sendable {
         case .provenance: "How the controller came to hold the data."
         case .legalBasis: "The lawful basis of processing, GDPR Art. 6(1)."
         case .category: "The data category in the controller's privacy notice."
+        case .dpvProvenance: "The provenance as a W3C DPV term (dpv:ProvidedPersonalData, …)."
+        case .dpvLegalBasis: "The legal basis as a W3C DPV term (eu-gdpr:A6-1-b for contract, …)."
+        case .dpvCategory: "The category as a W3C DPV personal-data term (pd:Contact, …), when it has one."
         case .collectedAt: "When the controller collected the data."
         }
     }
@@ -29,6 +36,9 @@ public enum MetadataField: String, CaseIterable, Sendable {
         case .sourceKey: .text
         case .provenance: .enumeration(Provenance.allCases.map(\.rawValue))
         case .legalBasis: .enumeration(LegalBasis.allCases.map(\.rawValue))
+        case .dpvProvenance: .enumeration(Provenance.allCases.map(DPVTerms.term))
+        case .dpvLegalBasis: .enumeration(LegalBasis.allCases.map(DPVTerms.term))
+        case .dpvCategory: .enumeration(Array(Set(DPVTerms.categories.values)).sorted())
         case .collectedAt: .timestamp
         }
     }
@@ -42,6 +52,9 @@ public enum MetadataField: String, CaseIterable, Sendable {
         case .provenance: metadata.provenance.rawValue
         case .legalBasis: metadata.legalBasis.rawValue
         case .category: metadata.category.name
+        case .dpvProvenance: DPVTerms.term(metadata.provenance)
+        case .dpvLegalBasis: DPVTerms.term(metadata.legalBasis)
+        case .dpvCategory: DPVTerms.term(metadata.category)
         case .collectedAt: metadata.collectedAt?.description
         }
     }

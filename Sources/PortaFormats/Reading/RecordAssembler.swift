@@ -59,6 +59,9 @@ public struct RecordAssembler: Sendable {
         let metadata = RecordMetadata(kind: kind, source: source, sourceKey: sourceKey, provenance: provenance,
                                       legalBasis: legalBasis, category: category, collectedAt: collectedAt)
         guard metadata.id == id else { throw problem("id: does not derive from source, kind and sourceKey") }
+        for field in MetadataField.allCases where field.isDPVTerm && texts[field] != field.text(of: metadata) {
+            throw problem("\(field.rawValue): not the DPV term of the record's \(field == .dpvCategory ? "category" : field == .dpvProvenance ? "provenance" : "legal basis")")
+        }
         return metadata
     }
 

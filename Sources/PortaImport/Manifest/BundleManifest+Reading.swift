@@ -36,7 +36,7 @@ extension BundleManifest {
 extension JSONWalker {
     /// The manifest, field by field, as `formats/json/porta-manifest.schema.json` describes it.
     mutating func manifest(_ document: ParsedJSON) -> BundleManifest? {
-        let keys = ["format", "bundleId", "createdAt", "controller", "request", "subject", "policy",
+        let keys = ["@context", "format", "bundleId", "createdAt", "controller", "request", "subject", "policy",
                     "sources", "files", "exclusions", "contents", "generator"]
         guard let top = object(document, at: "", required: keys) else { return nil }
         if case .string(let format)? = top["format"], format != PortaManifest.format {
@@ -47,6 +47,9 @@ extension JSONWalker {
             return nil
         }
         let format = string(top["format"], at: "/format", mustBe: "\"\(PortaManifest.format)\"")
+        if let context = top["@context"], !Self.isPinnedContext(context) {
+            fail("/@context", "is not the JSON-LD context porta/1 defines (the DPV prefixes and key definitions)")
+        }
         let bundleID = string(top["bundleId"], at: "/bundleId", mustBe: "a urn:uuid: of UUID version 8", Self.isBundleID)
         let createdAt = timestamp(top["createdAt"], at: "/createdAt")
         let controller = object(top["controller"], at: "/controller", required: ["id", "name", "country"],
@@ -58,7 +61,7 @@ extension JSONWalker {
             (try? CountryCode($0))?.code == $0
         }
         _ = string(controller?["contact"], at: "/controller/contact", mustBe: "non-empty text")
-        let request = object(top["request"], at: "/request", required: ["id", "purpose", "article", "language"])
+        let request = object(top["request"], at: "/request", required: ["id", "purpose", "article", "right", "language"])
         let requestID = string(request?["id"], at: "/request/id", mustBe: "a request id (letters, digits, . _ -, at most 64)",
                                Self.isRequestID)
         let purpose = string(request?["purpose"], at: "/request/purpose", mustBe: "portability or access") { Purpose(rawValue: $0) != nil }
@@ -68,6 +71,9 @@ extension JSONWalker {
         }
         if let purpose, let article, purpose.article != article {
             fail("/request/article", "is not the article of the purpose \(purpose.rawValue)", code: "purpose-article-mismatch")
+        }
+        _ = string(request?["right"], at: "/request/right", mustBe: "the DPV term of the right the purpose exercises") {
+            $0 == purpose.map(DPVTerms.term)
         }
         _ = string(request?["language"], at: "/request/language", mustBe: "a BCP 47 language tag") { (try? LanguageTag($0))?.tag == $0 }
         let identifiers = subjectIdentifiers(top["subject"])
@@ -186,6 +192,20 @@ extension JSONWalker {
                   let records = count(members?["records"], at: pointer + "/records", minimum: 1) else { return nil }
             return .init(source: source, kind: kind, reason: reason, records: records)
         }
+    }
+
+    /// Whether a parsed `@context` is exactly ``PortaManifest/jsonLDContext``.
+    static func isPinnedContext(_ value: ParsedJSON) -> Bool {
+        func same(_ parsed: ParsedJSON, _ pinned: JSONValue) -> Bool {
+            switch (parsed, pinned) {
+            case (.string(let a), .string(let b)): return a == b
+            case (.object(let members), .object(let pinnedMembers)):
+                return members.count == pinnedMembers.count
+                    && zip(members, pinnedMembers).allSatisfy { $0.key == $1.0 && same($0.value, $1.1) }
+            default: return false
+            }
+        }
+        return same(value, PortaManifest.jsonLDContext)
     }
 
     static func isBundleID(_ text: String) -> Bool {
