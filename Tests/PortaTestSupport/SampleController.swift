@@ -35,3 +35,12 @@ public struct SampleController {
         try database.close()
     }
 }
+
+extension SampleController {
+    /// A config edit that makes the sample keep a register of requests, `register.sqlite` in
+    /// its folder, keyed by the secret in `PORTA_REGISTER_SECRET` (which ``SampleServices`` sets).
+    public static func keepingRegister(_ config: String) -> String {
+        config.replacingOccurrences(of: "\nsources:\n",
+                                    with: "\nregister:\n  path: register.sqlite\n  secret-env: PORTA_REGISTER_SECRET\n\nsources:\n")
+    }
+}

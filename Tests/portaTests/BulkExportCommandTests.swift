@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func theIndexedJobsProcessesTogetherExportEveryCustomerExactlyOnce() throws {
-        let sample = try SampleController(), out = TemporaryFolder("porta-job")
+        let sample = try SampleController(editConfig: SampleController.keepingRegister), out = TemporaryFolder("porta-job")
         let (arguments, completions) = try jobArguments(config: sample.configPath, out: out.path)
         #expect(arguments.first == "export" && arguments.contains("--all-subjects"))
         #expect(arguments.contains("--shard-count=\(completions)"))

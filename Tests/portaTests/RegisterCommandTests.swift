@@ -5,7 +5,7 @@ import Testing
 /// `porta register` and the entries `porta export` makes in it.
 @Suite struct RegisterCommandTests {
     @Test func exportsAreRecordedAndFoundWithoutPersonalData() throws {
-        let sample = try SampleController(), out = TemporaryFolder()
+        let sample = try SampleController(editConfig: SampleController.keepingRegister), out = TemporaryFolder()
         let export = try ExternalProcess.porta(["export", "--config", sample.configPath, "--subject", SampleSubject.anna,
                                                 "--out", out.path, "--request-id", "r1", "--received", "2026-10-01",
                                                 "--created-at", SampleSubject.createdAt])
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func dueExitsOneWhileARequestIsOverdue() throws {
-        let sample = try SampleController()
+        let sample = try SampleController(editConfig: SampleController.keepingRegister)
         let receive = try ExternalProcess.porta(["register", "receive", "--config", sample.configPath, "--request-id", "r9",
                                                  "--purpose", "access", "--subject", SampleSubject.anna, "--received", "2026-01-31"])
         #expect(receive.standardOutput.contains("due 2026-02-28"), "\(receive.combined)")
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func aConfiguredRegisterWithoutItsSecretStopsTheExportBeforeAnyWork() throws {
-        let sample = try SampleController(), out = TemporaryFolder()
+        let sample = try SampleController(editConfig: SampleController.keepingRegister), out = TemporaryFolder()
         let export = try ExternalProcess.run("env", ["-u", "PORTA_REGISTER_SECRET", ExternalProcess.portaBinary, "export",
                                                      "--config", sample.configPath, "--subject", SampleSubject.anna, "--out", out.path],
                                              environment: SampleServices.environment.filter { $0.key != "PORTA_REGISTER_SECRET" })
