@@ -1,4 +1,5 @@
 import Foundation
+import PortaBundle
 import PortaModel
 
 /// A request to answer: who the subject is, why they asked, and the inputs that make the
@@ -28,7 +29,7 @@ public struct ExportRequest: Sendable {
             throw ExportError(.invalidRequest, "the request names no identifier of the subject")
         }
         let id = requestID ?? "req-" + UUID().uuidString.lowercased()
-        guard Self.isValidRequestID(id) else {
+        guard PortaManifest.Request.isValidID(id) else {
             throw ExportError(.invalidRequest, "request id must be 1 to 64 letters, digits, '.', '_' or '-', not starting with '.' or '-'")
         }
         self.subject = subject
@@ -36,12 +37,5 @@ public struct ExportRequest: Sendable {
         self.requestID = id
         self.createdAt = createdAt
         self.language = language
-    }
-
-    /// Whether `id` can be a request id: 1 to 64 ASCII letters, digits, `.`, `_` or `-`, not
-    /// starting with `.` or `-` (it names the bundle's folder).
-    public static func isValidRequestID(_ id: String) -> Bool {
-        (1...64).contains(id.count) && id.first != "." && id.first != "-"
-            && id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
     }
 }

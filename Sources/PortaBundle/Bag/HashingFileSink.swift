@@ -27,14 +27,8 @@ public final class HashingFileSink: ByteSink {
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         hasher.update(bufferPointer: bytes)
         byteCount += Int64(bytes.count)
-        var offset = 0
-        while offset < bytes.count {
-            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw BundleError(.io, "cannot write: \(String(cString: strerror(errno)))", path: path)
-            }
-            offset += written
+        guard DescriptorWriting.writeAll(bytes, to: descriptor) else {
+            throw BundleError(.io, "cannot write: \(String(cString: strerror(errno)))", path: path)
         }
     }
 

@@ -10,15 +10,10 @@ public enum WholeFile {
         let temporary = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".partial"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { throw BundleError(.io, "cannot write the file (errno \(errno))", path: path) }
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
-                close(descriptor)
-                throw BundleError(.io, "cannot write the file (errno \(errno))", path: path)
-            }
-            offset += count
+        guard bytes.withUnsafeBytes({ DescriptorWriting.writeAll($0, to: descriptor) }) else {
+            let failure = errno
+            close(descriptor)
+            throw BundleError(.io, "cannot write the file (errno \(failure))", path: path)
         }
         guard fsync(descriptor) == 0, close(descriptor) == 0, rename(temporary, path) == 0 else {
             throw BundleError(.io, "cannot move the file into place (errno \(errno))", path: path)

@@ -29,6 +29,13 @@ public struct PortaManifest: Hashable, Sendable {
 
     /// The request the bundle answers.
     public struct Request: Hashable, Sendable {
+        /// Whether `id` can be a request id: 1 to 64 ASCII letters, digits, `.`, `_` or `-`,
+        /// not starting with `.` or `-` (it names the bundle's folder, `porta-<id>`).
+        public static func isValidID(_ id: String) -> Bool {
+            (1...64).contains(id.utf8.count) && id.first != "." && id.first != "-"
+                && id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
+        }
+
         public var id: String
         public var purpose: Purpose
         public var language: String

@@ -72,7 +72,7 @@ public struct BulkExporter {
         guard let indexID = config.subjectIndex, let indexSource = config.sources.first(where: { $0.id == indexID }) else {
             throw ExportError(.invalidRequest, "the config names no subject-index source, so there is no list of every subject")
         }
-        guard request.requestPrefix.utf8.count <= 30, ExportRequest.isValidRequestID(request.requestPrefix) else {
+        guard request.requestPrefix.utf8.count <= 30, PortaManifest.Request.isValidID(request.requestPrefix) else {
             throw ExportError(.invalidRequest, "the request prefix must be at most 30 letters, digits, '.', '_' or '-'")
         }
         let subjects = try await shardSubjects(of: indexSource, shard: request.shard, day: request.createdAt.date)

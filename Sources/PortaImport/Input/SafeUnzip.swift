@@ -88,13 +88,8 @@ enum SafeUnzip {
                     refusal = Refusal("zip-bomb", name, "entry unpacks more than \(limits.maximumRatio) times its packed size")
                 }
                 if let refusal { throw refusal }
-                try data.withUnsafeBytes { raw in
-                    var offset = 0
-                    while offset < raw.count {
-                        let count = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                        if count < 0 { if errno == EINTR { continue }; throw Refusal("unpack-failed", name, "entry cannot be written (errno \(errno))") }
-                        offset += count
-                    }
+                guard data.withUnsafeBytes({ DescriptorWriting.writeAll($0, to: descriptor) }) else {
+                    throw Refusal("unpack-failed", name, "entry cannot be written (errno \(errno))")
                 }
             }
             if checksum != entry.checksum { throw Refusal("zip-checksum-mismatch", name, "entry's CRC-32 does not match its contents: the zip is damaged") }

@@ -12,6 +12,8 @@ struct BagChecker {
     private(set) var findings: [Finding] = []
     /// The regular files under `data/`, relative to the bag, sorted.
     private(set) var payloadFiles: [String] = []
+    /// Their sizes, as the walk of `data/` found them.
+    private(set) var payloadSizes: [String: Int64] = [:]
     /// Every file to hash, with the algorithms its manifests use.
     private(set) var hashJobs: [String: Set<HashAlgorithm>] = [:]
     private var expectations: [(file: String, manifest: ManifestFile, entry: ManifestFile.Entry)] = []
@@ -40,6 +42,7 @@ struct BagChecker {
         let scan = PayloadScan(bag: bag, level: Self.level)
         findings += scan.findings
         payloadFiles = scan.files
+        payloadSizes = scan.sizes
         for manifest in payloadManifests {
             let listed = Set(manifest.entries.map(\.path))
             for entry in manifest.entries {
@@ -54,7 +57,7 @@ struct BagChecker {
                 note("extra-file", file, "payload file is not listed in \(manifest.name)")
             }
         }
-        checkPayloadOxum(files: scan.files)
+        checkPayloadOxum()
         for manifest in tagManifests {
             for entry in manifest.entries {
                 switch TagFile.read(entry.path, in: bag) {
@@ -124,7 +127,7 @@ struct BagChecker {
     }
 
     /// `bag-info.txt` and its `Payload-Oxum`: the payload's octet count and file count.
-    private mutating func checkPayloadOxum(files: [String]) {
+    private mutating func checkPayloadOxum() {
         let file: TagFile
         switch TagFile.read("bag-info.txt", in: bag) {
         case .failure(let problem):
@@ -155,17 +158,13 @@ struct BagChecker {
             return note("missing-payload-oxum", "bag-info.txt", "has no Payload-Oxum (porta/1 needs it)")
         }
         if oxum.count > 1 { note("bad-bag-info", "bag-info.txt", line: oxum[1].line, "Payload-Oxum is given more than once") }
-        var octets: Int64 = 0
-        for path in files {
-            var info = stat()
-            if lstat(bag + "/" + path, &info) == 0 { octets += Int64(info.st_size) }
-        }
-        let actual = "\(octets).\(files.count)"
+        let octets = payloadSizes.values.reduce(0, +)
+        let actual = "\(octets).\(payloadFiles.count)"
         let parts = value.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
             return note("bad-payload-oxum", "bag-info.txt", line: line, "Payload-Oxum is not OCTETS.COUNT", expected: actual, found: value)
         }
-        if Int64(parts[0]) != octets || Int(parts[1]) != files.count {
+        if Int64(parts[0]) != octets || Int(parts[1]) != payloadFiles.count {
             note("payload-oxum-mismatch", "bag-info.txt", line: line,
                  "Payload-Oxum does not match the payload's size and file count", expected: actual, found: value)
         }

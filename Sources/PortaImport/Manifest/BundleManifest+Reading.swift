@@ -63,7 +63,7 @@ extension JSONWalker {
         _ = string(controller?["contact"], at: "/controller/contact", mustBe: "non-empty text")
         let request = object(top["request"], at: "/request", required: ["id", "purpose", "article", "right", "language"])
         let requestID = string(request?["id"], at: "/request/id", mustBe: "a request id (letters, digits, . _ -, at most 64)",
-                               Self.isRequestID)
+                               PortaManifest.Request.isValidID)
         let purpose = string(request?["purpose"], at: "/request/purpose", mustBe: "portability or access") { Purpose(rawValue: $0) != nil }
             .flatMap(Purpose.init(rawValue:))
         let article = string(request?["article"], at: "/request/article", mustBe: "the article of the request's purpose") { text in
@@ -217,14 +217,5 @@ extension JSONWalker {
             guard (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) else { return false }
         }
         return uuid[14] == 0x38 && [0x38, 0x39, 0x61, 0x62].contains(uuid[19])
-    }
-
-    static func isRequestID(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        func allowed(_ byte: UInt8) -> Bool {
-            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x5F
-        }
-        guard let first = bytes.first, allowed(first), bytes.count <= 64 else { return false }
-        return bytes.dropFirst().allSatisfy { allowed($0) || $0 == 0x2E || $0 == 0x2D }
     }
 }

@@ -56,10 +56,8 @@ public struct BundleVerifier: Sendable {
                                                         attributes: [.posixPermissions: 0o700])
                 bag = try SafeUnzip.unpack(path, into: scratch.path + "/unzipped", limits: options.zipLimits)
             } catch let refusal as SafeUnzip.Refusal {
-                var levels = [VerificationReport.Level(level: 1, name: Self.levelNames[1]!, findings: [refusal.finding])]
-                for level in Self.levelNames.keys.sorted() where level > 1 && level <= options.maxLevel {
-                    levels.append(.init(level: level, name: Self.levelNames[level]!, findings: [], skipped: "the zip was refused (level 1)"))
-                }
+                let levels = [VerificationReport.Level(level: 1, name: Self.levelNames[1]!, findings: [refusal.finding])]
+                    + VerificationReport.Level.skipped(from: 2, through: options.maxLevel, because: "the zip was refused (level 1)")
                 return VerificationReport(bundle: path, levels: levels)
             } catch {
                 throw VerifyError(path: path, message: "no room to unpack the zip in the scratch folder")

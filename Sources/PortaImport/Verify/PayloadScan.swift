@@ -4,6 +4,8 @@ import Foundation
 struct PayloadScan {
     /// Regular files, by path relative to the bag (as the file system spells them).
     var files: [String] = []
+    /// Each regular file's size, from the walk's own `lstat`.
+    var sizes: [String: Int64] = [:]
     /// Each file's on-disk spelling, looked up by any canonically equivalent name: Swift compares
     /// strings by canonical equivalence, so a manifest path finds its file whether either side
     /// is NFC or NFD. Of two equivalent names on disk, the first in walk order.
@@ -51,7 +53,9 @@ struct PayloadScan {
                 continue
             }
             switch info.st_mode & S_IFMT {
-            case S_IFREG: files.append(path)
+            case S_IFREG:
+                files.append(path)
+                sizes[path] = Int64(info.st_size)
             case S_IFDIR: walk(bag: bag, relative: path, level: level)
             case S_IFLNK:
                 findings.append(Finding(level: level, code: "symlink", path: path,

@@ -31,21 +31,17 @@ struct VerificationRun {
         var hashJobs = bagCheck.hashJobs
         for file in bagCheck.payloadFiles { hashJobs[file, default: []].insert(.sha256) }
         let reads = readsRecords ? recordFileChecks(bagCheck.payloadFiles) : []
-        let (digests, outcomes) = runJobs(hashJobs: hashJobs, reads: reads, index: index)
+        let (digests, outcomes) = runJobs(hashJobs: hashJobs, reads: reads, index: index, payloadSizes: bagCheck.payloadSizes)
 
         bagCheck.conclude(digests: digests)
         var levels = [VerificationReport.Level(level: 1, name: BundleVerifier.levelNames[1]!, findings: bagCheck.findings)]
         guard maxLevel >= 2 else { return levels }
-        let payload = PayloadFacts(bag: bag, files: bagCheck.payloadFiles, digests: digests)
+        let payload = PayloadFacts(files: bagCheck.payloadFiles, sizes: bagCheck.payloadSizes, digests: digests)
         levels.append(.init(level: 2, name: BundleVerifier.levelNames[2]!,
                             findings: manifestFindings + outcomes.compactMap(\.failure) + FormatChecks.findings(payload: payload, bag: bag)))
         guard maxLevel >= 3 else { return levels }
         if versionRefused {
-            for level in 3...maxLevel {
-                levels.append(.init(level: level, name: BundleVerifier.levelNames[level]!, findings: [],
-                                    skipped: "the bundle's format version is not one this verifier reads (level 2)"))
-            }
-            return levels
+            return levels + VerificationReport.Level.skipped(from: 3, through: maxLevel, because: "the bundle's format version is not one this verifier reads (level 2)")
         }
         var semantic = SemanticChecks(manifest: manifest, payload: payload, outcomes: outcomes, bag: bag)
         semantic.run()
@@ -73,11 +69,13 @@ struct VerificationRun {
     }
 
     /// Runs every hash and every read on all cores, the largest files first.
-    private func runJobs(hashJobs: [String: Set<HashAlgorithm>], reads: [RecordFileCheck], index: RecordIndex?)
-        -> ([String: [HashAlgorithm: String]?], [RecordFileCheck.Outcome]) {
+    private func runJobs(hashJobs: [String: Set<HashAlgorithm>], reads: [RecordFileCheck], index: RecordIndex?,
+                         payloadSizes: [String: Int64]) -> ([String: [HashAlgorithm: String]?], [RecordFileCheck.Outcome]) {
         enum Job { case hash(String, Set<HashAlgorithm>), read(Int) }
         let folder = bag
+        // Payload sizes come from the walk of data/; only tag files need a look of their own.
         func size(_ path: String) -> Int64 {
+            if let known = payloadSizes[path] { return known }
             var info = stat()
             return lstat(folder + "/" + path, &info) == 0 ? Int64(info.st_size) : 0
         }
@@ -110,15 +108,11 @@ struct PayloadFacts {
     let sizes: [String: Int64]
     let sha256: [String: String]
 
-    init(bag: String, files: [String], digests: [String: [HashAlgorithm: String]?]) {
+    init(files: [String], sizes: [String: Int64], digests: [String: [HashAlgorithm: String]?]) {
         self.files = files
-        var sizes: [String: Int64] = [:], sha256: [String: String] = [:]
-        for file in files {
-            var info = stat()
-            if lstat(bag + "/" + file, &info) == 0 { sizes[file] = Int64(info.st_size) }
-            if let digest = digests[file] ?? nil { sha256[file] = digest[.sha256] }
-        }
         self.sizes = sizes
-        self.sha256 = sha256
+        sha256 = files.reduce(into: [:]) { result, file in
+            if let digest = digests[file] ?? nil { result[file] = digest[.sha256] }
+        }
     }
 }
