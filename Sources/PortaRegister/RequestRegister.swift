@@ -137,12 +137,17 @@ public struct StoredRegisterEntry: Sendable, Hashable {
         let at: String = row["at"]
         let receivedOn: String? = row["received_on"]
         let purpose: String? = row["purpose"]
+        // The table's CHECK constraints admit only these values; anything else is a damaged file.
+        guard let action = RegisterEntry.Action(rawValue: row["action"]),
+              let outcome = RegisterEntry.Outcome(rawValue: row["outcome"]) else {
+            throw RequestRegister.Problem(description: "register entry \(number) has an action or outcome this Porta does not know")
+        }
         entry = RegisterEntry(
-            action: RegisterEntry.Action(rawValue: row["action"]) ?? .export, requestID: row["request_id"],
+            action: action, requestID: row["request_id"],
             purpose: purpose.flatMap(Purpose.init(rawValue:)), at: try Timestamp(parsing: at),
             receivedOn: try receivedOn.map(CalendarDate.init(parsing:)), bundleID: row["bundle_id"], bundleDigest: row["bundle_digest"],
             recordsByKind: RegisterJSON.parseCounts(row["counts"]), exclusions: RegisterJSON.parseCounts(row["exclusions"]),
-            outcome: RegisterEntry.Outcome(rawValue: row["outcome"]) ?? .failed, error: row["error"], toolVersion: row["tool_version"])
+            outcome: outcome, error: row["error"], toolVersion: row["tool_version"])
     }
 }
 

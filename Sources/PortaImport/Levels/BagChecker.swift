@@ -14,6 +14,8 @@ struct BagChecker {
     private(set) var payloadFiles: [String] = []
     /// Their sizes, as the walk of `data/` found them.
     private(set) var payloadSizes: [String: Int64] = [:]
+    /// `bag-info.txt` as label → first value, or nil when it cannot be read.
+    private(set) var bagInfo: [String: String]?
     /// Every file to hash, with the algorithms its manifests use.
     private(set) var hashJobs: [String: Set<HashAlgorithm>] = [:]
     private var expectations: [(file: String, manifest: ManifestFile, entry: ManifestFile.Entry)] = []
@@ -136,6 +138,8 @@ struct BagChecker {
             file = read
         }
         if file.hasByteOrderMark { note("byte-order-mark", "bag-info.txt", "starts with a byte order mark, which RFC 8493 forbids") }
+        var values: [String: String] = [:]
+        defer { bagInfo = values }
         var oxum: [(value: String, line: Int)] = []
         for (index, line) in file.lines.enumerated() {
             if line.first == " " || line.first == "\t" {
@@ -150,9 +154,9 @@ struct BagChecker {
             if label.last == " " || label.last == "\t" {
                 note("bad-bag-info", "bag-info.txt", line: index + 1, "label has white space before its colon")
             }
-            if label == "Payload-Oxum" {
-                oxum.append((line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces), index + 1))
-            }
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if values[String(label)] == nil { values[String(label)] = value }
+            if label == "Payload-Oxum" { oxum.append((value, index + 1)) }
         }
         guard let (value, line) = oxum.first else {
             return note("missing-payload-oxum", "bag-info.txt", "has no Payload-Oxum (porta/1 needs it)")

@@ -13,14 +13,15 @@ struct SemanticChecks {
     let manifest: BundleManifest?
     let payload: PayloadFacts
     let outcomes: [RecordFileCheck.Outcome]
-    let bag: String
+    /// `bag-info.txt` as level 1 read it (label → first value), nil when unreadable.
+    let bagInfo: [String: String]?
     private(set) var findings: [Finding] = []
 
-    init(manifest: BundleManifest?, payload: PayloadFacts, outcomes: [RecordFileCheck.Outcome], bag: String) {
+    init(manifest: BundleManifest?, payload: PayloadFacts, outcomes: [RecordFileCheck.Outcome], bagInfo: [String: String]?) {
         self.manifest = manifest
         self.payload = payload
         self.outcomes = outcomes
-        self.bag = bag
+        self.bagInfo = bagInfo
     }
 
     private mutating func note(_ code: String, _ path: String?, line: Int? = nil, record: String? = nil, _ message: String,
@@ -194,13 +195,7 @@ struct SemanticChecks {
             note("bundle-id-mismatch", BundleManifest.fileName, "bundleId does not derive from the controller, request and creation time",
                  expected: derived, found: manifest.bundleID)
         }
-        guard case .success(let info) = TagFile.read("bag-info.txt", in: bag) else { return }
-        var values: [String: String] = [:]
-        for line in info.lines {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let label = String(line[..<colon])
-            if values[label] == nil { values[label] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces) }
-        }
+        guard let values = bagInfo else { return }
         let expected = [("External-Identifier", manifest.bundleID), ("Bagging-Date", manifest.createdAt.date.description),
                         ("Source-Organization", manifest.controllerName), ("BagIt-Profile-Identifier", BundleVerifier.bagItProfileIdentifier)]
         for (label, value) in expected where values[label] != value {

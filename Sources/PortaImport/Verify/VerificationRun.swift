@@ -43,7 +43,7 @@ struct VerificationRun {
         if versionRefused {
             return levels + VerificationReport.Level.skipped(from: 3, through: maxLevel, because: "the bundle's format version is not one this verifier reads (level 2)")
         }
-        var semantic = SemanticChecks(manifest: manifest, payload: payload, outcomes: outcomes, bag: bag)
+        var semantic = SemanticChecks(manifest: manifest, payload: payload, outcomes: outcomes, bagInfo: bagCheck.bagInfo)
         semantic.run()
         indexFindings += outcomes.compactMap(\.indexFailure)
         if let index {
