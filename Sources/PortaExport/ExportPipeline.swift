@@ -48,14 +48,18 @@ public struct Exporter {
         self.logger = logger
         self.progress = progress
         self.register = register
-        self.makeConnector = makeConnector ?? { source, day, logger in
-            try Connectors.make(source, referenceDate: day, logger: logger, environment: environment)
-        }
+        self.makeConnector = makeConnector ?? Self.connectorFactory(environment: environment)
     }
 
     /// The folder a request's bundle is written to inside `outputFolder`.
     public static func bundleFolder(for request: ExportRequest, in outputFolder: String) -> String {
         outputFolder + "/porta-" + request.requestID
+    }
+
+    /// The default factory: each source's connector by its `connector` kind, finding
+    /// connection strings and tokens in `environment`.
+    static func connectorFactory(environment: [String: String]) -> ConnectorFactory {
+        { source, day, logger in try Connectors.make(source, referenceDate: day, logger: logger, environment: environment) }
     }
 
     /// Answers a request with a bundle in `outputFolder/porta-<request id>`.

@@ -94,8 +94,7 @@ public struct BulkExporter {
     /// The shard's subjects in key order: each one's reference and primary identifier.
     private func shardSubjects(of source: SourceConfig, shard: Shard, day: CalendarDate) async throws
         -> [(reference: String, identifier: SubjectIdentifier)] {
-        let connector = try makeConnector?(source, day, logger)
-            ?? Connectors.make(source, referenceDate: day, logger: logger, environment: environment)
+        let connector = try (makeConnector ?? Exporter.connectorFactory(environment: environment))(source, day, logger)
         var subjects: [(String, SubjectIdentifier)] = []
         try await connector.enumerateSubjects { subject in
             guard let primary = subject.primary else {
