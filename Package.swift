@@ -56,6 +56,7 @@ let package = Package(
                 "PortaModel",
                 "PortaFormats",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(
@@ -97,6 +98,7 @@ let package = Package(
                 "PortaExport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 "PortaImport",
+                "PortaBundle",
                 "PortaRegister",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -119,7 +121,7 @@ let package = Package(
         .testTarget(name: "PortaFormatsTests", dependencies: ["PortaFormats", "CLibXML2", "PortaTestSupport"]),
         .testTarget(name: "PortaBundleTests", dependencies: ["PortaBundle", "PortaModel", "PortaTestSupport"]),
         .testTarget(name: "PortaExportTests", dependencies: ["PortaExport", "PortaFormats", "PortaRegister", "PortaTestSupport"]),
-        .testTarget(name: "PortaImportTests", dependencies: ["PortaImport", "PortaTestSupport"]),
+        .testTarget(name: "PortaImportTests", dependencies: ["PortaImport", "PortaBundle", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PortaRegisterTests", dependencies: ["PortaRegister", "PortaTestSupport"]),
         .testTarget(name: "portaTests", dependencies: ["PortaTestSupport"]),
     ],

@@ -7,6 +7,9 @@ public struct BundleError: Error, Sendable, CustomStringConvertible {
             case alreadyExists = "already-exists"
             case invalidPath = "invalid-path"
             case invalidValue = "invalid-value"
+            case invalidKey = "invalid-key"
+            case wrongKey = "wrong-key"
+            case damaged = "damaged"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -19,6 +22,12 @@ public struct BundleError: Error, Sendable, CustomStringConvertible {
         public static let invalidPath = Code(.invalidPath)
         /// A value cannot be written into a tag file (a newline in a bag-info value, say).
         public static let invalidValue = Code(.invalidValue)
+        /// A key or identity file cannot be used (not the expected kind, malformed, encrypted).
+        public static let invalidKey = Code(.invalidKey)
+        /// A sealed file is not for any of the given identities.
+        public static let wrongKey = Code(.wrongKey)
+        /// A sealed file or zip is damaged, truncated or changed: it does not authenticate.
+        public static let damaged = Code(.damaged)
 
         public var description: String { value.rawValue }
     }

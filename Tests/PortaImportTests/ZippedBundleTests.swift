@@ -1,4 +1,5 @@
 import Foundation
+import PortaBundle
 import PortaImport
 import PortaTestSupport
 import Testing

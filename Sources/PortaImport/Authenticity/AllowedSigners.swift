@@ -1,4 +1,5 @@
 import Foundation
+import PortaBundle
 
 /// An OpenSSH allowed-signers file (`ssh-keygen(1)`, ALLOWED SIGNERS): the keys a receiver
 /// trusts to sign bundles, one per line as `principals [options] keytype base64-key [comment]`.

@@ -1,3 +1,5 @@
+import PortaBundle
+
 /// Level 5: who signed the bundle. A `porta/1` signature is `porta-signature.sig`, an SSHSIG
 /// in the namespace `porta-bundle` over `tagmanifest-sha256.txt` (which pins every other
 /// byte), so `ssh-keygen -Y verify` can check it too.
@@ -6,9 +8,9 @@
 /// a signature is required, an unsigned bundle fails.
 struct AuthenticityCheck {
     static let level = 5
-    static let signatureFile = "porta-signature.sig"
-    static let signedFile = "tagmanifest-sha256.txt"
-    static let namespace = "porta-bundle"
+    static let signatureFile = BundleSignature.signatureFile
+    static let signedFile = BundleSignature.signedFile
+    static let namespace = BundleSignature.namespace
 
     let bag: String
     let trusted: AllowedSigners?

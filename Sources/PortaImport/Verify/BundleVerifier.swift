@@ -1,4 +1,5 @@
 import Foundation
+import PortaBundle
 
 /// Checks a bundle someone else wrote, level by level, and reports every finding.
 ///
@@ -47,7 +48,7 @@ public struct BundleVerifier: Sendable {
         guard isFolder || SafeUnzip.looksLikeZip(path) else {
             throw VerifyError(path: path, message: "not a bundle folder or zip (sealed bundles are opened with porta open)")
         }
-        let scratch = try ScratchFolder(in: options.scratchFolder, for: path)
+        let scratch = try ScratchFolder(verifying: path, in: options.scratchFolder)
         defer { scratch.remove() }
         var bag = path
         if !isFolder {
@@ -56,7 +57,7 @@ public struct BundleVerifier: Sendable {
                                                         attributes: [.posixPermissions: 0o700])
                 bag = try SafeUnzip.unpack(path, into: scratch.path + "/unzipped", limits: options.zipLimits)
             } catch let refusal as SafeUnzip.Refusal {
-                let levels = [VerificationReport.Level(level: 1, name: Self.levelNames[1]!, findings: [refusal.finding])]
+                let levels = [VerificationReport.Level(level: 1, name: Self.levelNames[1]!, findings: [Finding(level: 1, code: refusal.code, path: refusal.path, message: refusal.message)])]
                     + VerificationReport.Level.skipped(from: 2, through: options.maxLevel, because: "the zip was refused (level 1)")
                 return VerificationReport(bundle: path, levels: levels)
             } catch {
@@ -68,20 +69,11 @@ public struct BundleVerifier: Sendable {
     }
 }
 
-/// An owner-only scratch folder for one verification, removed when it ends.
-struct ScratchFolder {
-    let path: String
-
-    init(in parent: String?, for bundle: String) throws(VerifyError) {
-        let base = parent ?? NSTemporaryDirectory()
-        var template = ((base.hasSuffix("/") ? base : base + "/") + "porta-verify-XXXXXX").utf8CString
-        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw VerifyError(path: bundle, message: "cannot make a scratch folder in \(base)")
+extension ScratchFolder {
+    /// A scratch folder for verifying `bundle`, its failure named as the bundle's.
+    init(verifying bundle: String, in parent: String?) throws(VerifyError) {
+        do { try self.init(in: parent, prefix: "porta-verify") } catch {
+            throw VerifyError(path: bundle, message: "cannot make a scratch folder in \(parent ?? NSTemporaryDirectory())")
         }
-        path = String(cString: made)
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(atPath: path)
     }
 }

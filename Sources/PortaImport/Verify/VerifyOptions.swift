@@ -1,3 +1,5 @@
+import PortaBundle
+
 /// How thoroughly, and within which bounds, ``BundleVerifier`` checks a bundle.
 public struct VerifyOptions: Sendable {
     /// The highest level to run (1 bag … 5 authenticity).

@@ -1,5 +1,4 @@
 import Foundation
-import PortaBundle
 import ZIPFoundation
 
 /// Unpacks a zipped bundle into an owner-only folder, refusing anything that could reach
@@ -12,17 +11,24 @@ import ZIPFoundation
 /// `O_EXCL | O_NOFOLLOW` into folders made 0700, whatever the zip says. Sizes are counted as
 /// bytes arrive, against ``ZipLimits``. The first problem stops the unzipping: a hostile zip
 /// is refused whole, and the caller removes the folder.
-enum SafeUnzip {
-    /// Why a zip was refused: a finding of level 1.
-    struct Refusal: Error {
-        let finding: Finding
+public enum SafeUnzip {
+    /// Why a zip was refused: a code (`zip-unsafe-path`, `zip-bomb`, …), the entry's name when
+    /// it is harmless to show, and what is wrong.
+    public struct Refusal: Error, Sendable, CustomStringConvertible {
+        public let code: String
+        public let path: String?
+        public let message: String
         init(_ code: String, _ path: String?, _ message: String) {
-            finding = Finding(level: 1, code: code, path: path, message: message)
+            self.code = code
+            self.path = path
+            self.message = message
         }
+
+        public var description: String { (path.map { $0 + ": " } ?? "") + message + " [\(code)]" }
     }
 
     /// Whether the file at `path` starts like a zip (a local file header or an empty archive).
-    static func looksLikeZip(_ path: String) -> Bool {
+    public static func looksLikeZip(_ path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 4)).map { [UInt8]($0) } ?? []
@@ -31,7 +37,7 @@ enum SafeUnzip {
 
     /// Unpacks `zip` into `folder` (which must exist and be empty) and returns the bag's root
     /// inside it: the folder itself, or the one folder every entry is in.
-    static func unpack(_ zip: String, into folder: String, limits: ZipLimits) throws(Refusal) -> String {
+    public static func unpack(_ zip: String, into folder: String, limits: ZipLimits) throws(Refusal) -> String {
         let archive: Archive
         do { archive = try Archive(url: URL(fileURLWithPath: zip), accessMode: .read, pathEncoding: .utf8) } catch {
             throw Refusal("bad-zip", nil, "the file is not a zip that can be read")

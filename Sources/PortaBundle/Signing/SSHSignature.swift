@@ -4,39 +4,48 @@ import Foundation
 /// An OpenSSH signature (SSHSIG, `PROTOCOL.sshsig`), as `ssh-keygen -Y sign` writes it and
 /// Porta signs bundles: an Ed25519 key, a namespace, and a signature over the SHA-256 or
 /// SHA-512 of the signed file.
-struct SSHSignature {
+public struct SSHSignature: Sendable {
     /// The signer's public key in SSH wire form (`string "ssh-ed25519"`, `string key`).
-    let publicKeyBlob: [UInt8]
+    public let publicKeyBlob: [UInt8]
     /// The 32-byte Ed25519 public key.
-    let publicKey: [UInt8]
-    let namespace: String
-    let hashAlgorithm: String
+    public let publicKey: [UInt8]
+    public let namespace: String
+    public let hashAlgorithm: String
     /// The 64-byte Ed25519 signature.
-    let signature: [UInt8]
+    public let signature: [UInt8]
 
     /// Why a signature file cannot be used.
-    struct Problem: Error {
-        let code: String
-        let message: String
+    public struct Problem: Error, Sendable {
+        public let code: String
+        public let message: String
     }
 
-    static let armorBegin = "-----BEGIN SSH SIGNATURE-----"
-    static let armorEnd = "-----END SSH SIGNATURE-----"
+    static let armorLabel = "SSH SIGNATURE"
+    static let preamble = Array("SSHSIG".utf8)
+
+    /// Signs `message` with `key` in `namespace`, hashing with SHA-512 as `ssh-keygen -Y sign` does.
+    public init(signing message: [UInt8], namespace: String, with key: SSHSigningKey) throws {
+        let digest = Array(SHA512.hash(data: message))
+        let signed = Self.signedData(namespace: namespace, hashAlgorithm: "sha512", digest: digest)
+        publicKey = Array(key.privateKey.publicKey.rawRepresentation)
+        publicKeyBlob = SSHWire.ed25519PublicKeyBlob(publicKey)
+        self.namespace = namespace
+        hashAlgorithm = "sha512"
+        signature = Array(try key.privateKey.signature(for: signed))
+    }
 
     /// Parses the armored text of a signature file.
-    init(armored text: String) throws(Problem) {
-        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard lines.first == Self.armorBegin, lines.last == Self.armorEnd, lines.count >= 3,
-              let blob = Data(base64Encoded: lines.dropFirst().dropLast().joined()) else {
+    public init(armored text: String) throws(Problem) {
+        guard let blob = SSHWire.unarmored(text, label: Self.armorLabel) else {
             throw Problem(code: "bad-signature", message: "is not an armored SSH signature")
         }
-        try self.init(blob: [UInt8](blob))
+        try self.init(blob: blob)
     }
 
     init(blob: [UInt8]) throws(Problem) {
         var reader = SSHWireReader(blob)
         func bad(_ what: String) -> Problem { Problem(code: "bad-signature", message: "malformed SSH signature: \(what)") }
-        guard reader.fixed(6) == Array("SSHSIG".utf8) else { throw bad("no SSHSIG preamble") }
+        guard reader.fixed(6) == Self.preamble else { throw bad("no SSHSIG preamble") }
         guard reader.uint32() == 1 else { throw bad("unknown version") }
         guard let keyBlob = reader.string(), let namespace = reader.string(), reader.string() != nil,
               let hash = reader.string(), let signatureBlob = reader.string(), reader.isAtEnd else {
@@ -60,22 +69,32 @@ struct SSHSignature {
         self.signature = signature
     }
 
+    /// The signature in SSH wire form.
+    public var blob: [UInt8] {
+        Self.preamble + SSHWire.uint32(1) + SSHWire.string(publicKeyBlob) + SSHWire.string(namespace) + SSHWire.string([])
+            + SSHWire.string(hashAlgorithm) + SSHWire.string(SSHWire.string("ssh-ed25519") + SSHWire.string(signature))
+    }
+
+    /// The signature file's text, armored as `ssh-keygen -Y sign` writes it (76 columns).
+    public var armored: String { SSHWire.armored(blob, label: Self.armorLabel, width: 76) }
+
     /// Whether the signature is the key's over `message` in this namespace.
-    func isValid(for message: [UInt8]) -> Bool {
+    public func isValid(for message: [UInt8]) -> Bool {
         let digest: [UInt8]
         switch hashAlgorithm {
         case "sha256": digest = Array(SHA256.hash(data: message))
         case "sha512": digest = Array(SHA512.hash(data: message))
         default: return false
         }
-        let signedData = Array("SSHSIG".utf8) + SSHWire.string(namespace) + SSHWire.string([]) + SSHWire.string(hashAlgorithm)
-            + SSHWire.string(digest)
+        let signedData = Self.signedData(namespace: namespace, hashAlgorithm: hashAlgorithm, digest: digest)
         guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else { return false }
         return key.isValidSignature(signature, for: signedData)
     }
 
     /// The key's fingerprint as `ssh-keygen -l` shows it: `SHA256:` and unpadded Base64.
-    var fingerprint: String {
-        "SHA256:" + Data(SHA256.hash(data: publicKeyBlob)).base64EncodedString().replacingOccurrences(of: "=", with: "")
+    public var fingerprint: String { SSHSigningKey.fingerprint(ofBlob: publicKeyBlob) }
+
+    private static func signedData(namespace: String, hashAlgorithm: String, digest: [UInt8]) -> [UInt8] {
+        preamble + SSHWire.string(namespace) + SSHWire.string([]) + SSHWire.string(hashAlgorithm) + SSHWire.string(digest)
     }
 }

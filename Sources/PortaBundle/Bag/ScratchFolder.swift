@@ -1,0 +1,28 @@
+import Foundation
+
+/// An owner-only (0700) folder for one job's scratch files (an unzipped bundle, an opened
+/// sealed file, an id index), made with a random name and removed when the job ends.
+public struct ScratchFolder: Sendable {
+    public let path: String
+
+    /// A new folder inside `parent`, or inside the system's temporary folder when nil.
+    /// - Throws: ``BundleError`` `io` when the folder cannot be made.
+    public init(in parent: String?, prefix: String = "porta-scratch") throws {
+        let base = parent ?? NSTemporaryDirectory()
+        var template = ((base.hasSuffix("/") ? base : base + "/") + "." + prefix + "-XXXXXX").utf8CString
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw BundleError(.io, "cannot make a scratch folder (errno \(errno))", path: base)
+        }
+        path = String(cString: made)
+    }
+
+    /// A new folder beside the file at `file`, on the same file system, so that what is made
+    /// in it can be renamed into place.
+    public init(beside file: String) throws {
+        try self.init(in: URL(fileURLWithPath: file).deletingLastPathComponent().path)
+    }
+
+    public func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

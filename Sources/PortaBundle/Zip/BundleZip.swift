@@ -1,0 +1,115 @@
+import Foundation
+import ZIPFoundation
+
+/// Writes a bag as one deterministic zip: every file and folder under one top folder named
+/// after the bag, entries in byte order of their paths, each with the same fixed time and
+/// owner-only permissions, deflated. The same bag gives the same bytes on any machine and in
+/// any time zone.
+///
+/// The zip is written into a hidden file beside its destination and renamed into place only
+/// when complete, so no half-written zip is ever visible; it is owner-only.
+public enum BundleZip {
+    /// The time every entry carries: 2000-01-01T00:00:00Z.
+    public static let entryDate = Date(timeIntervalSince1970: 946_684_800)
+
+    /// Zips the bag folder `bag` into `zip`. With `replacing` an existing `zip` is replaced
+    /// whole; without, an existing one is an error.
+    /// - Throws: ``BundleError`` naming the file.
+    public static func pack(_ bag: String, to zip: String, replacing: Bool = false) throws {
+        if !replacing && FileManager.default.fileExists(atPath: zip) {
+            throw BundleError(.alreadyExists, "the zip exists already; porta never overwrites a bundle", path: zip)
+        }
+        let top = URL(fileURLWithPath: bag).standardizedFileURL.lastPathComponent
+        let entries = try walk(bag)
+        let destination = URL(fileURLWithPath: zip)
+        let temporary = destination.deletingLastPathComponent().path + "/." + destination.lastPathComponent + ".partial-"
+            + String(UInt64.random(in: .min ... .max), radix: 16)
+        do {
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { throw BundleError(.io, "cannot write the zip (errno \(errno))", path: zip) }
+            let emptyArchive: [UInt8] = [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)
+            let started = emptyArchive.withUnsafeBytes { DescriptorWriting.writeAll($0, to: descriptor) }
+            close(descriptor)
+            guard started else { throw BundleError(.io, "cannot write the zip", path: zip) }
+            try write(entries, of: bag, under: top, to: temporary)
+            try sync(temporary)
+            guard rename(temporary, zip) == 0 else { throw BundleError(.io, "cannot move the zip into place (errno \(errno))", path: zip) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// A file or folder in the bag, by its path relative to the bag.
+    private struct Item {
+        let path: String
+        let isFolder: Bool
+        let size: Int64
+    }
+
+    /// Every file and folder under `bag`, sorted by path bytes; a link or anything but a
+    /// regular file or folder is refused.
+    private static func walk(_ bag: String) throws -> [Item] {
+        var items: [Item] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let folder = relative.isEmpty ? bag : bag + "/" + relative
+            let names: [String]
+            do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
+                throw BundleError(.io, "cannot list the folder", path: folder)
+            }
+            for name in names {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(bag + "/" + path, &info) == 0 else { throw BundleError(.io, "cannot read the file", path: bag + "/" + path) }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR:
+                    items.append(Item(path: path, isFolder: true, size: 0))
+                    pending.append(path)
+                case S_IFREG:
+                    items.append(Item(path: path, isFolder: false, size: Int64(info.st_size)))
+                default:
+                    throw BundleError(.invalidPath, "a bag may hold only files and folders, not links", path: bag + "/" + path)
+                }
+            }
+        }
+        return items.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+    }
+
+    private static func write(_ items: [Item], of bag: String, under top: String, to path: String) throws {
+        let archive: Archive
+        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .update, pathEncoding: .utf8) } catch {
+            throw BundleError(.io, "cannot start the zip", path: path)
+        }
+        do {
+            try archive.addEntry(with: top + "/", type: .directory, uncompressedSize: Int64(0), modificationDate: entryDate,
+                                 permissions: 0o700, provider: { _, _ in Data() })
+            for item in items {
+                if item.isFolder {
+                    try archive.addEntry(with: top + "/" + item.path + "/", type: .directory, uncompressedSize: Int64(0),
+                                         modificationDate: entryDate, permissions: 0o700, provider: { _, _ in Data() })
+                    continue
+                }
+                guard let handle = FileHandle(forReadingAtPath: bag + "/" + item.path) else {
+                    throw BundleError(.io, "cannot read the file", path: bag + "/" + item.path)
+                }
+                defer { try? handle.close() }
+                try archive.addEntry(with: top + "/" + item.path, type: .file, uncompressedSize: item.size, modificationDate: entryDate,
+                                     permissions: 0o600, compressionMethod: .deflate, bufferSize: 1 << 16) { position, size in
+                    try handle.seek(toOffset: UInt64(position))
+                    return try handle.read(upToCount: size) ?? Data()
+                }
+            }
+        } catch let error as BundleError {
+            throw error
+        } catch {
+            throw BundleError(.io, "cannot write the zip (\(type(of: error)))", path: path)
+        }
+    }
+
+    private static func sync(_ path: String) throws {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0, fsync(descriptor) == 0 else { throw BundleError(.io, "cannot sync the zip (errno \(errno))", path: path) }
+        close(descriptor)
+    }
+}
