@@ -137,9 +137,10 @@ public struct Exporter {
             generatorVersion: PortaVersion.current)
         try bag.addTagFile("porta-manifest.json", contents: manifest.json.serialized())
         let committed = try bag.commit(bagInfo: Self.bagInfo(manifest))
+        let delivered = request.writesZip ? try BundleZip.packReplacingFolder(committed.path) : committed.path
         logger.info("bundle written", metadata: ["bundle": "\(bundleID)", "digest": "\(committed.digest)",
                                                  "records": "\(payload.counts.values.reduce(0, +))", "excluded": "\(tally.total)"])
-        return ExportResult(bundlePath: committed.path, bundleID: bundleID, digest: committed.digest,
+        return ExportResult(bundlePath: delivered, bundleID: bundleID, digest: committed.digest,
                             recordsByKind: RecordKind.all.compactMap { kind in payload.counts[kind].map { (kind, $0) } },
                             exclusions: tally.entries, skippedRows: skipped, sources: sources,
                             subjectIdentifiers: resolution.identifiers.keys.sorted())

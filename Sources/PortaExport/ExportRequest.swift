@@ -20,6 +20,9 @@ public struct ExportRequest: Sendable {
     public var writesEmptyBundle = false
     /// When the controller received the request, for the register's one-month clock.
     public var receivedOn: CalendarDate?
+    /// Whether the bundle is delivered as one deterministic zip (`porta-<request id>.zip`)
+    /// instead of a folder.
+    public var writesZip = false
 
     /// - Throws: ``ExportError`` `invalid-request` for a request id that cannot name a folder
     ///   or an empty subject.

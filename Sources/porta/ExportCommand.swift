@@ -52,6 +52,9 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "When the controller received the request, YYYY-MM-DD: the register's one-month clock (GDPR Art. 12(3)) starts then.")
     var received: String?
 
+    @Flag(name: .long, help: "Write the bundle as one deterministic zip, porta-<request id>.zip, instead of a folder.")
+    var zip = false
+
     @Flag(name: .customLong("empty-bundle"), help: "When no source knows the person, write a bundle saying so instead of exiting 1.")
     var emptyBundle = false
 
@@ -67,6 +70,9 @@ struct ExportCommand: AsyncParsableCommand {
         } else {
             if subject.isEmpty { throw ValidationError("name the person with at least one --subject, or use --all-subjects") }
             if shard != nil || shardCount != nil { throw ValidationError("--shard and --shard-count go with --all-subjects") }
+        }
+        if allSubjects && zip {
+            throw ValidationError("--zip writes one bundle's zip; with --all-subjects, zip each bundle with porta pack")
         }
     }
 
@@ -86,6 +92,7 @@ struct ExportCommand: AsyncParsableCommand {
                 createdAt: time,
                 language: try language.map { try LanguageTag($0).tag })
             single.writesEmptyBundle = emptyBundle
+            single.writesZip = zip
             single.receivedOn = try received.map(CalendarDate.init(parsing:))
             request = single
             register = try RegisterAccess.open(config)

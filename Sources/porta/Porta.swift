@@ -9,10 +9,11 @@ import Foundation
 struct Porta: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "porta",
-        abstract: "Personal-data portability: export one person's data as a verifiable bundle, verify bundles, check sources.",
+        abstract: "Personal-data portability: export one person's data as a verifiable bundle; zip, sign and seal it for another controller; verify and import what arrives.",
         discussion: "Exit codes: 0 ok, 1 invalid, 2 could not run.",
         version: "0.1.0",
-        subcommands: [ExportCommand.self, VerifyCommand.self, SourcesCommand.self, RegisterCommand.self]
+        subcommands: [ExportCommand.self, VerifyCommand.self, ImportCommand.self, KeygenCommand.self, PackCommand.self, SignCommand.self,
+                      SealCommand.self, OpenCommand.self, SourcesCommand.self, RegisterCommand.self]
     )
 
     /// Runs the command, mapping argument errors to exit code 2 (could not run) rather than

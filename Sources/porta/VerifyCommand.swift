@@ -11,7 +11,7 @@ struct VerifyCommand: ParsableCommand {
             Levels: 1 bag (BagIt 1.0, checksums), 2 formats (JSON, CSV, XML against porta/1's own schemas), \
             3 semantics (counts, ids, references, policy), 4 cross-format (JSON, CSV and XML agree), \
             5 authenticity (the SSH signature porta-signature.sig, when present or required). \
-            A bundle is a bag folder or a zip of one; a folder of bundles stands for each bundle in it.
+            A bundle is a bag folder, a zip of one, or a sealed zip (.age, with --identity); a folder of bundles stands for each bundle in it.
             """
     )
 
@@ -32,33 +32,17 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: "Also write a JUnit XML report to this file (one test case per level per bundle).")
     var junit: String?
 
-    @Option(name: .long, help: "OpenSSH allowed-signers file of the keys trusted to sign bundles (level 5).")
-    var trustedKeys: String?
-
-    @Flag(name: .long, help: "Fail a bundle that is not signed by one of the --trusted-keys.")
-    var requireSignature = false
-
-    @Option(name: .long, help: "Folder for scratch files (unzipped bundles, the id index); the system's temporary folder by default.")
-    var scratch: String?
+    @OptionGroup var verification: VerificationArguments
 
     func validate() throws {
         if bundles.isEmpty { throw ValidationError("name at least one bundle") }
-        if requireSignature && trustedKeys == nil { throw ValidationError("--require-signature needs --trusted-keys FILE") }
         guard BundleVerifier.levelNames[level] != nil else {
             throw ValidationError("--level must be one of \(BundleVerifier.levelNames.keys.sorted().map(String.init).joined(separator: ", "))")
         }
     }
 
     func run() throws {
-        var signers: AllowedSigners?
-        if let trustedKeys {
-            do { signers = try AllowedSigners(contentsOf: trustedKeys) } catch {
-                printError("\(trustedKeys): \(error)")
-                throw ExitStatus.couldNotRun
-            }
-        }
-        let verifier = BundleVerifier(options: VerifyOptions(maxLevel: level, scratchFolder: scratch, trustedSigners: signers,
-                                                             requireSignature: requireSignature))
+        let verifier = BundleVerifier(options: try verification.options(level: level))
         var outcomes: [VerificationOutcome] = []
         for bundle in BundleDiscovery.bundles(bundles) {
             do {

@@ -40,6 +40,18 @@ public enum BundleZip {
         }
     }
 
+    /// Zips the bag folder `bag` into `bag.zip` beside it, then removes the folder; returns
+    /// the zip's path. Killed in between, both are complete.
+    public static func packReplacingFolder(_ bag: String) throws -> String {
+        let folder = bag.hasSuffix("/") ? String(bag.dropLast()) : bag
+        let zip = folder + ".zip"
+        try pack(folder, to: zip)
+        do { try FileManager.default.removeItem(atPath: folder) } catch {
+            throw BundleError(.io, "the zip is written, but the folder cannot be removed", path: folder)
+        }
+        return zip
+    }
+
     /// A file or folder in the bag, by its path relative to the bag.
     private struct Item {
         let path: String

@@ -91,3 +91,13 @@ extension RecordWriter {
         JSONRecordWriter(kind: kind, sink: sink)
     }
 }
+
+/// One record as the single-line JSON object `porta/1`'s JSON files hold: what a receiver's
+/// store keeps of each record.
+public enum RecordJSON {
+    public static func object(_ record: CanonicalRecord) -> [UInt8] {
+        var buffer: [UInt8] = []
+        JSONRecordWriter<MemorySink>.appendObject(record, to: &buffer)
+        return buffer
+    }
+}

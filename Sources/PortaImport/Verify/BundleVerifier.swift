@@ -7,7 +7,8 @@ import PortaBundle
 /// read strictly against the schemas built into Porta, the data package, the page, the
 /// manifest), 3 semantics (counts, ids, references, policy, identity), 4 cross-format (JSON,
 /// CSV and XML hold the same records), 5 authenticity (the SSH signature, when present or
-/// required). A bundle is a folder or a zip of one; a zip is unpacked
+/// required). A bundle is a folder, a zip of one, or a zip sealed with age (opened with
+/// ``VerifyOptions/identities``); a zip is unpacked
 /// safely into a scratch folder first (see ``ZipLimits``). The verifier only reads the bundle;
 /// it follows no symlink and trusts nothing in the bundle to tell it how to check the bundle.
 ///
@@ -32,40 +33,41 @@ public struct BundleVerifier: Sendable {
         self.options = options
     }
 
-    /// Verifies the bundle folder or zip at `path`.
+    /// Verifies the bundle folder, zip or sealed zip at `path`.
     /// - Throws: ``VerifyError`` when verification cannot run (no such file, unreadable, no
-    ///   room for scratch files). A bundle that is there but wrong gives findings instead.
+    ///   room for scratch files, no identity opens a sealed file). A bundle that is there but
+    ///   wrong gives findings instead.
     public func verify(_ path: String) throws(VerifyError) -> VerificationReport {
-        var info = stat()
-        guard stat(path, &info) == 0 else { throw VerifyError(path: path, message: "no such bundle") }
-        let isFolder = info.st_mode & S_IFMT == S_IFDIR
-        guard isFolder || info.st_mode & S_IFMT == S_IFREG else {
-            throw VerifyError(path: path, message: "not a bundle folder or zip")
-        }
-        guard access(path, isFolder ? R_OK | X_OK : R_OK) == 0 else {
-            throw VerifyError(path: path, message: "bundle cannot be read")
-        }
-        guard isFolder || SafeUnzip.looksLikeZip(path) else {
-            throw VerifyError(path: path, message: "not a bundle folder or zip (sealed bundles are opened with porta open)")
-        }
+        let verified = try verifyKeepingBag(path)
+        verified.scratch.remove()
+        return verified.report
+    }
+
+    /// A verified bundle whose bag (unpacked, when it came zipped or sealed) is kept in its
+    /// scratch folder until the caller removes it: what import reads.
+    struct VerifiedBag {
+        let report: VerificationReport
+        /// The bag folder, unless the input was refused before it could be read.
+        let bag: String?
+        let scratch: ScratchFolder
+    }
+
+    func verifyKeepingBag(_ path: String) throws(VerifyError) -> VerifiedBag {
         let scratch = try ScratchFolder(verifying: path, in: options.scratchFolder)
-        defer { scratch.remove() }
-        var bag = path
-        if !isFolder {
-            do {
-                try FileManager.default.createDirectory(atPath: scratch.path + "/unzipped", withIntermediateDirectories: false,
-                                                        attributes: [.posixPermissions: 0o700])
-                bag = try SafeUnzip.unpack(path, into: scratch.path + "/unzipped", limits: options.zipLimits)
-            } catch let refusal as SafeUnzip.Refusal {
-                let levels = [VerificationReport.Level(level: 1, name: Self.levelNames[1]!, findings: [Finding(level: 1, code: refusal.code, path: refusal.path, message: refusal.message)])]
-                    + VerificationReport.Level.skipped(from: 2, through: options.maxLevel, because: "the zip was refused (level 1)")
-                return VerificationReport(bundle: path, levels: levels)
-            } catch {
-                throw VerifyError(path: path, message: "no room to unpack the zip in the scratch folder")
-            }
+        let opened: BundleInput.Opened
+        do { opened = try BundleInput.open(path, options: options, scratch: scratch.path) } catch {
+            scratch.remove()
+            throw error
         }
-        let run = VerificationRun(bag: bag, options: options, scratch: scratch.path)
-        return VerificationReport(bundle: path, levels: run.levels())
+        switch opened {
+        case .refused(let finding, let reason):
+            let levels = [VerificationReport.Level(level: 1, name: Self.levelNames[1]!, findings: [finding])]
+                + VerificationReport.Level.skipped(from: 2, through: options.maxLevel, because: reason)
+            return VerifiedBag(report: VerificationReport(bundle: path, levels: levels), bag: nil, scratch: scratch)
+        case .bag(let bag):
+            let run = VerificationRun(bag: bag, options: options, scratch: scratch.path)
+            return VerifiedBag(report: VerificationReport(bundle: path, levels: run.levels()), bag: bag, scratch: scratch)
+        }
     }
 }
 

@@ -14,13 +14,17 @@ public struct VerifyOptions: Sendable {
     public var trustedSigners: AllowedSigners?
     /// Whether an unsigned bundle, or one not signed by a trusted key, fails level 5.
     public var requireSignature: Bool
+    /// The receiver's age identities, which open a sealed bundle.
+    public var identities: [AgeIdentity]
 
     public init(maxLevel: Int = BundleVerifier.levelNames.keys.max()!, zipLimits: ZipLimits = ZipLimits(),
-                scratchFolder: String? = nil, trustedSigners: AllowedSigners? = nil, requireSignature: Bool = false) {
+                scratchFolder: String? = nil, trustedSigners: AllowedSigners? = nil, requireSignature: Bool = false,
+                identities: [AgeIdentity] = []) {
         self.maxLevel = maxLevel
         self.zipLimits = zipLimits
         self.scratchFolder = scratchFolder
         self.trustedSigners = trustedSigners
         self.requireSignature = requireSignature
+        self.identities = identities
     }
 }

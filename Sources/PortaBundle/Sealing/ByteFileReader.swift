@@ -1,0 +1,60 @@
+import Foundation
+
+/// Reads a file through a buffer: lines of bounded length (for a header) and then blocks of
+/// exact size (for a payload). Short reads from the system are retried; fewer bytes than asked
+/// mean the file ended.
+final class ByteFileReader {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var ended = false
+
+    /// - Throws: ``BundleError`` `io` naming the file.
+    init(path: String) throws {
+        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw BundleError(.io, "cannot read the file (errno \(errno))", path: path) }
+    }
+
+    deinit { close(descriptor) }
+
+    /// The next line without its `\n`, or nil when the file ends first or the line is longer
+    /// than `maximumLength`.
+    func line(maximumLength: Int) -> [UInt8]? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                guard newline - start <= maximumLength else { return nil }
+                defer { start = newline + 1 }
+                return Array(buffer[start..<newline])
+            }
+            guard buffer.count - start <= maximumLength, fill() else { return nil }
+        }
+    }
+
+    /// Up to `count` bytes: fewer only at the end of the file.
+    func bytes(_ count: Int) -> [UInt8] {
+        while buffer.count - start < count, fill() {}
+        let end = min(start + count, buffer.count)
+        defer { start = end }
+        return Array(buffer[start..<end])
+    }
+
+    /// Reads more into the buffer; false at the end of the file or on an error.
+    private func fill() -> Bool {
+        if ended { return false }
+        if start > 0 {
+            buffer.removeFirst(start)
+            start = 0
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 17)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 {
+                ended = true
+                return false
+            }
+            buffer.append(contentsOf: chunk[..<count])
+            return true
+        }
+    }
+}

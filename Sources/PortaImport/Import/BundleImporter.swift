@@ -1,0 +1,136 @@
+import Foundation
+import GRDB
+import PortaBundle
+import PortaFormats
+import PortaModel
+
+/// Takes a bundle into the receiver's SQLite store (schema: `formats/store.md`).
+///
+/// The bundle is verified first, at every level; an invalid bundle is refused with its report
+/// and the store is not touched (not even created). Then every accepted record is written in
+/// one transaction: all or nothing, whatever happens to the process. Records are keyed by the
+/// sending controller and their stable id, so a later bundle from the same controller updates
+/// them; the same bundle (by digest) a second time changes nothing. Attachment files go into
+/// the store too, by digest. Records are streamed from the bundle's JSON files, one at a time.
+///
+/// ```swift
+/// let result = try BundleImporter().importBundle("inbox/porta-req-1.zip", into: "receiver.sqlite")
+/// ```
+public struct BundleImporter: Sendable {
+    public let options: ImportOptions
+
+    public init(options: ImportOptions = ImportOptions()) {
+        self.options = options
+    }
+
+    /// - Throws: ``ImportError`` when the bundle cannot be read at all or the store cannot be
+    ///   written; the store is then unchanged.
+    public func importBundle(_ path: String, into store: String, at time: Timestamp = Timestamp(.now)) throws(ImportError) -> ImportResult {
+        let verified: BundleVerifier.VerifiedBag
+        do { verified = try BundleVerifier(options: options.verify).verifyKeepingBag(path) } catch {
+            throw ImportError(path: error.path, message: error.message)
+        }
+        defer { verified.scratch.remove() }
+        guard verified.report.isValid, let bag = verified.bag,
+              let manifest = BundleManifest.read(bag: bag, level: 2).0, let digest = BagDigest.of(bagAt: bag) else {
+            return ImportResult(outcome: .refused, report: verified.report, digest: nil, bundleID: nil, kinds: [])
+        }
+        let signer = verified.report.levels.first { $0.level == 5 }?.detail
+        let queue = try ReceiverStore.open(store)
+        do {
+            return try queue.write { db in
+                if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM porta_bundle WHERE digest = ?)", arguments: [digest]) == true {
+                    return ImportResult(outcome: .alreadyImported, report: verified.report, digest: digest,
+                                        bundleID: manifest.bundleID, kinds: [])
+                }
+                let kinds = try write(manifest, from: bag, digest: digest, signer: signer, at: time, into: db)
+                return ImportResult(outcome: .imported, report: verified.report, digest: digest, bundleID: manifest.bundleID, kinds: kinds)
+            }
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            throw ImportError(path: store, message: "the store could not be written, and is as it was: \(ReceiverStore.describe(error))")
+        }
+    }
+
+    private func write(_ manifest: BundleManifest, from bag: String, digest: String, signer: String?, at time: Timestamp,
+                       into db: Database) throws -> [ImportResult.KindCount] {
+        let accepted = options.acceptedKinds.map { $0.sorted().joined(separator: " ") } ?? "*"
+        try db.execute(sql: """
+            INSERT INTO porta_bundle (digest, bundle_id, format, controller_id, controller_name, request_id, purpose, created_at,
+                                      imported_at, signed_by, accepted_kinds, records_imported, records_skipped)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)
+            """, arguments: [digest, manifest.bundleID, manifest.format, manifest.controllerID, manifest.controllerName,
+                             manifest.requestID, manifest.purpose.rawValue, manifest.createdAt.description, time.description,
+                             signer, accepted])
+        var counts: [ImportResult.KindCount] = []
+        for file in manifest.files where file.format == RecordFileFormat.json.rawValue {
+            guard let name = file.kind, let kind = RecordKind(named: name) else { continue }
+            let records = Int(file.records ?? 0)
+            guard options.acceptedKinds?.contains(name) ?? true else {
+                counts.append(.init(kind: name, imported: 0, skipped: records))
+                continue
+            }
+            let imported = try RecordInsertion(db: db, controller: manifest.controllerID, digest: digest,
+                                               bundleCreatedAt: manifest.createdAt.description, bag: bag)
+                .insertAll(kind: kind, from: file.path)
+            counts.append(.init(kind: name, imported: imported, skipped: 0))
+        }
+        for count in counts {
+            try db.execute(sql: "INSERT INTO porta_bundle_kind (bundle_digest, kind, imported, skipped) VALUES (?, ?, ?, ?)",
+                           arguments: [digest, count.kind, count.imported, count.skipped])
+        }
+        try db.execute(sql: "UPDATE porta_bundle SET records_imported = ?, records_skipped = ? WHERE digest = ?",
+                       arguments: [counts.reduce(0) { $0 + $1.imported }, counts.reduce(0) { $0 + $1.skipped }, digest])
+        return counts
+    }
+}
+
+/// Writes one kind's records from a verified bag into the store, one statement per record.
+private struct RecordInsertion {
+    let db: Database
+    let controller: String
+    let digest: String
+    let bundleCreatedAt: String
+    let bag: String
+
+    /// Inserts or updates every record of `kind` in the JSON file at `path`; returns how many.
+    func insertAll(kind: RecordKind, from path: String) throws -> Int {
+        var reader = try RecordFileFormat.json.openReader(path: bag + "/" + path, name: path, kind: kind)
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO porta_record (controller_id, id, kind, bundle_digest, bundle_created_at, source, source_key, provenance,
+                                      legal_basis, category, collected_at, record)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (controller_id, id) DO UPDATE SET
+                kind = excluded.kind, bundle_digest = excluded.bundle_digest, bundle_created_at = excluded.bundle_created_at,
+                source = excluded.source, source_key = excluded.source_key, provenance = excluded.provenance,
+                legal_basis = excluded.legal_basis, category = excluded.category, collected_at = excluded.collected_at,
+                record = excluded.record
+            WHERE excluded.bundle_created_at >= porta_record.bundle_created_at
+            """)
+        var count = 0
+        while let record = try reader.next() {
+            let metadata = record.metadata
+            try statement.execute(arguments: [controller, metadata.id.rawValue, kind.name, digest, bundleCreatedAt, metadata.source,
+                                              metadata.sourceKey, metadata.provenance.rawValue, metadata.legalBasis.rawValue,
+                                              metadata.category.name, metadata.collectedAt?.description,
+                                              String(decoding: RecordJSON.object(record), as: UTF8.self)])
+            if kind == .attachment { try storeFile(of: record) }
+            count += 1
+        }
+        return count
+    }
+
+    /// Stores an attachment record's file by its digest (once, however many records name it).
+    private func storeFile(of record: CanonicalRecord) throws {
+        guard case .text(let relative)? = record.values["path"], case .text(let sha256)? = record.values["sha256"] else { return }
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM porta_attachment_file WHERE sha256 = ?)", arguments: [sha256]) == true {
+            return
+        }
+        guard let content = FileManager.default.contents(atPath: bag + "/" + relative) else {
+            throw ImportError(path: relative, message: "the attachment file of record \(record.id.rawValue) cannot be read")
+        }
+        try db.execute(sql: "INSERT INTO porta_attachment_file (sha256, bytes, content) VALUES (?, ?, ?)",
+                       arguments: [sha256, content.count, content])
+    }
+}

@@ -1,0 +1,31 @@
+/// What ``BundleImporter`` did with a bundle.
+public struct ImportResult: Sendable {
+    /// How the import ended.
+    public enum Outcome: String, Sendable {
+        /// The records are in the store.
+        case imported
+        /// The store held this bundle already (same digest); nothing changed.
+        case alreadyImported = "already-imported"
+        /// The bundle did not verify; nothing was written.
+        case refused
+    }
+
+    /// Records of one kind: how many were stored and how many left out (not accepted).
+    public struct KindCount: Sendable, Hashable {
+        public let kind: String
+        public let imported: Int
+        public let skipped: Int
+    }
+
+    public let outcome: Outcome
+    /// The verification that came first.
+    public let report: VerificationReport
+    /// SHA-256 of the bundle's tag manifest, hex; nil when the bundle could not be read.
+    public let digest: String?
+    public let bundleID: String?
+    /// Per kind, when imported.
+    public let kinds: [KindCount]
+
+    public var imported: Int { kinds.reduce(0) { $0 + $1.imported } }
+    public var skipped: Int { kinds.reduce(0) { $0 + $1.skipped } }
+}

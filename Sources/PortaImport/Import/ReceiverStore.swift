@@ -1,0 +1,28 @@
+import Foundation
+import GRDB
+
+/// Opens the receiver's store: an SQLite file, made owner-only when new, with its schema
+/// brought up to date.
+enum ReceiverStore {
+    static func open(_ path: String) throws(ImportError) -> DatabaseQueue {
+        let descriptor = Foundation.open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw ImportError(path: path, message: "the store cannot be opened (errno \(errno))") }
+        close(descriptor)
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(60)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try ReceiverStoreSchema.migrator().migrate(queue)
+            return queue
+        } catch {
+            throw ImportError(path: path, message: "the store cannot be opened: \(describe(error))")
+        }
+    }
+
+    /// A database error without the SQL's arguments (which may hold personal data).
+    static func describe(_ error: Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "SQLite error \(error.resultCode)" }
+        if let error = error as? ImportError { return error.message }
+        return String(describing: type(of: error))
+    }
+}
