@@ -1,0 +1,140 @@
+import Foundation
+import PortaTestSupport
+import Testing
+
+/// The transfer of Art. 20(2) as two controllers run it with the `porta` binary and the real
+/// `ssh-keygen` and `age`: export → zip → sign → seal → (age opens it) → verify → import.
+@Suite struct TransferCommandTests {
+    let sender = TemporaryFolder("porta-sender"), receiver = TemporaryFolder("porta-receiver")
+
+    func porta(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> ProcessOutput {
+        try ExternalProcess.porta(arguments)
+    }
+
+    /// Exports the sample subject as a zip into the sender's folder; returns the zip.
+    func exportZip() throws -> String {
+        let sample = try SampleController()
+        let export = try porta(["export", "--config", sample.configPath, "--subject", SampleSubject.anna, "--purpose", "portability",
+                                "--out", sender.path, "--created-at", SampleSubject.createdAt, "--request-id", "req-1", "--zip"])
+        #expect(export.status == 0, "\(export.combined)")
+        #expect(export.standardOutput.contains("bundle: \(sender.path)/porta-req-1.zip"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sender.path) == ["porta-req-1.zip"])
+        return sender.file("porta-req-1.zip")
+    }
+
+    /// A signing key pair from `porta keygen --sign`, and the allowed-signers file it printed.
+    func signingKey() throws -> (key: String, allowed: String) {
+        let made = try porta(["keygen", "--sign", "--out", sender.file("dpo"), "--comment", "dpo@exempelbutiken.se"])
+        #expect(made.status == 0, "\(made.combined)")
+        try BagFiles.write(made.standardOutput, to: receiver.file("allowed_signers"))
+        return (sender.file("dpo"), receiver.file("allowed_signers"))
+    }
+
+    /// The receiver's identity from `porta keygen --seal`, and its recipient.
+    func sealingIdentity() throws -> (identity: String, recipient: String) {
+        let made = try porta(["keygen", "--seal", "--out", receiver.file("receiver.key")])
+        #expect(made.status == 0, "\(made.combined)")
+        return (receiver.file("receiver.key"), made.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    @Test func aBundleTravelsFromTheSampleControllerIntoTheReceiversStore() throws {
+        try PeerTool.require("age")
+        let zip = try exportZip()
+        let (key, allowed) = try signingKey()
+        let (identity, recipient) = try sealingIdentity()
+
+        let signed = try porta(["sign", zip, "--key", key])
+        #expect(signed.status == 0, "\(signed.combined)")
+        let sealed = try porta(["seal", zip, "--recipient", recipient])
+        #expect(sealed.status == 0, "\(sealed.combined)")
+        let envelope = zip + ".age"
+
+        // A receiver without Porta opens it with age and checks the signature with ssh-keygen.
+        let opened = try ExternalProcess.run("age", ["-d", "-i", identity, "-o", receiver.file("opened.zip"), envelope])
+        #expect(opened.status == 0, "\(opened.combined)")
+        #expect(FileManager.default.contents(atPath: receiver.file("opened.zip")) == FileManager.default.contents(atPath: zip))
+        let unzipped = try ExternalProcess.run("python3", ["-m", "zipfile", "-e", receiver.file("opened.zip"), receiver.file("unzipped")])
+        #expect(unzipped.status == 0, "\(unzipped.combined)")
+        let bag = receiver.file("unzipped/porta-req-1")
+        #expect(try PeerTool.bagitValidate(bag).status == 0)
+        let checked = try ExternalProcess.run("sh", ["-c", "ssh-keygen -Y verify -f \"$1\" -I dpo@exempelbutiken.se -n porta-bundle -s \"$2\" < \"$3\"",
+                                                     "sh", allowed, bag + "/porta-signature.sig", bag + "/tagmanifest-sha256.txt"])
+        #expect(checked.status == 0, "\(checked.combined)")
+
+        // The receiver with Porta verifies and imports the sealed file as it came.
+        let verified = try porta(["verify", envelope, "--identity", identity, "--trusted-keys", allowed, "--require-signature"])
+        #expect(verified.status == 0, "\(verified.combined)")
+        #expect(verified.standardOutput.contains("level 5 authenticity: pass: signed by dpo@exempelbutiken.se"))
+        let store = receiver.file("receiver.sqlite")
+        let imported = try porta(["import", envelope, "--identity", identity, "--trusted-keys", allowed, "--require-signature", "--store", store])
+        #expect(imported.status == 0, "\(imported.combined)")
+        #expect(imported.standardOutput.contains("records: 25"))
+        let again = try porta(["import", envelope, "--identity", identity, "--store", store])
+        #expect(again.status == 0 && again.standardOutput.hasPrefix("already imported:"), "\(again.combined)")
+    }
+
+    @Test func keysAreOwnerOnlyAndNeverOverwritten() throws {
+        _ = try signingKey()
+        _ = try sealingIdentity()
+        for file in [sender.file("dpo"), receiver.file("receiver.key")] {
+            let mode = try #require(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int)
+            #expect(mode == 0o600, "\(file)")
+        }
+        let before = FileManager.default.contents(atPath: sender.file("dpo"))
+        let again = try porta(["keygen", "--sign", "--out", sender.file("dpo")])
+        #expect(again.status == 2)
+        #expect(FileManager.default.contents(atPath: sender.file("dpo")) == before)
+    }
+
+    @Test func anInvalidBundleIsNotSigned() throws {
+        let sample = try SampleController()
+        #expect(try porta(["export", "--config", sample.configPath, "--subject", SampleSubject.anna, "--out", sender.path,
+                           "--created-at", SampleSubject.createdAt, "--request-id", "req-1"]).status == 0)
+        let bag = sender.file("porta-req-1")
+        try BagFiles.flipByte(of: bag + "/data/json/person.json", at: 20)
+        let (key, _) = try signingKey()
+        let signed = try porta(["sign", bag, "--key", key])
+        #expect(signed.status == 1, "\(signed.combined)")
+        #expect(!FileManager.default.fileExists(atPath: bag + "/porta-signature.sig"))
+    }
+
+    @Test func aSignatureByAnotherKeyOrAChangeAfterSigningFailsVerification() throws {
+        let zip = try exportZip()
+        let (_, allowed) = try signingKey()
+        #expect(try porta(["keygen", "--sign", "--out", sender.file("mallory")]).status == 0)
+        #expect(try porta(["sign", zip, "--key", sender.file("mallory")]).status == 0)
+        let untrusted = try porta(["verify", zip, "--trusted-keys", allowed, "--require-signature"])
+        #expect(untrusted.status == 1 && untrusted.standardOutput.contains("untrusted-signer"), "\(untrusted.combined)")
+        let store = receiver.file("receiver.sqlite")
+        let refused = try porta(["import", zip, "--trusted-keys", allowed, "--require-signature", "--store", store])
+        #expect(refused.status == 1, "\(refused.combined)")
+        #expect(!FileManager.default.fileExists(atPath: store))
+    }
+
+    @Test func openSaysWhetherTheKeyIsWrongOrTheFileDamaged() throws {
+        let zip = try exportZip()
+        let (identity, recipient) = try sealingIdentity()
+        #expect(try porta(["seal", zip, "--recipient", recipient]).status == 0)
+        let other = try porta(["keygen", "--seal", "--out", receiver.file("other.key")])
+        #expect(other.status == 0)
+        let wrong = try porta(["open", zip + ".age", "--identity", receiver.file("other.key"), "--out", receiver.file("a.zip")])
+        #expect(wrong.status == 2 && wrong.standardError.contains("[wrong-key]"), "\(wrong.combined)")
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: zip + ".age")[.size] as? Int)
+        try FileHandle(forWritingAtPath: zip + ".age").map { try $0.truncate(atOffset: UInt64(size - 10)); try $0.close() }
+        let truncated = try porta(["open", zip + ".age", "--identity", identity, "--out", receiver.file("a.zip")])
+        #expect(truncated.status == 1 && truncated.standardError.contains("[damaged]"), "\(truncated.combined)")
+        #expect(!FileManager.default.fileExists(atPath: receiver.file("a.zip")))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: receiver.path).allSatisfy { !$0.hasPrefix(".") })
+    }
+
+    @Test func importTakesOnlyTheAcceptedKindsAndSaysWhatItSkipped() throws {
+        let zip = try exportZip()
+        let imported = try porta(["import", zip, "--store", receiver.file("r.sqlite"), "--accept", "person", "order"])
+        #expect(imported.status == 0, "\(imported.combined)")
+        #expect(imported.standardOutput.contains("records: 5\n  order: 2\n  person: 3\n"), "\(imported.standardOutput)")
+        #expect(imported.standardOutput.contains("skipped: 20"))
+        #expect(imported.standardOutput.contains("  order-line: 3 (not accepted)"))
+        let unknown = try porta(["import", zip, "--store", receiver.file("r.sqlite"), "--accept", "cookie"])
+        #expect(unknown.status == 2)
+    }
+}
