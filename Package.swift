@@ -123,7 +123,7 @@ let package = Package(
         .testTarget(name: "PortaExportTests", dependencies: ["PortaExport", "PortaFormats", "PortaRegister", "PortaTestSupport"]),
         .testTarget(name: "PortaImportTests", dependencies: ["PortaImport", "PortaBundle", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PortaRegisterTests", dependencies: ["PortaRegister", "PortaTestSupport"]),
-        .testTarget(name: "portaTests", dependencies: ["PortaTestSupport"]),
+        .testTarget(name: "portaTests", dependencies: ["PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )
