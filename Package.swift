@@ -76,6 +76,7 @@ let package = Package(
                 "PortaModel",
                 "PortaFormats",
                 "PortaBundle",
+                "PortaRegister",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

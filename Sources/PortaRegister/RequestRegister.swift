@@ -46,7 +46,7 @@ public final class RequestRegister: Sendable {
     /// - Throws: ``Problem`` naming the variable when it is unset or too short.
     public convenience init(path: String, secretVariable: String, environment: [String: String]) throws {
         guard let secret = environment[secretVariable], !secret.isEmpty else {
-            throw Problem(description: "the config keeps a register: set \(secretVariable) to the controller's register secret")
+            throw Problem(description: "the register needs its secret: set \(secretVariable) to the controller's register secret")
         }
         try self.init(path: path, secret: secret)
     }

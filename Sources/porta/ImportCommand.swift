@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PortaImport
 import PortaModel
+import PortaRegister
 
 /// `porta import`: verify a bundle, then take its records into the receiver's SQLite store.
 struct ImportCommand: ParsableCommand {
@@ -26,6 +27,8 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var verification: VerificationArguments
 
+    @OptionGroup var registerArguments: RegisterArguments
+
     func validate() throws {
         let kinds = RecordKind.all.map(\.name)
         let unknown = accept.filter { !kinds.contains($0) }
@@ -37,11 +40,13 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let importer = BundleImporter(options: ImportOptions(verify: try verification.options(level: 5),
                                                              acceptedKinds: accept.isEmpty ? nil : Set(accept)))
+        let register = try registerArguments.open()
         let result: ImportResult
         do { result = try importer.importBundle(bundle, into: store) } catch {
             printError("\(error)")
             throw ExitStatus.couldNotRun
         }
+        try register?.record(RegisterEntry(importing: result, at: Timestamp(.now)), subject: result.facts?.subject ?? [])
         switch result.outcome {
         case .refused:
             print(result.report.text)

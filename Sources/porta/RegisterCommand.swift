@@ -16,13 +16,22 @@ struct RegisterCommand: ParsableCommand {
     /// Options every register command takes.
     struct Common: ParsableArguments {
         @Option(name: .long, help: "The controller's porta.yml (its register: section names the file and the secret's variable).")
-        var config: String
+        var config: String?
+
+        @OptionGroup var file: RegisterArguments
+
+        func validate() throws {
+            if (config == nil) == (file.register == nil) {
+                throw ValidationError("name the register with --config porta.yml or with --register FILE (one of them)")
+            }
+        }
 
         func openRegister() throws -> RequestRegister {
+            if let register = try file.open() { return register }
+            guard let config else { throw ExitStatus.couldNotRun }
             do {
-                let config = try PortaConfig.load(from: self.config)
-                guard let register = try RegisterAccess.open(config) else {
-                    printError("\(self.config): the config keeps no register (add a register: section)")
+                guard let register = try RegisterAccess.open(try PortaConfig.load(from: config)) else {
+                    printError("\(config): the config keeps no register (add a register: section)")
                     throw ExitStatus.couldNotRun
                 }
                 return register

@@ -1,5 +1,8 @@
 import ArgumentParser
 import PortaBundle
+import PortaImport
+import PortaModel
+import PortaRegister
 
 /// `porta seal`: encrypt a zipped bundle to its receivers in the age v1 format.
 struct SealCommand: ParsableCommand {
@@ -18,17 +21,26 @@ struct SealCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The sealed file to write (default: BUNDLE.age).")
     var out: String?
 
+    @OptionGroup var registerArguments: RegisterArguments
+
     func validate() throws {
         if recipient.isEmpty { throw ValidationError("name at least one --recipient age1…") }
     }
 
     func run() throws {
         let sealed = out ?? bundle + ".age"
+        let register = try registerArguments.open()
         do {
             guard SafeUnzip.looksLikeZip(bundle) else {
                 throw BundleError(.invalidPath, "not a zipped bundle: zip it first with porta pack", path: bundle)
             }
+            let facts = try register.map { _ in try BundleFacts.read(bundle) }
             try SealedFile.seal(bundle, to: sealed, recipients: try recipient.map(AgeRecipient.init))
+            if let register, let facts {
+                try register.record(RegisterEntry(.seal, of: facts, at: Timestamp(.now)), subject: facts.subject)
+            }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             printError("\(error)")
             throw ExitStatus.couldNotRun

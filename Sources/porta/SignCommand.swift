@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import PortaBundle
 import PortaImport
+import PortaModel
+import PortaRegister
 
 /// `porta sign`: verify a bundle, then sign it with an OpenSSH Ed25519 key.
 struct SignCommand: ParsableCommand {
@@ -21,7 +23,10 @@ struct SignCommand: ParsableCommand {
     @Option(name: .long, help: "The OpenSSH Ed25519 private key file (unencrypted).")
     var key: String
 
+    @OptionGroup var registerArguments: RegisterArguments
+
     func run() throws {
+        let register = try registerArguments.open()
         let signingKey: SSHSigningKey
         let report: VerificationReport
         do {
@@ -44,6 +49,10 @@ struct SignCommand: ParsableCommand {
                 : try BundleSignature.sign(zipAt: bundle, with: signingKey)
             print("signed: \(bundle)")
             print("key: \(signature.fingerprint)")
+            if let register {
+                let facts = try BundleFacts.read(bundle)
+                try register.record(RegisterEntry(.sign, of: facts, at: Timestamp(.now)), subject: facts.subject)
+            }
         } catch {
             printError("\(error)")
             throw ExitStatus.couldNotRun

@@ -138,3 +138,32 @@ import Testing
         #expect(unknown.status == 2)
     }
 }
+
+/// Sign, seal and import each append an entry to the register named with `--register`.
+@Suite struct TransferRegisterTests {
+    @Test func signSealAndImportAreRecordedUnderTheSubjectsKeyedHash() throws {
+        let sender = TemporaryFolder("porta-sender"), receiver = TemporaryFolder("porta-receiver")
+        let sample = try SampleController()
+        #expect(try ExternalProcess.porta(["export", "--config", sample.configPath, "--subject", SampleSubject.anna, "--out", sender.path,
+                                           "--created-at", SampleSubject.createdAt, "--request-id", "req-1", "--zip"]).status == 0)
+        let zip = sender.file("porta-req-1.zip"), register = sender.file("register.sqlite")
+        #expect(try ExternalProcess.porta(["keygen", "--sign", "--out", sender.file("key")]).status == 0)
+        let identity = try ExternalProcess.porta(["keygen", "--seal", "--out", receiver.file("id")])
+        let recipient = identity.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        let steps = [["sign", zip, "--key", sender.file("key")], ["seal", zip, "--recipient", recipient],
+                     ["import", zip + ".age", "--identity", receiver.file("id"), "--store", receiver.file("store.sqlite")]]
+        for step in steps {
+            let run = try ExternalProcess.porta(step + ["--register", register])
+            #expect(run.status == 0, "\(run.combined)")
+        }
+        let listed = try ExternalProcess.porta(["register", "find", "--register", register, "--subject", SampleSubject.anna, "--format", "csv"])
+        #expect(listed.status == 0, "\(listed.combined)")
+        let actions = listed.standardOutput.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",")[1] }
+        #expect(actions == ["sign", "seal", "import"], "\(listed.standardOutput)")
+        let file = try String(decoding: #require(FileManager.default.contents(atPath: register)), as: UTF8.self)
+        #expect(!file.contains("anna.svensson"), "the register holds no personal data")
+        let withoutSecret = try ExternalProcess.porta(["seal", zip, "--recipient", recipient, "--out", sender.file("again.age"), "--register", register],
+                                                      environment: ["PORTA_REGISTER_SECRET": ""])
+        #expect(withoutSecret.status == 2 && !FileManager.default.fileExists(atPath: sender.file("again.age")))
+    }
+}

@@ -23,6 +23,8 @@ public struct ImportResult: Sendable {
     /// SHA-256 of the bundle's tag manifest, hex; nil when the bundle could not be read.
     public let digest: String?
     public let bundleID: String?
+    /// What the bundle is (request, id, digest, subject), when its manifest could be read.
+    public let facts: BundleFacts?
     /// Per kind, when imported.
     public let kinds: [KindCount]
 

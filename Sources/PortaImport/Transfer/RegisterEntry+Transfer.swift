@@ -1,0 +1,35 @@
+import PortaBundle
+import PortaModel
+import PortaRegister
+
+extension RegisterEntry {
+    /// The register's line for signing, sealing or importing the bundle `facts` describes.
+    /// `error` is a code or message without personal data, for a failed step.
+    public init(_ action: Action, of facts: BundleFacts, at time: Timestamp, outcome: Outcome = .ok, error: String? = nil) {
+        self.init(action: action, requestID: facts.requestID, purpose: facts.purpose, at: time, bundleID: facts.bundleID,
+                  bundleDigest: facts.digest, recordsByKind: facts.recordsByKind.map { Count(kind: $0.kind, records: $0.records) },
+                  outcome: outcome, error: error, toolVersion: PortaVersion.current)
+    }
+
+    /// The receiver's line for an import: what was taken, by kind, or why nothing was.
+    public init(importing result: ImportResult, at time: Timestamp) {
+        guard let facts = result.facts else {
+            self.init(action: .import, requestID: "unknown", purpose: nil, at: time, outcome: .failed,
+                      error: "refused: " + result.report.findings.prefix(3).map(\.code).joined(separator: ", "), toolVersion: PortaVersion.current)
+            return
+        }
+        switch result.outcome {
+        case .imported:
+            self.init(.import, of: facts, at: time)
+            recordsByKind = result.kinds.filter { $0.imported > 0 }.map { Count(kind: $0.kind, records: $0.imported) }
+        case .alreadyImported:
+            self.init(.import, of: facts, at: time)
+            recordsByKind = []
+            error = "already imported; nothing changed"
+        case .refused:
+            self.init(.import, of: facts, at: time, outcome: .failed,
+                      error: "refused: " + result.report.findings.prefix(3).map(\.code).joined(separator: ", "))
+            recordsByKind = []
+        }
+    }
+}
