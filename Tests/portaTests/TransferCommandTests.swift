@@ -167,3 +167,29 @@ import Testing
         #expect(withoutSecret.status == 2 && !FileManager.default.fileExists(atPath: sender.file("again.age")))
     }
 }
+
+/// The README's transfer walkthrough, run as written (only the binary's and the config's paths
+/// are those of the test), so the README stays true.
+@Suite struct ReadmeTransferWalkthroughTests {
+    @Test func theReadmesTransferWalkthroughRunsAsWritten() throws {
+        try PeerTool.require("age")
+        let readme = try String(contentsOfFile: Repository.path("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "## Sending a bundle to another controller"))
+        let rest = readme[section.upperBound...]
+        let start = try #require(rest.range(of: "```sh\n"))
+        let end = try #require(rest[start.upperBound...].range(of: "```"))
+        let sample = try SampleController()
+        let script = String(rest[start.upperBound..<end.lowerBound])
+            .replacingOccurrences(of: "porta=.build/release/porta", with: "porta=" + ExternalProcess.portaBinary)
+            .replacingOccurrences(of: "samples/retailer/porta.yml", with: sample.configPath)
+        #expect(script.contains("$porta import"))
+        let folder = TemporaryFolder("porta-readme")
+        let run = try ExternalProcess.run("bash", ["-euo", "pipefail", "-c", script], in: folder.path, environment: SampleServices.environment)
+        #expect(run.status == 0, "\(run.combined)")
+        #expect(run.standardOutput.contains("Good \"porta-bundle\" signature") || run.standardError.contains("Good \"porta-bundle\" signature"),
+                "\(run.combined)")
+        #expect(run.standardOutput.contains("level 5 authenticity: pass: signed by dpo@exempelbutiken.se"))
+        #expect(run.standardOutput.contains("imported: urn:uuid:"))
+        #expect(run.standardOutput.contains("(not accepted)"))
+    }
+}
