@@ -9,7 +9,7 @@ public enum PendingFile {
         let descriptor: Int32
         let path: String
 
-        public func append(_ bytes: [UInt8]) throws {
+        public func append(_ bytes: some ContiguousBytes) throws {
             guard bytes.withUnsafeBytes({ DescriptorWriting.writeAll($0, to: descriptor) }) else {
                 throw BundleError(.io, "cannot write the file (errno \(errno))", path: path)
             }

@@ -30,12 +30,25 @@ final class ByteFileReader {
         }
     }
 
-    /// Up to `count` bytes: fewer only at the end of the file.
+    /// Up to `count` bytes: fewer only at the end of the file. What is buffered is taken
+    /// first; the rest is read straight into the result.
     func bytes(_ count: Int) -> [UInt8] {
-        while buffer.count - start < count, fill() {}
-        let end = min(start + count, buffer.count)
-        defer { start = end }
-        return Array(buffer[start..<end])
+        let buffered = min(count, buffer.count - start)
+        var result = [UInt8](repeating: 0, count: count)
+        result.withUnsafeMutableBytes { target in
+            buffer.withUnsafeBytes { source in
+                target.baseAddress!.copyMemory(from: source.baseAddress! + start, byteCount: buffered)
+            }
+        }
+        start += buffered
+        var filled = buffered
+        while filled < count && !ended {
+            let read = result.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + filled, count - filled) }
+            if read < 0 && errno == EINTR { continue }
+            if read <= 0 { ended = true } else { filled += read }
+        }
+        result.removeLast(count - filled)
+        return result
     }
 
     /// Reads more into the buffer; false at the end of the file or on an error.

@@ -45,7 +45,8 @@ public enum SealedFile {
                 let next = chunk.count == chunkSize ? reader.bytes(chunkSize) : []
                 let last = next.isEmpty
                 let box = try ChaChaPoly.seal(chunk, using: key, nonce: chunkNonce(counter, last: last))
-                try sink.append(Array(box.ciphertext) + Array(box.tag))
+                try sink.append(box.ciphertext)
+                try sink.append(box.tag)
                 if last { break }
                 chunk = next
                 counter += 1
@@ -95,7 +96,7 @@ public enum SealedFile {
                         : "chunk \(counter) does not authenticate: the file was changed or its chunks reordered"
                     throw BundleError(.damaged, what, path: input)
                 }
-                try sink.append(Array(plain))
+                try sink.append(plain)
                 if last { break }
                 chunk = next
                 counter += 1

@@ -3,14 +3,18 @@ import ZIPFoundation
 
 /// Writes a bag as one deterministic zip: every file and folder under one top folder named
 /// after the bag, entries in byte order of their paths, each with the same fixed time and
-/// owner-only permissions, deflated. The same bag gives the same bytes on any machine and in
-/// any time zone.
+/// owner-only permissions. Files are deflated, except the attachments under `data/files/`,
+/// which are stored as they are (photos and documents are compressed already; deflating them
+/// costs time and gains nothing). The same bag gives the same bytes on any machine and in any
+/// time zone.
 ///
 /// The zip is written into a hidden file beside its destination and renamed into place only
 /// when complete, so no half-written zip is ever visible; it is owner-only.
 public enum BundleZip {
     /// The time every entry carries: 2000-01-01T00:00:00Z.
     public static let entryDate = Date(timeIntervalSince1970: 946_684_800)
+    /// The folder whose files are stored rather than deflated.
+    static let storedFolder = "data/files/"
 
     /// Zips the bag folder `bag` into `zip`. With `replacing` an existing `zip` is replaced
     /// whole; without, an existing one is an error.
@@ -106,8 +110,9 @@ public enum BundleZip {
                     throw BundleError(.io, "cannot read the file", path: bag + "/" + item.path)
                 }
                 defer { try? handle.close() }
+                let method: CompressionMethod = item.path.hasPrefix(storedFolder) ? .none : .deflate
                 try archive.addEntry(with: top + "/" + item.path, type: .file, uncompressedSize: item.size, modificationDate: entryDate,
-                                     permissions: 0o600, compressionMethod: .deflate, bufferSize: 1 << 16) { position, size in
+                                     permissions: 0o600, compressionMethod: method, bufferSize: 1 << 16) { position, size in
                     try handle.seek(toOffset: UInt64(position))
                     return try handle.read(upToCount: size) ?? Data()
                 }
