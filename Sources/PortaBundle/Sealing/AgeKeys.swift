@@ -31,7 +31,7 @@ public struct AgeIdentity: Sendable {
     private let secret: [UInt8]
 
     var privateKey: Curve25519.KeyAgreement.PrivateKey {
-        // swiftlint:disable:next force_try
+        // The bytes were checked to be a key when the identity was made, so this cannot fail.
         try! Curve25519.KeyAgreement.PrivateKey(rawRepresentation: secret)
     }
 

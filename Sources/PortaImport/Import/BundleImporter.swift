@@ -50,6 +50,8 @@ public struct BundleImporter: Sendable {
             }
         } catch let error as ImportError {
             throw error
+        } catch let error as FormatError {
+            throw ImportError(path: path, message: "the bundle changed while it was imported, and the store is as it was: \(error)")
         } catch {
             throw ImportError(path: store, message: "the store could not be written, and is as it was: \(ReceiverStore.describe(error))")
         }
