@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import PortaBundle
 import PortaImport
 import PortaModel
@@ -27,35 +26,20 @@ struct SignCommand: ParsableCommand {
 
     func run() throws {
         let register = try registerArguments.open()
-        let signingKey: SSHSigningKey
-        let report: VerificationReport
-        do {
-            signingKey = try SSHSigningKey(contentsOf: key)
-            report = try BundleVerifier(maxLevel: 4).verify(bundle)
-        } catch {
+        let outcome: BundleSigner.Outcome
+        do { outcome = try BundleSigner(key: try SSHSigningKey(contentsOf: key)).sign(bundle) } catch {
             printError("\(error)")
             throw ExitStatus.couldNotRun
         }
-        guard report.isValid else {
+        switch outcome {
+        case .refused(let report):
             print(report.text)
             printError("\(bundle): the bundle is not valid, so it was not signed")
             throw ExitStatus.invalid
-        }
-        do {
-            var isFolder: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: bundle, isDirectory: &isFolder)
-            let signature = isFolder.boolValue
-                ? try BundleSignature.sign(bagAt: bundle, with: signingKey)
-                : try BundleSignature.sign(zipAt: bundle, with: signingKey)
+        case .signed(let signature, let facts):
             print("signed: \(bundle)")
             print("key: \(signature.fingerprint)")
-            if let register {
-                let facts = try BundleFacts.read(bundle)
-                try register.record(RegisterEntry(.sign, of: facts, at: Timestamp(.now)), subject: facts.subject)
-            }
-        } catch {
-            printError("\(error)")
-            throw ExitStatus.couldNotRun
+            try register?.record(RegisterEntry(.sign, of: facts, at: Timestamp(.now)), subject: facts.subject)
         }
     }
 }

@@ -16,12 +16,6 @@ public struct ScratchFolder: Sendable {
         path = String(cString: made)
     }
 
-    /// A new folder beside the file at `file`, on the same file system, so that what is made
-    /// in it can be renamed into place.
-    public init(beside file: String) throws {
-        try self.init(in: URL(fileURLWithPath: file).deletingLastPathComponent().path)
-    }
-
     public func remove() {
         try? FileManager.default.removeItem(atPath: path)
     }

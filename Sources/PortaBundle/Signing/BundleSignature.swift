@@ -22,19 +22,4 @@ public enum BundleSignature {
         try WholeFile.write(Array(signature.armored.utf8), to: bag + "/" + signatureFile)
         return signature
     }
-
-    /// Signs a zipped bag: unpacks it into an owner-only folder beside it, signs that, and
-    /// zips it again in place (deterministically, so only the signature entry is new).
-    @discardableResult
-    public static func sign(zipAt zip: String, with key: SSHSigningKey, limits: ZipLimits = ZipLimits()) throws -> SSHSignature {
-        let work = try ScratchFolder(beside: zip)
-        defer { work.remove() }
-        let bag: String
-        do { bag = try SafeUnzip.unpack(zip, into: work.path, limits: limits) } catch {
-            throw BundleError(.damaged, "the zip cannot be unpacked safely: \(error)", path: zip)
-        }
-        let signature = try sign(bagAt: bag, with: key)
-        try BundleZip.pack(bag, to: zip, replacing: true)
-        return signature
-    }
 }

@@ -31,22 +31,19 @@ public struct BundleImporter: Sendable {
             throw ImportError(path: error.path, message: error.message)
         }
         defer { verified.scratch.remove() }
-        let manifest = verified.bag.flatMap { BundleManifest.read(bag: $0, level: 2).0 }
-        let digest = verified.bag.flatMap { BagDigest.of(bagAt: $0) }
-        let facts = manifest.flatMap { manifest in digest.map { BundleFacts(manifest: manifest, digest: $0) } }
-        guard verified.report.isValid, let bag = verified.bag, let manifest, let digest else {
-            return ImportResult(outcome: .refused, report: verified.report, digest: digest, bundleID: manifest?.bundleID, facts: facts, kinds: [])
+        let facts = verified.facts
+        guard verified.report.isValid, let bag = verified.bag, let manifest = verified.manifest, let digest = facts?.digest else {
+            return ImportResult(outcome: .refused, report: verified.report, facts: facts, kinds: [])
         }
         let signer = verified.report.levels.first { $0.level == 5 }?.detail
         let queue = try ReceiverStore.open(store)
         do {
             return try queue.write { db in
                 if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM porta_bundle WHERE digest = ?)", arguments: [digest]) == true {
-                    return ImportResult(outcome: .alreadyImported, report: verified.report, digest: digest,
-                                        bundleID: manifest.bundleID, facts: facts, kinds: [])
+                    return ImportResult(outcome: .alreadyImported, report: verified.report, facts: facts, kinds: [])
                 }
                 let kinds = try write(manifest, from: bag, digest: digest, signer: signer, at: time, into: db)
-                return ImportResult(outcome: .imported, report: verified.report, digest: digest, bundleID: manifest.bundleID, facts: facts, kinds: kinds)
+                return ImportResult(outcome: .imported, report: verified.report, facts: facts, kinds: kinds)
             }
         } catch let error as ImportError {
             throw error

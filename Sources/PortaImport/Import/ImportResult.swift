@@ -20,13 +20,14 @@ public struct ImportResult: Sendable {
     public let outcome: Outcome
     /// The verification that came first.
     public let report: VerificationReport
-    /// SHA-256 of the bundle's tag manifest, hex; nil when the bundle could not be read.
-    public let digest: String?
-    public let bundleID: String?
     /// What the bundle is (request, id, digest, subject), when its manifest could be read.
     public let facts: BundleFacts?
     /// Per kind, when imported.
     public let kinds: [KindCount]
+
+    /// SHA-256 of the bundle's tag manifest, hex; nil when the bundle could not be read.
+    public var digest: String? { facts?.digest }
+    public var bundleID: String? { facts?.bundleID }
 
     public var imported: Int { kinds.reduce(0) { $0 + $1.imported } }
     public var skipped: Int { kinds.reduce(0) { $0 + $1.skipped } }

@@ -49,7 +49,15 @@ public struct BundleVerifier: Sendable {
         let report: VerificationReport
         /// The bag folder, unless the input was refused before it could be read.
         let bag: String?
+        /// The manifest as verification read it, when it could.
+        let manifest: BundleManifest?
         let scratch: ScratchFolder
+
+        /// What the register needs to know of the bundle, when its manifest and tag manifest were read.
+        var facts: BundleFacts? {
+            guard let bag, let manifest, let digest = BagDigest.of(bagAt: bag) else { return nil }
+            return BundleFacts(manifest: manifest, digest: digest)
+        }
     }
 
     func verifyKeepingBag(_ path: String) throws(VerifyError) -> VerifiedBag {
@@ -63,10 +71,11 @@ public struct BundleVerifier: Sendable {
         case .refused(let finding, let reason):
             let levels = [VerificationReport.Level(level: 1, name: Self.levelNames[1]!, findings: [finding])]
                 + VerificationReport.Level.skipped(from: 2, through: options.maxLevel, because: reason)
-            return VerifiedBag(report: VerificationReport(bundle: path, levels: levels), bag: nil, scratch: scratch)
+            return VerifiedBag(report: VerificationReport(bundle: path, levels: levels), bag: nil, manifest: nil, scratch: scratch)
         case .bag(let bag):
-            let run = VerificationRun(bag: bag, options: options, scratch: scratch.path)
-            return VerifiedBag(report: VerificationReport(bundle: path, levels: run.levels()), bag: bag, scratch: scratch)
+            let result = VerificationRun(bag: bag, options: options, scratch: scratch.path).run()
+            return VerifiedBag(report: VerificationReport(bundle: path, levels: result.levels), bag: bag, manifest: result.manifest,
+                               scratch: scratch)
         }
     }
 }

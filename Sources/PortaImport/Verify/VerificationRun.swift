@@ -13,11 +13,23 @@ struct VerificationRun {
     /// An owner-only folder for scratch files, removed by the caller.
     let scratch: String
 
-    func levels() -> [VerificationReport.Level] {
-        var bagCheck = BagChecker(bag: bag)
+    /// The levels' verdicts, and the manifest level 2 read (nil below level 2 or when it
+    /// could not be read), so that whoever acts on a verified bundle uses the manifest that was
+    /// checked rather than reading it again.
+    struct Result {
+        var levels: [VerificationReport.Level]
+        var manifest: BundleManifest?
+    }
+
+    func run() -> Result {
         var manifest: BundleManifest?
         var manifestFindings: [Finding] = []
         if maxLevel >= 2 { (manifest, manifestFindings) = BundleManifest.read(bag: bag, level: 2) }
+        return Result(levels: levels(manifest: manifest, manifestFindings: manifestFindings), manifest: manifest)
+    }
+
+    private func levels(manifest: BundleManifest?, manifestFindings: [Finding]) -> [VerificationReport.Level] {
+        var bagCheck = BagChecker(bag: bag)
         let versionRefused = manifestFindings.contains { $0.code == "unsupported-format-version" }
         let readsRecords = maxLevel >= 2 && !versionRefused
         var index: RecordIndex?
