@@ -1,13 +1,18 @@
 import Foundation
 
-/// A large file written in pieces that appears under its name only when complete: bytes go
-/// to a hidden owner-only file beside the destination, which is synced and renamed into place
-/// when the writing closure returns, and removed when it throws.
+/// A file that appears under its name only when complete: bytes go to a hidden owner-only
+/// file beside the destination, which is synced and moved into place when the writing closure
+/// returns, and removed when it throws. The one way every whole file here is written (small
+/// ones through ``WholeFile``, zips, sealed and opened files, keys).
 public enum PendingFile {
     /// Where the pieces go.
     public struct Sink {
         let descriptor: Int32
+        /// The destination, which errors name.
         let path: String
+        /// The hidden file being written, for a writer that must open it by path itself (a
+        /// zip library); it is synced and moved into place after the closure returns.
+        public let temporaryPath: String
 
         public func append(_ bytes: some ContiguousBytes) throws {
             guard bytes.withUnsafeBytes({ DescriptorWriting.writeAll($0, to: descriptor) }) else {
@@ -16,9 +21,11 @@ public enum PendingFile {
         }
     }
 
-    /// Runs `body` with a sink into a new file that becomes `path` when `body` returns.
+    /// Runs `body` with a sink into a new file that becomes `path` when `body` returns. With
+    /// `replacing` an existing file at `path` is replaced whole; without, it is never touched
+    /// (``BundleError`` `already-exists`).
     /// - Throws: ``BundleError`` naming the file, or whatever `body` throws.
-    public static func write(to path: String, _ body: (Sink) throws -> Void) throws {
+    public static func write(to path: String, replacing: Bool = false, _ body: (Sink) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".partial-"
             + String(UInt64.random(in: .min ... .max), radix: 16)
@@ -26,15 +33,15 @@ public enum PendingFile {
         guard descriptor >= 0 else { throw BundleError(.io, "cannot write the file (errno \(errno))", path: path) }
         defer { unlink(temporary) }
         do {
-            try body(Sink(descriptor: descriptor, path: path))
+            try body(Sink(descriptor: descriptor, path: path, temporaryPath: temporary))
             guard fsync(descriptor) == 0 else { throw BundleError(.io, "cannot sync the file (errno \(errno))", path: path) }
         } catch {
             close(descriptor)
             throw error
         }
         close(descriptor)
-        // link, not rename: an existing file at `path` is never replaced.
-        guard link(temporary, path) == 0 else {
+        // Without replacing, link rather than rename: an existing file at `path` stays.
+        guard (replacing ? rename(temporary, path) : link(temporary, path)) == 0 else {
             throw BundleError(errno == EEXIST ? .alreadyExists : .io, "cannot move the file into place (errno \(errno))", path: path)
         }
     }

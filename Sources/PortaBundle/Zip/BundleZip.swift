@@ -8,8 +8,7 @@ import ZIPFoundation
 /// costs time and gains nothing). The same bag gives the same bytes on any machine and in any
 /// time zone.
 ///
-/// The zip is written into a hidden file beside its destination and renamed into place only
-/// when complete, so no half-written zip is ever visible; it is owner-only.
+/// The zip is written as a ``PendingFile``: it appears only when complete, owner-only.
 public enum BundleZip {
     /// The time every entry carries: 2000-01-01T00:00:00Z.
     public static let entryDate = Date(timeIntervalSince1970: 946_684_800)
@@ -25,22 +24,10 @@ public enum BundleZip {
         }
         let top = URL(fileURLWithPath: bag).standardizedFileURL.lastPathComponent
         let entries = try walk(bag)
-        let destination = URL(fileURLWithPath: zip)
-        let temporary = destination.deletingLastPathComponent().path + "/." + destination.lastPathComponent + ".partial-"
-            + String(UInt64.random(in: .min ... .max), radix: 16)
-        do {
-            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else { throw BundleError(.io, "cannot write the zip (errno \(errno))", path: zip) }
-            let emptyArchive: [UInt8] = [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)
-            let started = emptyArchive.withUnsafeBytes { DescriptorWriting.writeAll($0, to: descriptor) }
-            close(descriptor)
-            guard started else { throw BundleError(.io, "cannot write the zip", path: zip) }
-            try write(entries, of: bag, under: top, to: temporary)
-            try sync(temporary)
-            guard rename(temporary, zip) == 0 else { throw BundleError(.io, "cannot move the zip into place (errno \(errno))", path: zip) }
-        } catch {
-            unlink(temporary)
-            throw error
+        let emptyArchive: [UInt8] = [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)
+        try PendingFile.write(to: zip, replacing: replacing) { sink in
+            try sink.append(emptyArchive)
+            try write(entries, of: bag, under: top, to: sink.temporaryPath)
         }
     }
 
@@ -122,11 +109,5 @@ public enum BundleZip {
         } catch {
             throw BundleError(.io, "cannot write the zip (\(type(of: error)))", path: path)
         }
-    }
-
-    private static func sync(_ path: String) throws {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0, fsync(descriptor) == 0 else { throw BundleError(.io, "cannot sync the zip (errno \(errno))", path: path) }
-        close(descriptor)
     }
 }
