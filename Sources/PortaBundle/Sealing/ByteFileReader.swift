@@ -51,6 +51,21 @@ final class ByteFileReader {
         return result
     }
 
+    /// Calls `body` with each block of `size` bytes to the end of the file, numbered from 0,
+    /// saying whether it is the last: that block may be shorter, or empty when nothing is left.
+    /// Reads one block ahead to know.
+    func forEachBlock(of size: Int, _ body: (_ block: [UInt8], _ index: UInt64, _ isLast: Bool) throws -> Void) rethrows {
+        var index: UInt64 = 0
+        var block = bytes(size)
+        while true {
+            let next = block.count == size ? bytes(size) : []
+            try body(block, index, next.isEmpty)
+            if next.isEmpty { return }
+            block = next
+            index += 1
+        }
+    }
+
     /// Reads more into the buffer; false at the end of the file or on an error.
     private func fill() -> Bool {
         if ended { return false }

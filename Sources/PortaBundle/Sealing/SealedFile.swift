@@ -39,17 +39,10 @@ public enum SealedFile {
         try PendingFile.write(to: output) { sink in
             try sink.append(AgeHeader.text(stanzas: stanzas, fileKey: fileKey) + nonce)
             let key = payloadKey(fileKey, nonce: nonce)
-            var counter: UInt64 = 0
-            var chunk = reader.bytes(chunkSize)
-            while true {
-                let next = chunk.count == chunkSize ? reader.bytes(chunkSize) : []
-                let last = next.isEmpty
+            try reader.forEachBlock(of: chunkSize) { chunk, counter, last in
                 let box = try ChaChaPoly.seal(chunk, using: key, nonce: chunkNonce(counter, last: last))
                 try sink.append(box.ciphertext)
                 try sink.append(box.tag)
-                if last { break }
-                chunk = next
-                counter += 1
             }
         }
     }
@@ -64,14 +57,8 @@ public enum SealedFile {
         }
         let reader = try ByteFileReader(path: input)
         let header = try AgeHeader(reading: reader, path: input)
-        var found: SymmetricKey?
-        for stanza in header.stanzas {
-            for identity in identities {
-                if let key = X25519Stanza.unwrap(stanza, with: identity) { found = key; break }
-            }
-            if found != nil { break }
-        }
-        guard let fileKey = found else {
+        let fileKey = header.stanzas.lazy.flatMap { stanza in identities.lazy.compactMap { X25519Stanza.unwrap(stanza, with: $0) } }.first
+        guard let fileKey else {
             throw BundleError(.wrongKey, "none of the given identities opens this file: it is sealed to someone else", path: input)
         }
         guard header.isAuthentic(with: fileKey) else {
@@ -81,11 +68,7 @@ public enum SealedFile {
         guard nonce.count == 16 else { throw BundleError(.damaged, "the file ends inside its header: it is truncated", path: input) }
         let key = payloadKey(fileKey, nonce: nonce)
         try PendingFile.write(to: output) { sink in
-            var counter: UInt64 = 0
-            var chunk = reader.bytes(chunkSize + tagSize)
-            while true {
-                let next = chunk.count == chunkSize + tagSize ? reader.bytes(chunkSize + tagSize) : []
-                let last = next.isEmpty
+            try reader.forEachBlock(of: chunkSize + tagSize) { chunk, counter, last in
                 guard chunk.count >= tagSize, !(last && counter > 0 && chunk.count == tagSize) else {
                     throw BundleError(.damaged, "the file is truncated (chunk \(counter) is incomplete)", path: input)
                 }
@@ -97,9 +80,6 @@ public enum SealedFile {
                     throw BundleError(.damaged, what, path: input)
                 }
                 try sink.append(plain)
-                if last { break }
-                chunk = next
-                counter += 1
             }
         }
     }
