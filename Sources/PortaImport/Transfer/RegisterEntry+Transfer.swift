@@ -13,9 +13,10 @@ extension RegisterEntry {
 
     /// The receiver's line for an import: what was taken, by kind, or why nothing was.
     public init(importing result: ImportResult, at time: Timestamp) {
+        let refusal = "refused: " + result.report.findings.prefix(3).map(\.code).joined(separator: ", ")
         guard let facts = result.facts else {
-            self.init(action: .import, requestID: "unknown", purpose: nil, at: time, outcome: .failed,
-                      error: "refused: " + result.report.findings.prefix(3).map(\.code).joined(separator: ", "), toolVersion: PortaVersion.current)
+            self.init(action: .import, requestID: "unknown", purpose: nil, at: time, outcome: .failed, error: refusal,
+                      toolVersion: PortaVersion.current)
             return
         }
         switch result.outcome {
@@ -27,8 +28,7 @@ extension RegisterEntry {
             recordsByKind = []
             error = "already imported; nothing changed"
         case .refused:
-            self.init(.import, of: facts, at: time, outcome: .failed,
-                      error: "refused: " + result.report.findings.prefix(3).map(\.code).joined(separator: ", "))
+            self.init(.import, of: facts, at: time, outcome: .failed, error: refusal)
             recordsByKind = []
         }
     }
