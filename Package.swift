@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "porta", targets: ["porta"]),
+        .library(name: "PortaBytes", targets: ["PortaBytes"]),
         .library(name: "PortaModel", targets: ["PortaModel"]),
         .library(name: "PortaConnectors", targets: ["PortaConnectors"]),
         .library(name: "PortaFormats", targets: ["PortaFormats"]),
@@ -30,15 +31,16 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .target(name: "PortaBytes"),
         .target(
             name: "PortaModel",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["PortaBytes", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "PortaConnectors",
             dependencies: [
+                "PortaBytes",
                 "PortaModel",
-                "PortaFormats",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -48,11 +50,12 @@ let package = Package(
         ),
         .target(
             name: "PortaFormats",
-            dependencies: ["PortaModel", "CLibXML2"]
+            dependencies: ["PortaBytes", "PortaModel", "CLibXML2"]
         ),
         .target(
             name: "PortaBundle",
             dependencies: [
+                "PortaBytes",
                 "PortaModel",
                 "PortaFormats",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -85,8 +88,8 @@ let package = Package(
         .target(
             name: "PortaRegister",
             dependencies: [
+                "PortaBytes",
                 "PortaModel",
-                "PortaFormats",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

@@ -1,4 +1,5 @@
 import Crypto
+import PortaBytes
 import PortaModel
 
 /// Derives a bundle's id from what identifies the answer to a request: the controller, the
@@ -11,16 +12,10 @@ public enum BundleIdentity {
         var bytes = Array(hasher.finalize().prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x80
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        let hex = Hex.lowercase(bytes)
         let groups = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4),
                       hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
         return "urn:uuid:" + groups.joined(separator: "-")
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
     }
 }
 

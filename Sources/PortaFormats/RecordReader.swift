@@ -1,3 +1,4 @@
+import PortaBytes
 import PortaModel
 
 /// A streaming reader of one record file of a format: one record at a time, checked strictly

@@ -1,3 +1,4 @@
+import PortaBytes
 import PortaModel
 
 /// A streaming writer of the records of one kind into one file of a format.

@@ -1,4 +1,4 @@
-import PortaFormats
+import PortaBytes
 
 /// The count lists of an entry as the register stores them: compact JSON arrays of
 /// `{source?, kind, reason?, records}`.

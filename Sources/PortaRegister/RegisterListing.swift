@@ -1,4 +1,4 @@
-import PortaFormats
+import PortaBytes
 
 /// The register's entries for people and machines: `porta register list` prints these.
 public enum RegisterListing {

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
-import PortaFormats
+import PortaBytes
 import PortaModel
 
 /// The controller's register of requests: an append-only SQLite file (schema in
@@ -55,9 +55,8 @@ public final class RequestRegister: Sendable {
     /// `:` and the identifier's match key (an e-mail address in lower case), so it finds the
     /// person however the address was capitalised.
     public func subjectKey(_ identifier: SubjectIdentifier) -> String {
-        HMAC<SHA256>.authenticationCode(for: Array("\(identifier.scheme.rawValue):\(identifier.matchKey)".utf8), using: SymmetricKey(data: secret)).map { byte in
-            (byte < 16 ? "0" : "") + String(byte, radix: 16)
-        }.joined()
+        Hex.lowercase(HMAC<SHA256>.authenticationCode(for: Array("\(identifier.scheme.rawValue):\(identifier.matchKey)".utf8),
+                                                      using: SymmetricKey(data: secret)))
     }
 
     /// Appends an entry, with the keyed hashes of the subject's identifiers, in one transaction.

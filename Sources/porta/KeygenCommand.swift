@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PortaBundle
+import PortaBytes
 
 /// `porta keygen`: a key pair for signing bundles (OpenSSH Ed25519) or for opening sealed
 /// ones (age X25519). Private keys are written owner-only, never over an existing file.

@@ -1,4 +1,5 @@
 import Foundation
+import PortaBytes
 import PortaFormats
 import PortaModel
 import Testing

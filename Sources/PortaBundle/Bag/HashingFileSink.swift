@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PortaBytes
 import PortaFormats
 
 /// A new file, created owner-only, that hashes (SHA-256) and counts every byte written to it,

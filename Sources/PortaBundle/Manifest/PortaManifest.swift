@@ -1,3 +1,4 @@
+import PortaBytes
 import PortaFormats
 import PortaModel
 

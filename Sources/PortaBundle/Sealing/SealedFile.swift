@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PortaBytes
 
 /// Seals a file to age X25519 recipients, and opens one, in the age v1 format
 /// (age-encryption.org/v1), so `age -d -i key.txt` opens what Porta seals and Porta opens what

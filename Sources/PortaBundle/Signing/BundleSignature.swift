@@ -1,4 +1,5 @@
 import Foundation
+import PortaBytes
 
 /// How a `porta/1` bundle is signed: `porta-signature.sig`, an SSHSIG in the namespace
 /// `porta-bundle` over `tagmanifest-sha256.txt`. The tag manifest pins every other file's

@@ -1,4 +1,5 @@
 import Foundation
+import PortaBytes
 import ZIPFoundation
 
 /// Writes a bag as one deterministic zip: every file and folder under one top folder named

@@ -1,4 +1,5 @@
 import Foundation
+import PortaBytes
 import ZIPFoundation
 
 /// Unpacks a zipped bundle into an owner-only folder, refusing anything that could reach

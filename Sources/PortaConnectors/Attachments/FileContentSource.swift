@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 import PortaModel
 
 /// Where an attachment mapping's file content comes from (`file:` in porta.yml):

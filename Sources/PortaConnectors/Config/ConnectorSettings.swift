@@ -1,5 +1,5 @@
 import Foundation
-import PortaFormats
+import PortaBytes
 import PortaModel
 
 /// The settings of a connector kind, under a key named after it in the source's config.

@@ -1,4 +1,4 @@
-import PortaFormats
+import PortaBytes
 import PortaModel
 
 /// Reads a CSV file (header row, then one unit per row) with the source's delimiter, encoding

@@ -1,4 +1,4 @@
-import PortaFormats
+import PortaBytes
 import PortaModel
 
 /// Reads NDJSON (one object per line; blank lines are skipped) or a JSON document whose

@@ -3,7 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Logging
-import PortaFormats
+import PortaBytes
 import PortaModel
 
 /// Reads a subject's items from an HTTP JSON API: for each of the subject's identifiers the

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Logging
 import PortaBundle
+import PortaBytes
 import PortaConnectors
 import PortaModel
 import PortaRegister

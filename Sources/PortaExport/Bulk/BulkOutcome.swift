@@ -1,3 +1,4 @@
+import PortaBytes
 import PortaFormats
 
 /// What bulk export did for one subject, as the shard's summary lists it. It names the subject

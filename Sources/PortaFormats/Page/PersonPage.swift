@@ -1,3 +1,4 @@
+import PortaBytes
 import PortaModel
 
 /// `data/index.html`: one offline page on which the person reads their data: who holds it,

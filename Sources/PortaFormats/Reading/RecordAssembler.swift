@@ -1,3 +1,4 @@
+import PortaBytes
 import PortaModel
 
 /// Turns the values a file carries into a ``CanonicalRecord``, strictly: every value must be

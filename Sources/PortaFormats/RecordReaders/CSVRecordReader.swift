@@ -1,3 +1,4 @@
+import PortaBytes
 import PortaModel
 
 /// Reads `data/csv/<kind>.csv` against its table (``FlatColumn``): the header row must name

@@ -1,3 +1,4 @@
+import PortaBytes
 import PortaModel
 
 /// Reads `data/json/<kind>.json` strictly (see ``StrictJSONParser``): an array of objects whose

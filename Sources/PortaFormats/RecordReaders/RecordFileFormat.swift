@@ -1,3 +1,4 @@
+import PortaBytes
 import PortaModel
 
 /// One of the three formats every record kind is carried in: where its file lives in a

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import PortaBytes
 import PortaModel
 
 /// Reads `data/xml/<kind>.xml` with libxml2's streaming `xmlTextReader`, validating it against

@@ -1,3 +1,4 @@
+import PortaBytes
 import PortaModel
 
 /// Writes the records of one kind as `data/csv/<kind>.csv`: RFC 4180, UTF-8 without a BOM,

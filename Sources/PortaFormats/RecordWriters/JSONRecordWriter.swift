@@ -1,3 +1,4 @@
+import PortaBytes
 import PortaModel
 
 /// Writes the records of one kind as `data/json/<kind>.json`: a JSON array with one record

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import PortaBytes
 import PortaModel
 
 /// Writes the records of one kind as `data/xml/<kind>.xml` with libxml2's `xmlTextWriter`,

@@ -1,3 +1,4 @@
+import PortaBytes
 import PortaModel
 
 /// The Frictionless Table Schema of a `data/csv/<kind>.csv` file and the Data Package

@@ -1,3 +1,4 @@
+import PortaBytes
 import PortaModel
 
 /// The JSON Schema (draft 2020-12) of a `data/json/<kind>.json` file, made from the kind's

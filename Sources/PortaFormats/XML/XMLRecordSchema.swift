@@ -1,4 +1,5 @@
 import CLibXML2
+import PortaBytes
 
 /// The compiled XSD of `porta/1`, made from the pinned schema built into Porta
 /// (``RecordXMLSchema/document()``), never from a schema found in a bundle. Compiled once and

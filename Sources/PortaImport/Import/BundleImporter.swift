@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PortaBundle
+import PortaBytes
 import PortaFormats
 import PortaModel
 

@@ -1,5 +1,6 @@
 import Crypto
 import PortaBundle
+import PortaBytes
 import PortaFormats
 import PortaModel
 

@@ -1,5 +1,6 @@
 import Foundation
 import PortaBundle
+import PortaBytes
 import PortaFormats
 import PortaModel
 

@@ -1,3 +1,4 @@
+import PortaBytes
 import PortaFormats
 
 /// Walks a parsed JSON document by hand-written rules (the pinned JSON Schema's, written as

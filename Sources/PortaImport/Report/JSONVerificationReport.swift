@@ -1,4 +1,5 @@
 import PortaBundle
+import PortaBytes
 import PortaFormats
 
 /// The machine-readable report of `porta verify --format json`, described by

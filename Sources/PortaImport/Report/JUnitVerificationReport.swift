@@ -1,4 +1,5 @@
 import PortaBundle
+import PortaBytes
 
 /// The report of `porta verify --junit FILE` in JUnit XML, which CI systems (GitHub Actions
 /// reporters, GitLab, Jenkins) show natively: one `<testsuite>` per bundle, one `<testcase>`
@@ -10,14 +11,14 @@ public enum JUnitVerificationReport {
         var suites: [String] = []
         var totals = (tests: 0, failures: 0, errors: 0, skipped: 0)
         for outcome in outcomes {
-            let name = escaped(outcome.bundle)
+            let name = XMLText.escape(outcome.bundle)
             switch outcome {
             case .couldNotRun(let error):
                 totals.tests += 1; totals.errors += 1
                 suites.append("""
                   <testsuite name="\(name)" tests="1" failures="0" errors="1" skipped="0">
                     <testcase classname="porta.verify" name="open bundle">
-                      <error type="could-not-run" message="\(escaped(error.message))"/>
+                      <error type="could-not-run" message="\(XMLText.escape(error.message))"/>
                     </testcase>
                   </testsuite>
                 """)
@@ -29,13 +30,13 @@ public enum JUnitVerificationReport {
                 for level in report.levels {
                     let head = "    <testcase classname=\"porta.verify\" name=\"level \(level.level) \(level.name)\""
                     if let reason = level.skipped {
-                        cases.append(head + ">\n      <skipped message=\"\(escaped(reason))\"/>\n    </testcase>")
+                        cases.append(head + ">\n      <skipped message=\"\(XMLText.escape(reason))\"/>\n    </testcase>")
                     } else if level.passed {
                         cases.append(head + "/>")
                     } else {
                         let count = level.findings.count
-                        let lines = level.findings.map { escaped($0.description) }.joined(separator: "\n")
-                        cases.append(head + ">\n      <failure type=\"\(escaped(level.findings[0].code))\" message=\"\(count) finding\(count == 1 ? "" : "s")\">"
+                        let lines = level.findings.map { XMLText.escape($0.description) }.joined(separator: "\n")
+                        cases.append(head + ">\n      <failure type=\"\(XMLText.escape(level.findings[0].code))\" message=\"\(count) finding\(count == 1 ? "" : "s")\">"
                                      + lines + "</failure>\n    </testcase>")
                     }
                 }
@@ -55,26 +56,5 @@ public enum JUnitVerificationReport {
         do { try WholeFile.write(document(outcomes), to: path) } catch {
             throw VerifyError(path: path, message: "cannot write the JUnit report: \(error)")
         }
-    }
-
-    /// Text for an XML attribute or element: markup characters escaped, characters XML 1.0
-    /// cannot carry replaced by U+FFFD.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\n": result += "&#10;"
-            case "\r": result += "&#13;"
-            case "\t": result += "&#9;"
-            default:
-                let illegal = scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
-                result.unicodeScalars.append(illegal ? "\u{FFFD}" : scalar)
-            }
-        }
-        return result
     }
 }

@@ -1,4 +1,5 @@
 import Crypto
+import PortaBytes
 
 /// The stable identifier of a canonical record, derived from where the record came from.
 ///
@@ -20,14 +21,9 @@ public struct RecordID: Hashable, Sendable, Comparable, CustomStringConvertible 
         }
         var text = Array(kind.idPrefix.utf8)
         text.append(UInt8(ascii: "_"))
-        for byte in hasher.finalize().prefix(16) {
-            text.append(Self.hexDigits[Int(byte >> 4)])
-            text.append(Self.hexDigits[Int(byte & 0x0F)])
-        }
+        for byte in hasher.finalize().prefix(16) { Hex.append(byte, to: &text) }
         rawValue = String(decoding: text, as: UTF8.self)
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Reads an id as written in a bundle.
     /// - Throws: ``ModelError`` with code `invalid-identifier` when it is not `<prefix>_<32 hex>`.

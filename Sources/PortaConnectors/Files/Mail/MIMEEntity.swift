@@ -1,4 +1,4 @@
-import PortaFormats
+import PortaBytes
 
 /// A MIME entity (RFC 2045, 2046): a message or one of its parts, with its headers and its
 /// content, parts within parts for `multipart/*`.

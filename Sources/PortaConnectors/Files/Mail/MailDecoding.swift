@@ -1,5 +1,5 @@
 import Foundation
-import PortaFormats
+import PortaBytes
 
 /// Base64 (RFC 4648) as mail uses it: characters outside the alphabet (line breaks) skipped,
 /// decoding stops at padding.

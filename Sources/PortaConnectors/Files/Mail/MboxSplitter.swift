@@ -1,4 +1,4 @@
-import PortaFormats
+import PortaBytes
 
 /// Splits an mbox file (RFC 4155) into messages, one at a time.
 ///

@@ -1,4 +1,4 @@
-import PortaFormats
+import PortaBytes
 import PortaModel
 
 /// Reads an mbox of a controller's correspondence: one unit per message, with the row sets

@@ -1,4 +1,4 @@
-import PortaFormats
+import PortaBytes
 
 /// Reads vCards 2.1, 3.0 and 4.0 (RFC 2426, RFC 6350) from a ``ByteInput``, one card at a time.
 ///

@@ -1,4 +1,4 @@
-import PortaFormats
+import PortaBytes
 import PortaModel
 
 /// Reads a vCard file: one unit per card, with the row sets

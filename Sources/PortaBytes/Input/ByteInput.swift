@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// The bytes of a file (or of memory), read in 64 KiB blocks, one at a time, counting lines.
 ///

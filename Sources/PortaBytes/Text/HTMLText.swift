@@ -1,7 +1,7 @@
 /// Text made safe for an HTML page: markup characters escaped, and control characters (which
 /// HTML cannot show) drawn as their Unicode control pictures (U+2400 …), so nothing is hidden.
-enum HTMLText {
-    static func escape(_ text: String) -> String {
+public enum HTMLText {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -16,25 +16,25 @@ public enum PendingFile {
 
         public func append(_ bytes: some ContiguousBytes) throws {
             guard bytes.withUnsafeBytes({ DescriptorWriting.writeAll($0, to: descriptor) }) else {
-                throw BundleError(.io, "cannot write the file (errno \(errno))", path: path)
+                throw FileWriteError(.io, "cannot write the file (errno \(errno))", path: path)
             }
         }
     }
 
     /// Runs `body` with a sink into a new file that becomes `path` when `body` returns. With
     /// `replacing` an existing file at `path` is replaced whole; without, it is never touched
-    /// (``BundleError`` `already-exists`).
-    /// - Throws: ``BundleError`` naming the file, or whatever `body` throws.
+    /// (``FileWriteError`` `already-exists`).
+    /// - Throws: ``FileWriteError`` naming the file, or whatever `body` throws.
     public static func write(to path: String, replacing: Bool = false, _ body: (Sink) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".partial-"
             + String(UInt64.random(in: .min ... .max), radix: 16)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw BundleError(.io, "cannot write the file (errno \(errno))", path: path) }
+        guard descriptor >= 0 else { throw FileWriteError(.io, "cannot write the file (errno \(errno))", path: path) }
         defer { unlink(temporary) }
         do {
             try body(Sink(descriptor: descriptor, path: path, temporaryPath: temporary))
-            guard fsync(descriptor) == 0 else { throw BundleError(.io, "cannot sync the file (errno \(errno))", path: path) }
+            guard fsync(descriptor) == 0 else { throw FileWriteError(.io, "cannot sync the file (errno \(errno))", path: path) }
         } catch {
             close(descriptor)
             throw error
@@ -42,7 +42,7 @@ public enum PendingFile {
         close(descriptor)
         // Without replacing, link rather than rename: an existing file at `path` stays.
         guard (replacing ? rename(temporary, path) : link(temporary, path)) == 0 else {
-            throw BundleError(errno == EEXIST ? .alreadyExists : .io, "cannot move the file into place (errno \(errno))", path: path)
+            throw FileWriteError(errno == EEXIST ? .alreadyExists : .io, "cannot move the file into place (errno \(errno))", path: path)
         }
     }
 }

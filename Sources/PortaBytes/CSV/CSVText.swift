@@ -9,7 +9,7 @@ public enum CSVText {
         buffer.append(contentsOf: [0x0D, 0x0A])
     }
 
-    static func appendCell(_ cell: String, to buffer: inout [UInt8]) {
+    public static func appendCell(_ cell: String, to buffer: inout [UInt8]) {
         guard cell.utf8.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A }) else {
             buffer.append(contentsOf: cell.utf8)
             return

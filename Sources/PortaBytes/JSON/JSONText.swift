@@ -1,9 +1,9 @@
 /// The byte-level rules of JSON text (RFC 8259) that every Porta JSON writer shares: string
 /// escaping and number formatting, so the same values always give the same bytes.
-enum JSONText {
+public enum JSONText {
     /// Appends `text` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\r`,
     /// `\t`, `\b`, `\f` or `\u00XX`; everything else as UTF-8, `/` not escaped.
-    static func appendString(_ text: String, to buffer: inout [UInt8]) {
+    public static func appendString(_ text: String, to buffer: inout [UInt8]) {
         buffer.append(0x22)
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
             buffer.append(contentsOf: text.utf8)
@@ -20,8 +20,8 @@ enum JSONText {
             case 0x08: buffer.append(contentsOf: [0x5C, 0x62])
             case 0x0C: buffer.append(contentsOf: [0x5C, 0x66])
             case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                buffer.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                buffer.append(contentsOf: [0x5C, 0x75, 0x30, 0x30])
+                Hex.append(byte, to: &buffer)
             default: buffer.append(byte)
             }
         }
@@ -29,12 +29,12 @@ enum JSONText {
     }
 
     /// Appends an object key and its colon.
-    static func appendKey(_ key: String, to buffer: inout [UInt8]) {
+    public static func appendKey(_ key: String, to buffer: inout [UInt8]) {
         appendString(key, to: &buffer)
         buffer.append(0x3A)
     }
 
-    static func append(_ literal: String, to buffer: inout [UInt8]) {
+    public static func append(_ literal: String, to buffer: inout [UInt8]) {
         buffer.append(contentsOf: literal.utf8)
     }
 }

@@ -1,8 +1,15 @@
 /// A record file that cannot be written or read: which format, which file, which line and
 /// record, and what is wrong. Messages never quote a value, only names, numbers and ids.
 public struct FormatError: Error, CustomStringConvertible, Sendable {
-    /// The format the error is about.
-    public enum Format: String, Sendable { case json, csv, xml, html, vcard, mbox }
+    /// The format the error is about, by its short name. The byte-level formats are named
+    /// here; each target that reads another format names it in an extension (`xml`, `vcard`…).
+    public struct Format: RawRepresentable, Hashable, Sendable {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        public static let json = Format(rawValue: "json")
+        public static let csv = Format(rawValue: "csv")
+    }
 
     public let format: Format
     /// The file, as the bundle names it, when known.

@@ -1,0 +1,23 @@
+/// Text made safe for an XML attribute or element written by hand (reports, not record files,
+/// which libxml2 writes): markup characters escaped, characters XML 1.0 cannot carry replaced
+/// by U+FFFD.
+public enum XMLText {
+    public static func escape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "\n": result += "&#10;"
+            case "\r": result += "&#13;"
+            case "\t": result += "&#9;"
+            default:
+                let illegal = scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+                result.unicodeScalars.append(illegal ? "\u{FFFD}" : scalar)
+            }
+        }
+        return result
+    }
+}
