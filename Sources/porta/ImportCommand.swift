@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PortaImport
+import PortaVerify
 import PortaModel
 import PortaRegister
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PortaBundle
 import PortaImport
+import PortaVerify
 
 /// The options `porta verify` and `porta import` share: which signers are trusted, which
 /// identities open sealed bundles, where scratch files go.

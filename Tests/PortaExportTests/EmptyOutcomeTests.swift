@@ -1,6 +1,6 @@
 import Foundation
 import PortaExport
-import PortaImport
+import PortaVerify
 import PortaModel
 import PortaTestSupport
 import Testing

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import PortaBundle
 import PortaImport
+import PortaVerify
 import PortaTestSupport
 import Testing
 

@@ -4,6 +4,7 @@ import PortaBundle
 import PortaBytes
 import PortaFormats
 import PortaModel
+import PortaVerify
 
 /// Takes a bundle into the receiver's SQLite store (schema: `formats/store.md`).
 ///

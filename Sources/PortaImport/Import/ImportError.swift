@@ -1,3 +1,5 @@
+import PortaVerify
+
 /// Import could not run: the bundle could not be read at all, or the store could not be
 /// opened or written (the store is then as it was before).
 public struct ImportError: Error, Sendable, CustomStringConvertible {

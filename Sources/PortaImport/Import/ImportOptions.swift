@@ -1,4 +1,5 @@
 import PortaModel
+import PortaVerify
 
 /// What ``BundleImporter`` takes from a bundle, and how the bundle is verified first.
 public struct ImportOptions: Sendable {

@@ -1,3 +1,5 @@
+import PortaVerify
+
 /// What ``BundleImporter`` did with a bundle.
 public struct ImportResult: Sendable {
     /// How the import ended.

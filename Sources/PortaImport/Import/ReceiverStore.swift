@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PortaVerify
 
 /// Opens the receiver's store: an SQLite file, made owner-only when new, with its schema
 /// brought up to date.

@@ -1,4 +1,5 @@
 import GRDB
+import PortaVerify
 
 /// The receiver's store: the SQLite schema `porta import` writes (documented in
 /// `formats/store.md`). Every record is keyed by the sending controller and its stable id, and

@@ -1,6 +1,7 @@
 import PortaBundle
 import PortaModel
 import PortaRegister
+import PortaVerify
 
 extension RegisterEntry {
     /// The register's line for signing, sealing or importing the bundle `facts` describes.

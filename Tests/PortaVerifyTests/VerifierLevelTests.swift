@@ -1,5 +1,5 @@
 import Foundation
-import PortaImport
+import PortaVerify
 import PortaModel
 import PortaTestSupport
 import Testing

@@ -1,36 +1,8 @@
 import Foundation
-import PortaImport
+import PortaVerify
 import PortaModel
 import PortaTestSupport
 import Testing
-
-/// A Porta bundle of the sample subject in a temporary folder, to break in one way per test.
-struct SampleBundle {
-    let sample: SampleController
-    let out: TemporaryFolder
-    let path: String
-
-    /// Exports the sample subject. (A factory, not an `async init`: with Swift 6.3.1 an async
-    /// initializer of this struct crashes the test process now and then.)
-    static func make() async throws -> SampleBundle {
-        let sample = try SampleController()
-        let out = TemporaryFolder("porta-bundle")
-        let path = try await sample.export(into: out.path).bundlePath
-        return SampleBundle(sample: sample, out: out, path: path)
-    }
-
-    func file(_ relative: String) -> String { path + "/" + relative }
-
-    func verify() throws -> VerificationReport { try BundleVerifier(maxLevel: 1).verify(path) }
-
-    /// Every level.
-    func verifyAll() throws -> VerificationReport { try BundleVerifier().verify(path) }
-
-    /// The findings' codes and paths, `code path`.
-    func findings() throws -> [String] {
-        try verify().findings.map { "\($0.code) \($0.path ?? "-")" }
-    }
-}
 
 @Suite struct BagCheckerTests {
     @Test func aFreshBundlePasses() async throws {

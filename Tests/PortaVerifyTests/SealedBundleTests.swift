@@ -1,6 +1,6 @@
 import Foundation
 import PortaBundle
-import PortaImport
+import PortaVerify
 import PortaTestSupport
 import Testing
 

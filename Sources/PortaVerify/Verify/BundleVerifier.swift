@@ -44,23 +44,27 @@ public struct BundleVerifier: Sendable {
     }
 
     /// A verified bundle whose bag (unpacked, when it came zipped or sealed) is kept in its
-    /// scratch folder until the caller removes it: what import reads.
-    struct VerifiedBag {
-        let report: VerificationReport
+    /// scratch folder until the caller removes it: what import and signing act on, so that
+    /// they act on exactly what was verified.
+    public struct VerifiedBag: Sendable {
+        public let report: VerificationReport
         /// The bag folder, unless the input was refused before it could be read.
-        let bag: String?
+        public let bag: String?
         /// The manifest as verification read it, when it could.
-        let manifest: BundleManifest?
-        let scratch: ScratchFolder
+        public let manifest: BundleManifest?
+        /// Where an unpacked bag lives; `scratch.remove()` when done with it.
+        public let scratch: ScratchFolder
 
         /// What the register needs to know of the bundle, when its manifest and tag manifest were read.
-        var facts: BundleFacts? {
+        public var facts: BundleFacts? {
             guard let bag, let manifest, let digest = BagDigest.of(bagAt: bag) else { return nil }
             return BundleFacts(manifest: manifest, digest: digest)
         }
     }
 
-    func verifyKeepingBag(_ path: String) throws(VerifyError) -> VerifiedBag {
+    /// Verifies like ``verify(_:)`` and keeps the bag for the caller to act on.
+    /// - Throws: ``VerifyError`` as ``verify(_:)`` does.
+    public func verifyKeepingBag(_ path: String) throws(VerifyError) -> VerifiedBag {
         let scratch = try ScratchFolder(verifying: path, in: options.scratchFolder)
         let opened: BundleInput.Opened
         do { opened = try BundleInput.open(path, options: options, scratch: scratch.path) } catch {
