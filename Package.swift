@@ -139,7 +139,7 @@ let package = Package(
         .testTarget(name: "PortaConnectorsTests", dependencies: ["PortaConnectors", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PortaFormatsTests", dependencies: ["PortaFormats", "CLibXML2", "PortaTestSupport"]),
         .testTarget(name: "PortaBundleTests", dependencies: ["PortaBundle", "PortaModel", "PortaTestSupport"]),
-        .testTarget(name: "PortaExportTests", dependencies: ["PortaExport", "PortaFormats", "PortaRegister", "PortaVerify", "PortaTestSupport"]),
+        .testTarget(name: "PortaExportTests", dependencies: ["PortaExport", "PortaBundle", "PortaFormats", "PortaRegister", "PortaVerify", "PortaTestSupport"]),
         .testTarget(name: "PortaVerifyTests", dependencies: ["PortaVerify", "PortaBundle", "PortaTestSupport"]),
         .testTarget(name: "PortaImportTests", dependencies: ["PortaImport", "PortaVerify", "PortaBundle", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PortaRegisterTests", dependencies: ["PortaRegister", "PortaTestSupport"]),

@@ -39,7 +39,7 @@ struct AttachmentFiles {
 
     /// `data/files/<id>` plus the file name's extension when it is a plain one.
     static func path(for record: CanonicalRecord) -> String {
-        var path = "data/files/" + record.id.rawValue
+        var path = BundleLayout.filesFolder + record.id.rawValue
         if case .text(let name)? = record["fileName"], let dot = name.lastIndex(of: ".") {
             let ext = name[name.index(after: dot)...]
             if (1...12).contains(ext.count), ext.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {

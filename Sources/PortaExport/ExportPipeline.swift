@@ -135,7 +135,7 @@ public struct Exporter {
             subjectIdentifiers: Self.identifierUses(resolution),
             policy: policy, sources: sources, files: files, exclusions: tally.entries,
             generatorVersion: PortaVersion.current)
-        try bag.addTagFile("porta-manifest.json", contents: manifest.json.serialized())
+        try bag.addTagFile(BundleLayout.manifest, contents: manifest.json.serialized())
         let committed = try bag.commit(bagInfo: Self.bagInfo(manifest))
         let delivered = request.writesZip ? try BundleZip.packReplacingFolder(committed.path) : committed.path
         logger.info("bundle written", metadata: ["bundle": "\(bundleID)", "digest": "\(committed.digest)",
@@ -155,9 +155,6 @@ public struct Exporter {
         }
     }
 
-    /// The identifier of `formats/bagit-profile.json`, the BagIt Profile of `porta/1`.
-    public static let bagItProfileIdentifier = "urn:porta:1:bagit-profile"
-
     private static func bagInfo(_ manifest: PortaManifest) -> [(label: String, value: String)] {
         var info: [(String, String)] = [("Source-Organization", manifest.controller.name)]
         if let contact = manifest.controller.contact { info.append(("Contact-Email", contact)) }
@@ -166,7 +163,7 @@ public struct Exporter {
             ("External-Identifier", manifest.bundleID),
             ("Bagging-Date", manifest.createdAt.date.description),
             ("Bag-Software-Agent", "porta \(manifest.generatorVersion)"),
-            ("BagIt-Profile-Identifier", Self.bagItProfileIdentifier),
+            ("BagIt-Profile-Identifier", BundleLayout.bagItProfileIdentifier),
         ]
         return info
     }

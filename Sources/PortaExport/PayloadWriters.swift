@@ -14,8 +14,8 @@ struct PayloadWriters {
     /// Records written per kind.
     private(set) var counts: [RecordKind: Int] = [:]
 
-    static let dataPackagePath = "data/csv/datapackage.json"
-    static let pagePath = "data/index.html"
+    static let dataPackagePath = BundleLayout.dataPackage
+    static let pagePath = BundleLayout.page
 
     init(bag: BagWriter) {
         self.bag = bag

@@ -1,4 +1,5 @@
 import Foundation
+import PortaBundle
 import PortaExport
 import PortaModel
 import PortaTestSupport
@@ -18,13 +19,13 @@ import Testing
     func theSampleBundleValidatesAgainstTheProfile(_ purpose: Purpose) async throws {
         let sample = try SampleController(), out = TemporaryFolder()
         let bundle = try await sample.export(purpose: purpose, into: out.path).bundlePath
-        let verdict = try PeerTool.bagitProfileValidate(Self.profilePath, identifier: Exporter.bagItProfileIdentifier, bundle)
+        let verdict = try PeerTool.bagitProfileValidate(Self.profilePath, identifier: BundleLayout.bagItProfileIdentifier, bundle)
         #expect(verdict.status == 0, "\(verdict.combined)")
     }
 
     @Test func theProfileNamesTheIdentifierTheExporterWrites() async throws {
         let info = try await #require(try profile()["BagIt-Profile-Info"] as? [String: Any])
-        #expect(info["BagIt-Profile-Identifier"] as? String == Exporter.bagItProfileIdentifier)
+        #expect(info["BagIt-Profile-Identifier"] as? String == BundleLayout.bagItProfileIdentifier)
     }
 
     @Test func theSampleBundleHasTheRequiredPayloadAndOnlyAllowedTagFiles() async throws {
@@ -45,7 +46,7 @@ import Testing
         let sample = try SampleController(), out = TemporaryFolder()
         let bundle = try await sample.export(into: out.path).bundlePath
         try BagFiles.replace("BagIt-Profile-Identifier", with: "X-Profile", in: bundle + "/bag-info.txt")
-        let verdict = try PeerTool.bagitProfileValidate(Self.profilePath, identifier: Exporter.bagItProfileIdentifier, bundle)
+        let verdict = try PeerTool.bagitProfileValidate(Self.profilePath, identifier: BundleLayout.bagItProfileIdentifier, bundle)
         #expect(verdict.status != 0)
     }
 

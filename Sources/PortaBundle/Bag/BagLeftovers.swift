@@ -19,7 +19,7 @@ extension BagWriter {
 public enum BagDigest {
     /// The digest, or nil when the tag manifest cannot be read.
     public static func of(bagAt path: String) -> String? {
-        guard let bytes = FileManager.default.contents(atPath: path + "/tagmanifest-sha256.txt") else { return nil }
+        guard let bytes = FileManager.default.contents(atPath: path + "/" + BundleLayout.tagManifest) else { return nil }
         return SHA256.hash(data: bytes).hex
     }
 }

@@ -84,8 +84,7 @@ public final class BagWriter {
     /// Adds a tag file (a file beside `data/`, listed in the tag manifest), such as
     /// `porta-manifest.json`.
     public func addTagFile(_ name: String, contents: [UInt8]) throws {
-        let reserved = ["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt"]
-        guard !name.contains("/"), !reserved.contains(name), BagPath.problem(with: name) == nil else {
+        guard !name.contains("/"), !BundleLayout.bagItFiles.contains(name), BagPath.problem(with: name) == nil else {
             throw BundleError(.invalidPath, "not a tag file name Porta may add", path: name)
         }
         tagFiles[name] = contents
@@ -113,9 +112,9 @@ public final class BagWriter {
         let sortedPayload = payload.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         let manifest = sortedPayload.map { "\($0.sha256)  \(BagPath.encode($0.path))\n" }.joined()
         var tags = tagFiles
-        tags["bagit.txt"] = Array("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".utf8)
-        tags["bag-info.txt"] = Array(info.utf8)
-        tags["manifest-sha256.txt"] = Array(manifest.utf8)
+        tags[BundleLayout.declaration] = Array("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".utf8)
+        tags[BundleLayout.bagInfo] = Array(info.utf8)
+        tags[BundleLayout.payloadManifest] = Array(manifest.utf8)
         var tagManifest = ""
         for name in tags.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let contents = tags[name]!
@@ -123,7 +122,7 @@ public final class BagWriter {
             tagManifest += "\(SHA256.hash(data: contents).hex)  \(BagPath.encode(name))\n"
         }
         let tagManifestBytes = Array(tagManifest.utf8)
-        try writeFile("tagmanifest-sha256.txt", tagManifestBytes)
+        try writeFile(BundleLayout.tagManifest, tagManifestBytes)
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw BundleError(.alreadyExists, "a file or folder appeared while the bag was written", path: destination)
         }

@@ -9,7 +9,7 @@ import PortaModel
 /// only counts and reasons.
 public struct PortaManifest: Hashable, Sendable {
     /// The format this manifest follows.
-    public static let format = "porta/1"
+    public static let format = BundleLayout.formatVersion
 
     /// The controller that answers the request.
     public struct Controller: Hashable, Sendable {

@@ -6,8 +6,8 @@ import PortaBytes
 /// digest, so the one signature covers the whole bag; the signature file itself is a tag file
 /// outside the tag manifest. `ssh-keygen -Y verify -n porta-bundle` checks it as well as Porta.
 public enum BundleSignature {
-    public static let signatureFile = "porta-signature.sig"
-    public static let signedFile = "tagmanifest-sha256.txt"
+    public static let signatureFile = BundleLayout.signature
+    public static let signedFile = BundleLayout.tagManifest
     public static let namespace = "porta-bundle"
 
     /// Signs the bag folder at `bag` with `key`, replacing an earlier signature, and returns it.

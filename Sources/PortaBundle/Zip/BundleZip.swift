@@ -14,7 +14,7 @@ public enum BundleZip {
     /// The time every entry carries: 2000-01-01T00:00:00Z.
     public static let entryDate = Date(timeIntervalSince1970: 946_684_800)
     /// The folder whose files are stored rather than deflated.
-    static let storedFolder = "data/files/"
+    static let storedFolder = BundleLayout.filesFolder
 
     /// Zips the bag folder `bag` into `zip`. With `replacing` an existing `zip` is replaced
     /// whole; without, an existing one is an error.

@@ -129,7 +129,7 @@ public enum SafeUnzip {
 
     /// The bag's root: the folder every entry is in, when there is one and no `bagit.txt` at the top.
     private static func root(of folder: String, names: [String]) -> String {
-        guard !names.contains("bagit.txt"), let first = names.first?.split(separator: "/").first else { return folder }
+        guard !names.contains(BundleLayout.declaration), let first = names.first?.split(separator: "/").first else { return folder }
         let top = String(first)
         let allInside = names.allSatisfy { $0 == top || $0.hasPrefix(top + "/") }
         return allInside ? folder + "/" + top : folder

@@ -14,7 +14,7 @@ public struct RecordID: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// Derives the id of the record of `kind` with `sourceKey` in `source`.
     public init(source: String, kind: RecordKind, sourceKey: String) {
         var hasher = SHA256()
-        for (index, part) in ["porta/1", source, kind.name, sourceKey].enumerated() {
+        for (index, part) in [FormatVersion.current, source, kind.name, sourceKey].enumerated() {
             if index > 0 { hasher.update(data: [0]) }
             var part = part
             part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }

@@ -1,3 +1,4 @@
+import PortaBundle
 import PortaFormats
 import PortaModel
 

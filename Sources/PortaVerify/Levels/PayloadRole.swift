@@ -1,3 +1,4 @@
+import PortaBundle
 import PortaFormats
 import PortaModel
 
@@ -14,8 +15,8 @@ enum PayloadRole: Hashable {
     /// Anything else, which `porta/1` does not allow.
     case unexpected
 
-    static let dataPackagePath = "data/csv/datapackage.json"
-    static let pagePath = "data/index.html"
+    static let dataPackagePath = BundleLayout.dataPackage
+    static let pagePath = BundleLayout.page
 
     init(path: String) {
         if path == Self.dataPackagePath { self = .dataPackage; return }

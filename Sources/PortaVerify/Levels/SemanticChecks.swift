@@ -197,9 +197,9 @@ struct SemanticChecks {
         }
         guard let values = bagInfo else { return }
         let expected = [("External-Identifier", manifest.bundleID), ("Bagging-Date", manifest.createdAt.date.description),
-                        ("Source-Organization", manifest.controllerName), ("BagIt-Profile-Identifier", BundleVerifier.bagItProfileIdentifier)]
+                        ("Source-Organization", manifest.controllerName), ("BagIt-Profile-Identifier", BundleLayout.bagItProfileIdentifier)]
         for (label, value) in expected where values[label] != value {
-            note("bag-info-mismatch", "bag-info.txt", "\(label) does not agree with the manifest",
+            note("bag-info-mismatch", BundleLayout.bagInfo, "\(label) does not agree with the manifest",
                  expected: label == "Source-Organization" ? nil : value, found: label == "Source-Organization" ? nil : values[label] ?? "none")
         }
     }
@@ -226,7 +226,7 @@ struct SemanticChecks {
         for outcome in outcomes where outcome.format == .json {
             for claim in outcome.attachments {
                 guard let path = claim.path else { continue }
-                guard PayloadRole(path: path) == .attachment, path.dropFirst("data/files/".count).hasPrefix(claim.record),
+                guard PayloadRole(path: path) == .attachment, path.dropFirst(BundleLayout.filesFolder.count).hasPrefix(claim.record),
                       let size = payload.sizes[path] else {
                     note("attachment-file-missing", outcome.path, line: claim.line, record: claim.record,
                          "the attachment's path does not name its file under data/files/"); continue

@@ -6,7 +6,7 @@ import PortaModel
 
 extension BundleManifest {
     /// The manifest's name in the bag.
-    public static let fileName = "porta-manifest.json"
+    public static let fileName = BundleLayout.manifest
     /// The largest manifest read: it lists files and counts, never records.
     static let maximumSize = 64 << 20
 

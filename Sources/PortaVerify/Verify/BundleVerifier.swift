@@ -19,8 +19,6 @@ import PortaBundle
 public struct BundleVerifier: Sendable {
     /// The names of the levels, by number.
     public static let levelNames = [1: "bag", 2: "formats", 3: "semantics", 4: "cross-format", 5: "authenticity"]
-    /// The BagIt profile a `porta/1` bag names in `bag-info.txt`.
-    public static let bagItProfileIdentifier = "urn:porta:1:bagit-profile"
 
     public let options: VerifyOptions
 

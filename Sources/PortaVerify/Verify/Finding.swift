@@ -1,3 +1,5 @@
+import PortaBundle
+
 /// One problem the verifier found in a bundle: at which level, of what kind, in which file,
 /// line or record, and what was expected and found.
 ///
@@ -30,6 +32,12 @@ public struct Finding: Codable, Hashable, Sendable, CustomStringConvertible {
         self.message = message
         self.expected = expected
         self.found = found
+    }
+
+    /// The finding of `problem` at `level`.
+    public init(level: Int, _ problem: BundleProblem) {
+        self.init(level: level, code: problem.code, path: problem.path, line: problem.line, record: problem.record,
+                  message: problem.message, expected: problem.expected, found: problem.found)
     }
 
     /// `path:line: [record] message (code)`, then expected and found when given.

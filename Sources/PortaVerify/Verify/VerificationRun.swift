@@ -1,3 +1,4 @@
+import PortaBundle
 import Dispatch
 import Foundation
 import PortaFormats
@@ -29,7 +30,7 @@ struct VerificationRun {
     }
 
     private func levels(manifest: BundleManifest?, manifestFindings: [Finding]) -> [VerificationReport.Level] {
-        var bagCheck = BagChecker(bag: bag)
+        var bagCheck = BagReader(bag: bag)
         let versionRefused = manifestFindings.contains { $0.code == "unsupported-format-version" }
         let readsRecords = maxLevel >= 2 && !versionRefused
         var index: RecordIndex?
@@ -46,7 +47,7 @@ struct VerificationRun {
         let (digests, outcomes) = runJobs(hashJobs: hashJobs, reads: reads, index: index, payloadSizes: bagCheck.payloadSizes)
 
         bagCheck.conclude(digests: digests)
-        var levels = [VerificationReport.Level(level: 1, name: BundleVerifier.levelNames[1]!, findings: bagCheck.findings)]
+        var levels = [VerificationReport.Level(level: 1, name: BundleVerifier.levelNames[1]!, findings: bagCheck.problems.map { Finding(level: 1, $0) })]
         guard maxLevel >= 2 else { return levels }
         let payload = PayloadFacts(files: bagCheck.payloadFiles, sizes: bagCheck.payloadSizes, digests: digests)
         levels.append(.init(level: 2, name: BundleVerifier.levelNames[2]!,

@@ -16,12 +16,12 @@ struct ManifestFile {
     let entries: [Entry]
 
     /// Parses a manifest's lines; each malformed line becomes a finding.
-    static func parse(_ file: TagFile, algorithm: HashAlgorithm, level: Int, payload: Bool) -> (ManifestFile, [Finding]) {
+    static func parse(_ file: TagFile, algorithm: HashAlgorithm, payload: Bool) -> (ManifestFile, [BundleProblem]) {
         var entries: [Entry] = []
-        var findings: [Finding] = []
+        var findings: [BundleProblem] = []
         var seen: [String: Int] = [:]
         func bad(_ number: Int, _ code: String, _ message: String) {
-            findings.append(Finding(level: level, code: code, path: file.path, line: number, message: message))
+            findings.append(BundleProblem(code: code, path: file.path, line: number, message: message))
         }
         for (index, line) in file.lines.enumerated() {
             let number = index + 1

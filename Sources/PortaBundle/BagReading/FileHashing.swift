@@ -3,10 +3,10 @@ import Foundation
 
 /// Hashes a file with the algorithms it needs, read once in 1 MiB blocks through a descriptor
 /// opened without following symlinks. (``VerificationRun`` spreads the files over the cores.)
-enum FileHashing {
+public enum FileHashing {
     /// The digests of the file at `path`, read without following a symlink, or nil when it
     /// cannot be read.
-    static func digest(of path: String, algorithms: Set<HashAlgorithm>) -> [HashAlgorithm: String]? {
+    public static func digest(of path: String, algorithms: Set<HashAlgorithm>) -> [HashAlgorithm: String]? {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -21,23 +21,5 @@ enum FileHashing {
             hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
         return hasher.finalize()
-    }
-}
-
-/// Result slots filled from concurrent work, one per index.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock(); defer { lock.unlock() }
-        storage[index] = value
-    }
-
-    var values: [Value] {
-        lock.lock(); defer { lock.unlock() }
-        return storage.map { $0! }
     }
 }

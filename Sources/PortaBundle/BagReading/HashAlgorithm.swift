@@ -2,13 +2,13 @@ import Crypto
 import PortaBundle
 
 /// A checksum algorithm a BagIt manifest may use (RFC 8493 §2.4), by its manifest name.
-enum HashAlgorithm: String, CaseIterable, Sendable {
+public enum HashAlgorithm: String, CaseIterable, Sendable {
     case sha256
     case sha512
     case sha1
     case md5
 
-    var name: String { rawValue }
+    public var name: String { rawValue }
 
     var hexLength: Int {
         switch self {
@@ -21,27 +21,27 @@ enum HashAlgorithm: String, CaseIterable, Sendable {
 }
 
 /// Hashes one stream with several algorithms at once, so each file is read once.
-struct MultiHasher {
+public struct MultiHasher {
     private var sha256: SHA256?
     private var sha512: SHA512?
     private var sha1: Insecure.SHA1?
     private var md5: Insecure.MD5?
 
-    init(_ algorithms: Set<HashAlgorithm>) {
+    public init(_ algorithms: Set<HashAlgorithm>) {
         if algorithms.contains(.sha256) { sha256 = SHA256() }
         if algorithms.contains(.sha512) { sha512 = SHA512() }
         if algorithms.contains(.sha1) { sha1 = Insecure.SHA1() }
         if algorithms.contains(.md5) { md5 = Insecure.MD5() }
     }
 
-    mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
         sha256?.update(bufferPointer: bytes)
         sha512?.update(bufferPointer: bytes)
         sha1?.update(bufferPointer: bytes)
         md5?.update(bufferPointer: bytes)
     }
 
-    func finalize() -> [HashAlgorithm: String] {
+    public func finalize() -> [HashAlgorithm: String] {
         var digests: [HashAlgorithm: String] = [:]
         if let sha256 { digests[.sha256] = sha256.finalize().hex }
         if let sha512 { digests[.sha512] = sha512.finalize().hex }

@@ -1,35 +1,36 @@
 import Foundation
 
-/// Verification level 1: the bag (RFC 8493) — declaration, manifests, completeness (nothing
-/// missing, nothing extra), every checksum of every algorithm, `Payload-Oxum`, tag manifests —
-/// plus what the profile of `porta/1` adds: `bag-info.txt` with `Payload-Oxum`, and SHA-256
-/// payload and tag manifests.
+/// Reads a BagIt bag (RFC 8493) the way ``BagWriter`` writes one: declaration, manifests,
+/// completeness (nothing missing, nothing extra), every checksum of every algorithm,
+/// `Payload-Oxum`, tag manifests, plus what the profile of `porta/1` adds: `bag-info.txt` with
+/// `Payload-Oxum`, and SHA-256 payload and tag manifests. The verifier's level 1.
 ///
-/// Every problem becomes a ``Finding``; the check never stops at the first.
-struct BagChecker {
-    static let level = 1
+/// Reading is two steps, so that hashing can run on every core beside other work: `init`
+/// reads the structure and lists ``hashJobs``; ``conclude(digests:)`` compares the checksums.
+/// Every problem becomes a ``BundleProblem``; the reader never stops at the first.
+public struct BagReader {
     private let bag: String
-    private(set) var findings: [Finding] = []
+    public private(set) var problems: [BundleProblem] = []
     /// The regular files under `data/`, relative to the bag, sorted.
-    private(set) var payloadFiles: [String] = []
+    public private(set) var payloadFiles: [String] = []
     /// Their sizes, as the walk of `data/` found them.
-    private(set) var payloadSizes: [String: Int64] = [:]
+    public private(set) var payloadSizes: [String: Int64] = [:]
     /// `bag-info.txt` as label → first value, or nil when it cannot be read.
-    private(set) var bagInfo: [String: String]?
+    public private(set) var bagInfo: [String: String]?
     /// Every file to hash, with the algorithms its manifests use.
-    private(set) var hashJobs: [String: Set<HashAlgorithm>] = [:]
+    public private(set) var hashJobs: [String: Set<HashAlgorithm>] = [:]
     private var expectations: [(file: String, manifest: ManifestFile, entry: ManifestFile.Entry)] = []
 
     /// Checks the bag's structure, declaration, manifests and `Payload-Oxum`, and lists the
     /// files to hash; ``conclude(digests:)`` then compares their checksums.
-    init(bag: String) {
+    public init(bag: String) {
         self.bag = bag
         prepare()
     }
 
     private mutating func note(_ code: String, _ path: String?, line: Int? = nil, _ message: String,
                                expected: String? = nil, found: String? = nil) {
-        findings.append(Finding(level: Self.level, code: code, path: path, line: line, message: message,
+        problems.append(BundleProblem(code: code, path: path, line: line, message: message,
                                 expected: expected, found: found))
     }
 
@@ -37,12 +38,12 @@ struct BagChecker {
         checkDeclaration()
         var info = stat()
         guard lstat(bag + "/data", &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
-            note("missing-payload-folder", "data", "the payload folder data/ is missing or not a folder")
+            note("missing-payload-folder", BundleLayout.payloadFolder, "the payload folder data/ is missing or not a folder")
             return
         }
         let (payloadManifests, tagManifests) = readManifests()
-        let scan = PayloadScan(bag: bag, level: Self.level)
-        findings += scan.findings
+        let scan = PayloadScan(bag: bag)
+        problems += scan.findings
         payloadFiles = scan.files
         payloadSizes = scan.sizes
         for manifest in payloadManifests {
@@ -76,23 +77,23 @@ struct BagChecker {
 
     /// `bagit.txt`: exactly the version line and the encoding line, in that order.
     private mutating func checkDeclaration() {
-        switch TagFile.read("bagit.txt", in: bag) {
+        switch TagFile.read(BundleLayout.declaration, in: bag) {
         case .failure(let problem):
-            note(problem == .missing ? "missing-tag-file" : "bad-bagit-txt", "bagit.txt", "the bag declaration \(problem.message)")
+            note(problem == .missing ? "missing-tag-file" : "bad-bagit-txt", BundleLayout.declaration, "the bag declaration \(problem.message)")
         case .success(let file):
-            if file.hasByteOrderMark { note("byte-order-mark", "bagit.txt", "starts with a byte order mark, which RFC 8493 forbids") }
+            if file.hasByteOrderMark { note("byte-order-mark", BundleLayout.declaration, "starts with a byte order mark, which RFC 8493 forbids") }
             let versionLine = file.lines.first ?? ""
             let version = versionLine.hasPrefix("BagIt-Version: ") ? String(versionLine.dropFirst(15)) : nil
             if version == nil {
-                note("bad-bagit-txt", "bagit.txt", line: 1, "first line must be 'BagIt-Version: M.N'")
+                note("bad-bagit-txt", BundleLayout.declaration, line: 1, "first line must be 'BagIt-Version: M.N'")
             } else if version != "1.0" && version != "0.97" {
-                note("unsupported-version", "bagit.txt", line: 1, "BagIt version is not 1.0 (or 0.97)", expected: "1.0", found: version)
+                note("unsupported-version", BundleLayout.declaration, line: 1, "BagIt version is not 1.0 (or 0.97)", expected: "1.0", found: version)
             }
             if file.lines.count < 2 || file.lines[1] != "Tag-File-Character-Encoding: UTF-8" {
-                note("bad-bagit-txt", "bagit.txt", line: 2, "second line must be 'Tag-File-Character-Encoding: UTF-8'")
+                note("bad-bagit-txt", BundleLayout.declaration, line: 2, "second line must be 'Tag-File-Character-Encoding: UTF-8'")
             }
             if file.lines.count > 2 {
-                note("bad-bagit-txt", "bagit.txt", line: 3, "the declaration has lines beyond the two RFC 8493 §2.1.1 allows")
+                note("bad-bagit-txt", BundleLayout.declaration, line: 3, "the declaration has lines beyond the two RFC 8493 §2.1.1 allows")
             }
         }
     }
@@ -114,16 +115,16 @@ struct BagChecker {
                 note("unreadable", name, "manifest \(problem.message)")
             case .success(let file):
                 if file.hasByteOrderMark { note("byte-order-mark", name, "starts with a byte order mark, which RFC 8493 forbids") }
-                let (manifest, problems) = ManifestFile.parse(file, algorithm: algorithm, level: Self.level, payload: !isTag)
-                findings += problems
+                let (manifest, found) = ManifestFile.parse(file, algorithm: algorithm, payload: !isTag)
+                problems += found
                 if isTag { tags.append(manifest) } else { payload.append(manifest) }
             }
         }
         if !payload.contains(where: { $0.algorithm == .sha256 }) {
-            note("missing-manifest", "manifest-sha256.txt", "the SHA-256 payload manifest is missing (RFC 8493 needs a payload manifest; porta/1 needs SHA-256)")
+            note("missing-manifest", BundleLayout.payloadManifest, "the SHA-256 payload manifest is missing (RFC 8493 needs a payload manifest; porta/1 needs SHA-256)")
         }
         if !tags.contains(where: { $0.algorithm == .sha256 }) {
-            note("missing-manifest", "tagmanifest-sha256.txt", "the SHA-256 tag manifest is missing (porta/1 needs it: it pins the bundle)")
+            note("missing-manifest", BundleLayout.tagManifest, "the SHA-256 tag manifest is missing (porta/1 needs it: it pins the bundle)")
         }
         return (payload, tags)
     }
@@ -131,52 +132,52 @@ struct BagChecker {
     /// `bag-info.txt` and its `Payload-Oxum`: the payload's octet count and file count.
     private mutating func checkPayloadOxum() {
         let file: TagFile
-        switch TagFile.read("bag-info.txt", in: bag) {
+        switch TagFile.read(BundleLayout.bagInfo, in: bag) {
         case .failure(let problem):
-            return note(problem == .missing ? "missing-tag-file" : "unreadable", "bag-info.txt", "bag-info \(problem.message) (porta/1 needs it)")
+            return note(problem == .missing ? "missing-tag-file" : "unreadable", BundleLayout.bagInfo, "bag-info \(problem.message) (porta/1 needs it)")
         case .success(let read):
             file = read
         }
-        if file.hasByteOrderMark { note("byte-order-mark", "bag-info.txt", "starts with a byte order mark, which RFC 8493 forbids") }
+        if file.hasByteOrderMark { note("byte-order-mark", BundleLayout.bagInfo, "starts with a byte order mark, which RFC 8493 forbids") }
         var values: [String: String] = [:]
         defer { bagInfo = values }
         var oxum: [(value: String, line: Int)] = []
         for (index, line) in file.lines.enumerated() {
             if line.first == " " || line.first == "\t" {
-                if index == 0 { note("bad-bag-info", "bag-info.txt", line: 1, "starts with a continuation line") }
+                if index == 0 { note("bad-bag-info", BundleLayout.bagInfo, line: 1, "starts with a continuation line") }
                 continue
             }
             guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else {
-                note("bad-bag-info", "bag-info.txt", line: index + 1, "line is not 'Label: value'")
+                note("bad-bag-info", BundleLayout.bagInfo, line: index + 1, "line is not 'Label: value'")
                 continue
             }
             let label = line[..<colon]
             if label.last == " " || label.last == "\t" {
-                note("bad-bag-info", "bag-info.txt", line: index + 1, "label has white space before its colon")
+                note("bad-bag-info", BundleLayout.bagInfo, line: index + 1, "label has white space before its colon")
             }
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             if values[String(label)] == nil { values[String(label)] = value }
             if label == "Payload-Oxum" { oxum.append((value, index + 1)) }
         }
         guard let (value, line) = oxum.first else {
-            return note("missing-payload-oxum", "bag-info.txt", "has no Payload-Oxum (porta/1 needs it)")
+            return note("missing-payload-oxum", BundleLayout.bagInfo, "has no Payload-Oxum (porta/1 needs it)")
         }
-        if oxum.count > 1 { note("bad-bag-info", "bag-info.txt", line: oxum[1].line, "Payload-Oxum is given more than once") }
+        if oxum.count > 1 { note("bad-bag-info", BundleLayout.bagInfo, line: oxum[1].line, "Payload-Oxum is given more than once") }
         let octets = payloadSizes.values.reduce(0, +)
         let actual = "\(octets).\(payloadFiles.count)"
         let parts = value.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
-            return note("bad-payload-oxum", "bag-info.txt", line: line, "Payload-Oxum is not OCTETS.COUNT", expected: actual, found: value)
+            return note("bad-payload-oxum", BundleLayout.bagInfo, line: line, "Payload-Oxum is not OCTETS.COUNT", expected: actual, found: value)
         }
         if Int64(parts[0]) != octets || Int(parts[1]) != payloadFiles.count {
-            note("payload-oxum-mismatch", "bag-info.txt", line: line,
+            note("payload-oxum-mismatch", BundleLayout.bagInfo, line: line,
                  "Payload-Oxum does not match the payload's size and file count", expected: actual, found: value)
         }
     }
 
     /// Compares each listed checksum with the digests computed of the files (nil for a file
     /// that could not be read).
-    mutating func conclude(digests: [String: [HashAlgorithm: String]?]) {
+    public mutating func conclude(digests: [String: [HashAlgorithm: String]?]) {
         for (file, manifest, entry) in expectations {
             guard let computed = digests[file] ?? nil, let actual = computed[manifest.algorithm] else {
                 note("unreadable", file, "file cannot be read to check its checksum")

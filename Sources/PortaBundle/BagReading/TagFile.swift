@@ -2,23 +2,23 @@ import Foundation
 
 /// A tag file or manifest of a bag, read strictly: a regular file (never through a symlink),
 /// UTF-8, split into lines ended by LF, CR LF or CR as RFC 8493 §2 allows.
-struct TagFile {
+public struct TagFile {
     /// The path relative to the bag.
-    let path: String
+    public let path: String
     /// The lines, without their endings.
-    let lines: [String]
+    public let lines: [String]
     /// Whether the file starts with a byte order mark (which RFC 8493 forbids).
-    let hasByteOrderMark: Bool
+    public let hasByteOrderMark: Bool
 
     /// Why a tag file could not be read.
-    enum Problem: Error {
+    public enum Problem: Error, Sendable {
         case missing
         case notRegularFile
         case unreadable
         case notUTF8
         case tooLarge
 
-        var message: String {
+        public var message: String {
             switch self {
             case .missing: "file is missing"
             case .notRegularFile: "is not a regular file (a symlink, folder or device)"
@@ -31,10 +31,10 @@ struct TagFile {
 
     /// The largest tag file read (a manifest of about two million files): a hostile bag must
     /// not make the verifier read gigabytes into memory.
-    static let maximumSize = 256 << 20
+    public static let maximumSize = 256 << 20
 
     /// Reads `path` inside `bag`.
-    static func read(_ path: String, in bag: String) -> Result<TagFile, Problem> {
+    public static func read(_ path: String, in bag: String) -> Result<TagFile, Problem> {
         var bytes: [UInt8]
         switch readBytes(path, in: bag, maximumSize: maximumSize) {
         case .failure(let problem): return .failure(problem)
@@ -64,7 +64,7 @@ struct TagFile {
 
     /// The bytes of the regular file `path` inside `bag`, never through a symlink, and only
     /// when it is at most `maximumSize` bytes.
-    static func readBytes(_ path: String, in bag: String, maximumSize: Int) -> Result<[UInt8], Problem> {
+    public static func readBytes(_ path: String, in bag: String, maximumSize: Int) -> Result<[UInt8], Problem> {
         let descriptor = open(bag + "/" + path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             return .failure(errno == ENOENT ? .missing : errno == ELOOP ? .notRegularFile : .unreadable)
@@ -77,7 +77,7 @@ struct TagFile {
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var filled = 0
         while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) as Int }
+            let count = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + filled, $0.count - filled) as Int }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { return .failure(.unreadable) }
             filled += count
