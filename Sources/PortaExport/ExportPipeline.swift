@@ -133,10 +133,10 @@ public struct Exporter {
                               country: config.controller.country, contact: config.controller.contact),
             request: .init(id: request.requestID, purpose: request.purpose, language: language),
             subjectIdentifiers: Self.identifierUses(resolution),
-            policy: policy, sources: sources, files: files, exclusions: tally.entries,
+            policy: .init(policy), sources: sources, files: files, exclusions: tally.entries.map(PortaManifest.Exclusion.init),
             generatorVersion: PortaVersion.current)
         try bag.addTagFile(BundleLayout.manifest, contents: manifest.json.serialized())
-        let committed = try bag.commit(bagInfo: Self.bagInfo(manifest))
+        let committed = try bag.commit(bagInfo: manifest.bagInfo)
         let delivered = request.writesZip ? try BundleZip.packReplacingFolder(committed.path) : committed.path
         logger.info("bundle written", metadata: ["bundle": "\(bundleID)", "digest": "\(committed.digest)",
                                                  "records": "\(payload.counts.values.reduce(0, +))", "excluded": "\(tally.total)"])
@@ -153,18 +153,5 @@ public struct Exporter {
             let ordered = (fromRequest ? [SubjectResolution.requestOrigin] : []) + origins.sorted()
             return .init(identifier: identifier, foundIn: ordered)
         }
-    }
-
-    private static func bagInfo(_ manifest: PortaManifest) -> [(label: String, value: String)] {
-        var info: [(String, String)] = [("Source-Organization", manifest.controller.name)]
-        if let contact = manifest.controller.contact { info.append(("Contact-Email", contact)) }
-        info += [
-            ("External-Description", "Personal data of one data subject, answering a \(manifest.request.purpose.rawValue) request (\(manifest.request.purpose.article))"),
-            ("External-Identifier", manifest.bundleID),
-            ("Bagging-Date", manifest.createdAt.date.description),
-            ("Bag-Software-Agent", "porta \(manifest.generatorVersion)"),
-            ("BagIt-Profile-Identifier", BundleLayout.bagItProfileIdentifier),
-        ]
-        return info
     }
 }

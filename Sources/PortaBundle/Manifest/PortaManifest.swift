@@ -1,15 +1,18 @@
-import PortaBytes
-import PortaFormats
 import PortaModel
 
 /// `porta-manifest.json`: what a bundle is, who made it for whom and why, what it holds and
 /// what it leaves out. A tag file of the bag, so the tag manifest pins it.
 ///
-/// Field by field it is described in `formats/porta-1.md`. Excluded data never appears here,
-/// only counts and reasons.
+/// One model for both sides: the exporter builds it and writes it (``json``); the verifier
+/// reads it back (``read(bag:)``), checked against the rules of the pinned schema, into the
+/// same type. Field by field it is described in `formats/porta-1.md`; each JSON key is spelled
+/// once, in the `Key` of the type that holds it. Excluded data never appears here, only
+/// counts and reasons.
 public struct PortaManifest: Hashable, Sendable {
     /// The format this manifest follows.
     public static let format = BundleLayout.formatVersion
+    /// The generator's name.
+    public static let generatorName = "porta"
 
     /// The controller that answers the request.
     public struct Controller: Hashable, Sendable {
@@ -28,7 +31,7 @@ public struct PortaManifest: Hashable, Sendable {
         }
     }
 
-    /// The request the bundle answers.
+    /// The request the bundle answers; its article and right follow from the purpose.
     public struct Request: Hashable, Sendable {
         /// Whether `id` can be a request id: 1 to 64 ASCII letters, digits, `.`, `_` or `-`,
         /// not starting with `.` or `-` (it names the bundle's folder, `porta-<id>`).
@@ -48,15 +51,50 @@ public struct PortaManifest: Hashable, Sendable {
         }
     }
 
-    /// An identifier of the subject used to find their records, and where it came from.
+    /// An identifier of the subject used to find their records, and where it came from. The
+    /// value is as the manifest gives it; the verifier checks it is in normal form.
     public struct SubjectIdentifierUse: Hashable, Sendable {
-        public var identifier: SubjectIdentifier
+        public var scheme: SubjectIdentifier.Scheme
+        public var value: String
         /// `request` for identifiers the request named, else the ids of the sources it was found in.
         public var foundIn: [String]
 
-        public init(identifier: SubjectIdentifier, foundIn: [String]) {
-            self.identifier = identifier
+        public init(scheme: SubjectIdentifier.Scheme, value: String, foundIn: [String]) {
+            self.scheme = scheme
+            self.value = value
             self.foundIn = foundIn
+        }
+
+        public init(identifier: SubjectIdentifier, foundIn: [String]) {
+            self.init(scheme: identifier.scheme, value: identifier.value, foundIn: foundIn)
+        }
+
+        /// The identifier, when the value is valid and in normal form for its scheme on
+        /// `referenceDate` (the day 10-digit personnummer are read against: the bundle's).
+        public func identifier(on referenceDate: CalendarDate) -> SubjectIdentifier? {
+            guard let identifier = try? SubjectIdentifier(scheme: scheme, normalizing: value, referenceDate: referenceDate),
+                  identifier.value == value else { return nil }
+            return identifier
+        }
+    }
+
+    /// What the policy keeps: the provenances and legal bases, in catalogue order when written.
+    public struct Policy: Hashable, Sendable {
+        public var purpose: Purpose
+        public var provenance: [Provenance]
+        public var legalBasis: [LegalBasis]
+
+        public init(purpose: Purpose, provenance: [Provenance], legalBasis: [LegalBasis]) {
+            self.purpose = purpose
+            self.provenance = provenance
+            self.legalBasis = legalBasis
+        }
+
+        /// What `policy` keeps; a policy that keeps everything lists every value.
+        public init(_ policy: ExportPolicy) {
+            self.init(purpose: policy.purpose,
+                      provenance: Provenance.allCases.filter { policy.keptProvenances?.contains($0) ?? true },
+                      legalBasis: LegalBasis.allCases.filter { policy.keptLegalBases?.contains($0) ?? true })
         }
     }
 
@@ -98,6 +136,29 @@ public struct PortaManifest: Hashable, Sendable {
         }
     }
 
+    /// How many records of one kind from one source the policy left out, and why.
+    public struct Exclusion: Hashable, Sendable {
+        public var source: String
+        public var kind: String
+        /// The reason's code (`provenance-not-covered:observed`…).
+        public var reason: String
+        public var explanation: String
+        public var records: Int
+
+        public init(source: String, kind: String, reason: String, explanation: String, records: Int) {
+            self.source = source
+            self.kind = kind
+            self.reason = reason
+            self.explanation = explanation
+            self.records = records
+        }
+
+        public init(_ entry: ExclusionTally.Entry) {
+            self.init(source: entry.source, kind: entry.kind.name, reason: entry.reason.code,
+                      explanation: entry.reason.explanation, records: entry.records)
+        }
+    }
+
     /// What the bundle holds, in one word, as `contents` states it.
     public enum Contents: String, Sendable {
         /// Records the request covers.
@@ -106,22 +167,12 @@ public struct PortaManifest: Hashable, Sendable {
         case noneCovered = "none-covered"
         /// No source knows the subject (a bundle written on purpose to say so).
         case noneFound = "none-found"
-    }
 
-    /// The JSON-LD context that makes the manifest, and the DPV keys of the record files,
-    /// readable as linked data: the DPV prefixes, and which DPV property each key states.
-    public static let jsonLDContext: JSONValue = .object(
-        DPVTerms.prefixes.map { ($0.prefix, JSONValue.string($0.iri)) } + [
-            ("right", .object([("@id", .string("dpv:hasRight")), ("@type", .string("@vocab"))])),
-            ("dpvProvenance", .object([("@id", .string("dpv:hasPersonalData")), ("@type", .string("@vocab"))])),
-            ("dpvLegalBasis", .object([("@id", .string("dpv:hasLegalBasis")), ("@type", .string("@vocab"))])),
-            ("dpvCategory", .object([("@id", .string("dpv:hasPersonalData")), ("@type", .string("@vocab"))])),
-        ])
-
-    /// Judged from the source counts.
-    public var contents: Contents {
-        if sources.contains(where: { $0.records > 0 }) { return .records }
-        return sources.contains(where: { $0.excluded > 0 }) ? .noneCovered : .noneFound
+        /// What `sources` hold, judged from their counts.
+        public static func judged(from sources: [Source]) -> Contents {
+            if sources.contains(where: { $0.records > 0 }) { return .records }
+            return sources.contains(where: { $0.excluded > 0 }) ? .noneCovered : .noneFound
+        }
     }
 
     public var bundleID: String
@@ -129,15 +180,18 @@ public struct PortaManifest: Hashable, Sendable {
     public var controller: Controller
     public var request: Request
     public var subjectIdentifiers: [SubjectIdentifierUse]
-    public var policy: ExportPolicy
+    public var policy: Policy
     public var sources: [Source]
     public var files: [File]
-    public var exclusions: [ExclusionTally.Entry]
+    public var exclusions: [Exclusion]
+    /// What the bundle says it holds: judged from the sources when built, as stated when read.
+    public var contents: Contents
     public var generatorVersion: String
 
+    /// A manifest; `contents` is judged from `sources` unless given.
     public init(bundleID: String, createdAt: Timestamp, controller: Controller, request: Request,
-                subjectIdentifiers: [SubjectIdentifierUse], policy: ExportPolicy, sources: [Source],
-                files: [File], exclusions: [ExclusionTally.Entry], generatorVersion: String) {
+                subjectIdentifiers: [SubjectIdentifierUse], policy: Policy, sources: [Source],
+                files: [File], exclusions: [Exclusion], contents: Contents? = nil, generatorVersion: String) {
         self.bundleID = bundleID
         self.createdAt = createdAt
         self.controller = controller
@@ -147,79 +201,7 @@ public struct PortaManifest: Hashable, Sendable {
         self.sources = sources
         self.files = files
         self.exclusions = exclusions
+        self.contents = contents ?? .judged(from: sources)
         self.generatorVersion = generatorVersion
-    }
-
-    /// The manifest as a JSON document with its keys in the documented order.
-    public var json: JSONValue {
-        func optional(_ key: String, _ value: String?) -> [(String, JSONValue)] {
-            value.map { [(key, .string($0))] } ?? []
-        }
-        let controllerMembers: [(String, JSONValue)] =
-            [("id", .string(controller.id)), ("name", .string(controller.name))]
-            + optional("organisationNumber", controller.organisationNumber)
-            + [("country", .string(controller.country))]
-            + optional("contact", controller.contact)
-        return .object([
-            ("@context", Self.jsonLDContext),
-            ("format", .string(Self.format)),
-            ("bundleId", .string(bundleID)),
-            ("createdAt", .string(createdAt.description)),
-            ("controller", .object(controllerMembers)),
-            ("request", .object([
-                ("id", .string(request.id)),
-                ("purpose", .string(request.purpose.rawValue)),
-                ("article", .string(request.purpose.article)),
-                ("right", .string(DPVTerms.term(request.purpose))),
-                ("language", .string(request.language)),
-            ])),
-            ("subject", .object([
-                ("identifiers", .array(subjectIdentifiers.map { use in
-                    .object([
-                        ("scheme", .string(use.identifier.scheme.rawValue)),
-                        ("value", .string(use.identifier.value)),
-                        ("foundIn", .array(use.foundIn.map(JSONValue.string))),
-                    ])
-                })),
-            ])),
-            ("policy", .object([
-                ("purpose", .string(policy.purpose.rawValue)),
-                ("provenance", Self.keptList(policy.keptProvenances.map { Set($0.map(\.rawValue)) },
-                                             all: Provenance.allCases.map(\.rawValue))),
-                ("legalBasis", Self.keptList(policy.keptLegalBases.map { Set($0.map(\.rawValue)) },
-                                             all: LegalBasis.allCases.map(\.rawValue))),
-            ])),
-            ("sources", .array(sources.map { source in
-                .object([
-                    ("id", .string(source.id)),
-                    ("connector", .string(source.connector)),
-                    ("records", .integer(Int64(source.records))),
-                    ("excluded", .integer(Int64(source.excluded))),
-                ])
-            })),
-            ("files", .array(files.map { file in
-                .object([("path", .string(file.path)), ("format", .string(file.format)),
-                         ("mediaType", .string(file.mediaType))]
-                        + optional("kind", file.kind)
-                        + [("bytes", .integer(file.bytes)), ("sha256", .string(file.sha256))]
-                        + (file.records.map { [("records", JSONValue.integer(Int64($0)))] } ?? []))
-            })),
-            ("exclusions", .array(exclusions.map { entry in
-                .object([
-                    ("source", .string(entry.source)),
-                    ("kind", .string(entry.kind.name)),
-                    ("reason", .string(entry.reason.code)),
-                    ("explanation", .string(entry.reason.explanation)),
-                    ("records", .integer(Int64(entry.records))),
-                ])
-            })),
-            ("contents", .string(contents.rawValue)),
-            ("generator", .object([("name", .string("porta")), ("version", .string(generatorVersion))])),
-        ])
-    }
-
-    /// The kept values in catalogue order, each policy list written the same way.
-    private static func keptList(_ kept: Set<String>?, all: [String]) -> JSONValue {
-        .array(all.filter { kept?.contains($0) ?? true }.map(JSONValue.string))
     }
 }

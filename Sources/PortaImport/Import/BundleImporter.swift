@@ -56,25 +56,25 @@ public struct BundleImporter: Sendable {
         }
     }
 
-    private func write(_ manifest: BundleManifest, from bag: String, digest: String, signer: String?, at time: Timestamp,
+    private func write(_ manifest: PortaManifest, from bag: String, digest: String, signer: String?, at time: Timestamp,
                        into db: Database) throws -> [ImportResult.KindCount] {
         let accepted = options.acceptedKinds.map { $0.sorted().joined(separator: " ") } ?? "*"
         try db.execute(sql: """
             INSERT INTO porta_bundle (digest, bundle_id, format, controller_id, controller_name, request_id, purpose, created_at,
                                       imported_at, signed_by, accepted_kinds, records_imported, records_skipped)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)
-            """, arguments: [digest, manifest.bundleID, manifest.format, manifest.controllerID, manifest.controllerName,
-                             manifest.requestID, manifest.purpose.rawValue, manifest.createdAt.description, time.description,
+            """, arguments: [digest, manifest.bundleID, PortaManifest.format, manifest.controller.id, manifest.controller.name,
+                             manifest.request.id, manifest.request.purpose.rawValue, manifest.createdAt.description, time.description,
                              signer, accepted])
         var counts: [ImportResult.KindCount] = []
         for file in manifest.files where file.format == RecordFileFormat.json.rawValue {
             guard let name = file.kind, let kind = RecordKind(named: name) else { continue }
-            let records = Int(file.records ?? 0)
+            let records = file.records ?? 0
             guard options.acceptedKinds?.contains(name) ?? true else {
                 counts.append(.init(kind: name, imported: 0, skipped: records))
                 continue
             }
-            let imported = try RecordInsertion(db: db, controller: manifest.controllerID, digest: digest,
+            let imported = try RecordInsertion(db: db, controller: manifest.controller.id, digest: digest,
                                                bundleCreatedAt: manifest.createdAt.description, bag: bag)
                 .insertAll(kind: kind, from: file.path)
             counts.append(.init(kind: name, imported: imported, skipped: 0))

@@ -10,14 +10,14 @@ import PortaModel
 /// (Unique ids and resolving references are checked by ``RecordIndex``.)
 struct SemanticChecks {
     static let level = 3
-    let manifest: BundleManifest?
+    let manifest: PortaManifest?
     let payload: PayloadFacts
     let outcomes: [RecordFileCheck.Outcome]
     /// `bag-info.txt` as level 1 read it (label → first value), nil when unreadable.
     let bagInfo: [String: String]?
     private(set) var findings: [Finding] = []
 
-    init(manifest: BundleManifest?, payload: PayloadFacts, outcomes: [RecordFileCheck.Outcome], bagInfo: [String: String]?) {
+    init(manifest: PortaManifest?, payload: PayloadFacts, outcomes: [RecordFileCheck.Outcome], bagInfo: [String: String]?) {
         self.manifest = manifest
         self.payload = payload
         self.outcomes = outcomes
@@ -33,7 +33,7 @@ struct SemanticChecks {
     mutating func run() {
         checkLayout()
         guard let manifest else {
-            note("manifest-unusable", BundleManifest.fileName, "counts, policy and identity cannot be checked: the manifest is not valid (level 2)")
+            note("manifest-unusable", BundleLayout.manifest, "counts, policy and identity cannot be checked: the manifest is not valid (level 2)")
             return
         }
         checkFiles(manifest)
@@ -65,8 +65,8 @@ struct SemanticChecks {
     }
 
     /// The manifest's file list: exactly the payload, sorted, each with its true size, digest, role and record count.
-    private mutating func checkFiles(_ manifest: BundleManifest) {
-        let file = BundleManifest.fileName
+    private mutating func checkFiles(_ manifest: PortaManifest) {
+        let file = BundleLayout.manifest
         let paths = manifest.files.map(\.path)
         if paths != paths.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
             note("manifest-order", file, "files are not sorted by path")
@@ -95,7 +95,7 @@ struct SemanticChecks {
                 if entry.kind != kind.name || entry.mediaType != format.mediaType {
                     note("manifest-kind-mismatch", entry.path, "\(file) gives the wrong kind or media type")
                 }
-                if let outcome = outcomeByPath[entry.path], outcome.failure == nil, entry.records != Int64(outcome.records) {
+                if let outcome = outcomeByPath[entry.path], outcome.failure == nil, entry.records != outcome.records {
                     note("record-count-mismatch", entry.path, "holds a different number of records than \(file) says",
                          expected: entry.records.map(String.init) ?? "a count", found: String(outcome.records))
                 }
@@ -115,8 +115,8 @@ struct SemanticChecks {
     }
 
     /// Records per source as counted in the JSON files; excluded per source as the exclusions add up.
-    private mutating func checkSourcesAndExclusions(_ manifest: BundleManifest) {
-        let file = BundleManifest.fileName
+    private mutating func checkSourcesAndExclusions(_ manifest: PortaManifest) {
+        let file = BundleLayout.manifest
         var counted: [String: Int] = [:]
         for outcome in outcomes where outcome.format == .json {
             for (source, count) in outcome.recordsBySource { counted[source, default: 0] += count }
@@ -125,7 +125,7 @@ struct SemanticChecks {
         var sourceIDs: Set<String> = []
         for source in manifest.sources {
             if !sourceIDs.insert(source.id).inserted { note("manifest-duplicate-source", file, "lists source \(source.id) twice") }
-            if complete, Int64(counted[source.id] ?? 0) != source.records {
+            if complete, counted[source.id] ?? 0 != source.records {
                 note("source-count-mismatch", file, "source \(source.id): the record files hold a different number of its records",
                      expected: String(source.records), found: String(counted[source.id] ?? 0))
             }
@@ -135,8 +135,7 @@ struct SemanticChecks {
                      expected: String(source.excluded), found: String(excluded))
             }
         }
-        let judged: PortaManifest.Contents = manifest.sources.contains { $0.records > 0 } ? .records
-            : manifest.sources.contains { $0.excluded > 0 } ? .noneCovered : .noneFound
+        let judged = PortaManifest.Contents.judged(from: manifest.sources)
         if judged != manifest.contents {
             note("contents-mismatch", file, "contents does not agree with the source counts", expected: judged.rawValue,
                  found: manifest.contents.rawValue)
@@ -157,30 +156,30 @@ struct SemanticChecks {
         }
     }
 
-    private func exclusionFitsPolicy(_ reason: String, _ manifest: BundleManifest) -> Bool {
+    private func exclusionFitsPolicy(_ reason: String, _ manifest: PortaManifest) -> Bool {
         if let provenance = Provenance.allCases.first(where: { ExclusionReason.provenanceNotCovered($0).code == reason }) {
-            return !manifest.keptProvenances.contains(provenance)
+            return !manifest.policy.provenance.contains(provenance)
         }
         if let basis = LegalBasis.allCases.first(where: { ExclusionReason.legalBasisNotCovered($0).code == reason }) {
-            return !manifest.keptLegalBases.contains(basis)
+            return !manifest.policy.legalBasis.contains(basis)
         }
         return false
     }
 
     /// Every record is one the stated policy keeps, and a portability policy keeps no more
     /// than Art. 20 covers: data the person provided (or observed) under consent or contract.
-    private mutating func checkPolicy(_ manifest: BundleManifest) {
-        let file = BundleManifest.fileName
+    private mutating func checkPolicy(_ manifest: PortaManifest) {
+        let file = BundleLayout.manifest
         for outcome in outcomes where outcome.format == .json {
             for (footing, count) in outcome.footings.sorted(by: { "\($0.key)" < "\($1.key)" })
-            where !manifest.keptProvenances.contains(footing.provenance) || !manifest.keptLegalBases.contains(footing.legalBasis) {
+            where !manifest.policy.provenance.contains(footing.provenance) || !manifest.policy.legalBasis.contains(footing.legalBasis) {
                 note("record-outside-policy", outcome.path,
                      "\(count) record(s) are \(footing.provenance.rawValue) under \(footing.legalBasis.rawValue), which the bundle's policy does not keep")
             }
         }
-        if manifest.purpose == .portability {
-            let provenances = manifest.keptProvenances.filter { ![.provided, .observed].contains($0) }
-            let bases = manifest.keptLegalBases.filter { ![.contract, .consent].contains($0) }
+        if manifest.request.purpose == .portability {
+            let provenances = manifest.policy.provenance.filter { ![.provided, .observed].contains($0) }
+            let bases = manifest.policy.legalBasis.filter { ![.contract, .consent].contains($0) }
             if !provenances.isEmpty || !bases.isEmpty {
                 note("policy-exceeds-portability", file,
                      "a portability bundle keeps data Art. 20 does not cover: \((provenances.map(\.rawValue) + bases.map(\.rawValue)).joined(separator: ", "))")
@@ -189,16 +188,14 @@ struct SemanticChecks {
     }
 
     /// The bundle id derives from controller, request and time; bag-info says the same.
-    private mutating func checkIdentity(_ manifest: BundleManifest) {
-        let derived = BundleIdentity.bundleID(controllerID: manifest.controllerID, requestID: manifest.requestID, createdAt: manifest.createdAt)
+    private mutating func checkIdentity(_ manifest: PortaManifest) {
+        let derived = BundleIdentity.bundleID(controllerID: manifest.controller.id, requestID: manifest.request.id, createdAt: manifest.createdAt)
         if derived != manifest.bundleID {
-            note("bundle-id-mismatch", BundleManifest.fileName, "bundleId does not derive from the controller, request and creation time",
+            note("bundle-id-mismatch", BundleLayout.manifest, "bundleId does not derive from the controller, request and creation time",
                  expected: derived, found: manifest.bundleID)
         }
         guard let values = bagInfo else { return }
-        let expected = [("External-Identifier", manifest.bundleID), ("Bagging-Date", manifest.createdAt.date.description),
-                        ("Source-Organization", manifest.controllerName), ("BagIt-Profile-Identifier", BundleLayout.bagItProfileIdentifier)]
-        for (label, value) in expected where values[label] != value {
+        for (label, value) in manifest.bagInfo where PortaManifest.bagInfoLabelsStatingTheManifest.contains(label) && values[label] != value {
             note("bag-info-mismatch", BundleLayout.bagInfo, "\(label) does not agree with the manifest",
                  expected: label == "Source-Organization" ? nil : value, found: label == "Source-Organization" ? nil : values[label] ?? "none")
         }
@@ -206,16 +203,15 @@ struct SemanticChecks {
 
     /// Each identifier the subject was found by is valid for its scheme and in normal form;
     /// each place it was found is the request or a listed source. Values are never quoted.
-    private mutating func checkSubject(_ manifest: BundleManifest) {
+    private mutating func checkSubject(_ manifest: PortaManifest) {
         let sources = Set(manifest.sources.map(\.id))
         for (index, use) in manifest.subjectIdentifiers.enumerated() {
             let pointer = "/subject/identifiers/\(index)"
-            if let scheme = SubjectIdentifier.Scheme(rawValue: use.scheme),
-               (try? SubjectIdentifier(scheme: scheme, normalizing: use.value, referenceDate: manifest.createdAt.date))?.value != use.value {
-                note("invalid-identifier", BundleManifest.fileName, "\(pointer): the \(use.scheme) is not valid or not in normal form")
+            if use.identifier(on: manifest.createdAt.date) == nil {
+                note("invalid-identifier", BundleLayout.manifest, "\(pointer): the \(use.scheme.rawValue) is not valid or not in normal form")
             }
             for place in use.foundIn where place != "request" && !sources.contains(place) {
-                note("unknown-source", BundleManifest.fileName, "\(pointer): found in \(place), which the manifest does not list")
+                note("unknown-source", BundleLayout.manifest, "\(pointer): found in \(place), which the manifest does not list")
             }
         }
     }

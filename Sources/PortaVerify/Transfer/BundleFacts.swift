@@ -16,14 +16,14 @@ public struct BundleFacts: Sendable {
     public let recordsByKind: [(kind: String, records: Int)]
     public let subject: [SubjectIdentifier]
 
-    init(manifest: BundleManifest, digest: String) {
-        requestID = manifest.requestID
-        purpose = manifest.purpose
+    init(manifest: PortaManifest, digest: String) {
+        requestID = manifest.request.id
+        purpose = manifest.request.purpose
         bundleID = manifest.bundleID
         self.digest = digest
         recordsByKind = manifest.files.filter { $0.format == RecordFileFormat.json.rawValue }
-            .compactMap { file in file.kind.map { ($0, Int(file.records ?? 0)) } }
-        subject = manifest.subjectIdentifiers.compactMap { try? SubjectIdentifier(parsing: "\($0.scheme):\($0.value)") }
+            .compactMap { file in file.kind.map { ($0, file.records ?? 0) } }
+        subject = manifest.subjectIdentifiers.compactMap { $0.identifier(on: manifest.createdAt.date) }
     }
 
     /// The facts of the bundle folder or zip at `path`, read from its `porta-manifest.json` and
@@ -38,7 +38,7 @@ public struct BundleFacts: Sendable {
         guard let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read, pathEncoding: .utf8) else {
             throw VerifyError(path: path, message: "not a bundle folder or zip")
         }
-        for name in [BundleManifest.fileName, BundleSignature.signedFile] {
+        for name in [BundleLayout.manifest, BundleLayout.tagManifest] {
             guard let entry = archive.first(where: { entry in
                 let parts = entry.path(using: .utf8).split(separator: "/", omittingEmptySubsequences: false)
                 return parts.last.map(String.init) == name && parts.count <= 2 && entry.type == .file
@@ -57,8 +57,8 @@ public struct BundleFacts: Sendable {
     }
 
     private static func read(bag: String, naming path: String? = nil) throws(VerifyError) -> BundleFacts {
-        guard let manifest = BundleManifest.read(bag: bag, level: 2).0, let digest = BagDigest.of(bagAt: bag) else {
-            throw VerifyError(path: path ?? bag, message: "the bundle's \(BundleManifest.fileName) cannot be read (run porta verify)")
+        guard let manifest = PortaManifest.read(bag: bag).0, let digest = BagDigest.of(bagAt: bag) else {
+            throw VerifyError(path: path ?? bag, message: "the bundle's \(BundleLayout.manifest) cannot be read (run porta verify)")
         }
         return BundleFacts(manifest: manifest, digest: digest)
     }

@@ -49,7 +49,7 @@ public struct BundleVerifier: Sendable {
         /// The bag folder, unless the input was refused before it could be read.
         public let bag: String?
         /// The manifest as verification read it, when it could.
-        public let manifest: BundleManifest?
+        public let manifest: PortaManifest?
         /// Where an unpacked bag lives; `scratch.remove()` when done with it.
         public let scratch: ScratchFolder
 

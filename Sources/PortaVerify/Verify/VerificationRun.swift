@@ -19,17 +19,21 @@ struct VerificationRun {
     /// checked rather than reading it again.
     struct Result {
         var levels: [VerificationReport.Level]
-        var manifest: BundleManifest?
+        var manifest: PortaManifest?
     }
 
     func run() -> Result {
-        var manifest: BundleManifest?
+        var manifest: PortaManifest?
         var manifestFindings: [Finding] = []
-        if maxLevel >= 2 { (manifest, manifestFindings) = BundleManifest.read(bag: bag, level: 2) }
+        if maxLevel >= 2 {
+            let (read, problems) = PortaManifest.read(bag: bag)
+            manifest = read
+            manifestFindings = problems.map { Finding(level: 2, $0) }
+        }
         return Result(levels: levels(manifest: manifest, manifestFindings: manifestFindings), manifest: manifest)
     }
 
-    private func levels(manifest: BundleManifest?, manifestFindings: [Finding]) -> [VerificationReport.Level] {
+    private func levels(manifest: PortaManifest?, manifestFindings: [Finding]) -> [VerificationReport.Level] {
         var bagCheck = BagReader(bag: bag)
         let versionRefused = manifestFindings.contains { $0.code == "unsupported-format-version" }
         let readsRecords = maxLevel >= 2 && !versionRefused

@@ -5,18 +5,22 @@ import PortaFormats
 /// code), turning every violation into a finding that names the JSON Pointer of the value.
 /// A value that breaks its rule reads as nil; the walk goes on, so every problem is reported.
 struct JSONWalker {
-    let level: Int
     let file: String
-    private(set) var findings: [Finding] = []
+    private(set) var problems: [BundleProblem] = []
 
-    init(level: Int, file: String) {
-        self.level = level
+    init(file: String) {
         self.file = file
     }
 
     mutating func fail(_ pointer: String, _ message: String, code: String = "manifest-schema") {
-        findings.append(Finding(level: level, code: code, path: file,
-                                message: "\(pointer.isEmpty ? "the document" : pointer): \(message)"))
+        problems.append(BundleProblem(code: code, path: file, message: "\(pointer.isEmpty ? "the document" : pointer): \(message)"))
+    }
+
+    /// The members of an object with exactly the keys of `keys`, each required key present.
+    mutating func object<Keys: ManifestKeys>(_ value: ParsedJSON?, at pointer: String, keys: Keys.Type) -> [Keys: ParsedJSON]? {
+        object(value, at: pointer, required: Keys.requiredNames, optional: Keys.optionalNames).map { members in
+            Dictionary(uniqueKeysWithValues: members.compactMap { key, value in Keys(rawValue: key).map { ($0, value) } })
+        }
     }
 
     /// The members of an object with exactly the keys allowed, each required key present.
