@@ -66,6 +66,7 @@ let package = Package(
         .target(
             name: "PortaExport",
             dependencies: [
+                "PortaBytes",
                 "PortaModel",
                 "PortaConnectors",
                 "PortaFormats",
@@ -82,9 +83,9 @@ let package = Package(
                 "PortaModel",
                 "PortaFormats",
                 "PortaBundle",
+                "PortaRegister",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(
@@ -111,6 +112,7 @@ let package = Package(
         .executableTarget(
             name: "porta",
             dependencies: [
+                "PortaBytes",
                 "PortaModel",
                 "PortaConnectors",
                 "PortaExport",
@@ -129,6 +131,7 @@ let package = Package(
                 "PortaConnectors",
                 "PortaExport",
                 "PortaVerify",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -136,13 +139,13 @@ let package = Package(
             path: "Tests/PortaTestSupport"
         ),
         .testTarget(name: "PortaModelTests", dependencies: ["PortaModel", "PortaTestSupport"]),
-        .testTarget(name: "PortaConnectorsTests", dependencies: ["PortaConnectors", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "PortaFormatsTests", dependencies: ["PortaFormats", "CLibXML2", "PortaTestSupport"]),
+        .testTarget(name: "PortaConnectorsTests", dependencies: ["PortaBytes", "PortaModel", "PortaConnectors", "PortaFormats", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "PortaFormatsTests", dependencies: ["PortaBytes", "PortaModel", "PortaFormats", "CLibXML2", "PortaTestSupport"]),
         .testTarget(name: "PortaBundleTests", dependencies: ["PortaBundle", "PortaModel", "PortaTestSupport"]),
-        .testTarget(name: "PortaExportTests", dependencies: ["PortaExport", "PortaBundle", "PortaFormats", "PortaRegister", "PortaVerify", "PortaTestSupport"]),
-        .testTarget(name: "PortaVerifyTests", dependencies: ["PortaVerify", "PortaBundle", "PortaTestSupport"]),
-        .testTarget(name: "PortaImportTests", dependencies: ["PortaImport", "PortaVerify", "PortaBundle", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "PortaRegisterTests", dependencies: ["PortaRegister", "PortaTestSupport"]),
+        .testTarget(name: "PortaExportTests", dependencies: ["PortaModel", "PortaConnectors", "PortaExport", "PortaBundle", "PortaFormats", "PortaRegister", "PortaVerify", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "PortaVerifyTests", dependencies: ["PortaModel", "PortaVerify", "PortaBundle", "PortaTestSupport"]),
+        .testTarget(name: "PortaImportTests", dependencies: ["PortaImport", "PortaVerify", "PortaBundle", "PortaModel", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "PortaRegisterTests", dependencies: ["PortaModel", "PortaRegister", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "portaTests", dependencies: ["PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
 import PortaImport
-import PortaVerify
 import PortaModel
-import PortaRegister
+import PortaVerify
 
 /// `porta import`: verify a bundle, then take its records into the receiver's SQLite store.
 struct ImportCommand: ParsableCommand {
@@ -40,14 +39,13 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let importer = BundleImporter(options: ImportOptions(verify: try verification.options(level: 5),
-                                                             acceptedKinds: accept.isEmpty ? nil : Set(accept)))
-        let register = try registerArguments.open()
+                                                             acceptedKinds: accept.isEmpty ? nil : Set(accept)),
+                                      register: try registerArguments.open())
         let result: ImportResult
-        do { result = try importer.importBundle(bundle, into: store) } catch {
+        do { result = try importer.importBundle(bundle, into: store, at: Timestamp(.now)) } catch {
             printError("\(error)")
             throw ExitStatus.couldNotRun
         }
-        try register?.record(RegisterEntry(importing: result, at: Timestamp(.now)), subject: result.facts?.subject ?? [])
         switch result.outcome {
         case .refused:
             print(result.report.text)

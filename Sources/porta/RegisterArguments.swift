@@ -1,8 +1,5 @@
 import ArgumentParser
 import Foundation
-import PortaImport
-import PortaVerify
-import PortaModel
 import PortaRegister
 
 /// `--register`: the request register that `porta sign`, `seal` and `import` append their
@@ -22,16 +19,6 @@ struct RegisterArguments: ParsableArguments {
                                        environment: ProcessInfo.processInfo.environment)
         } catch {
             printError("\(register): \(error)")
-            throw ExitStatus.couldNotRun
-        }
-    }
-}
-
-extension RequestRegister {
-    /// Appends `entry` about `facts`' subject; a failure to record is reported and is "could not run".
-    func record(_ entry: RegisterEntry, subject: [SubjectIdentifier]) throws {
-        do { try append(entry, subject: subject) } catch {
-            printError("the register could not record the \(entry.action.rawValue): \(error)")
             throw ExitStatus.couldNotRun
         }
     }

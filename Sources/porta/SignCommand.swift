@@ -1,9 +1,7 @@
 import ArgumentParser
 import PortaBundle
-import PortaImport
-import PortaVerify
 import PortaModel
-import PortaRegister
+import PortaVerify
 
 /// `porta sign`: verify a bundle, then sign it with an OpenSSH Ed25519 key.
 struct SignCommand: ParsableCommand {
@@ -26,9 +24,9 @@ struct SignCommand: ParsableCommand {
     @OptionGroup var registerArguments: RegisterArguments
 
     func run() throws {
-        let register = try registerArguments.open()
+        let signer = BundleSigner(key: try loadKey(), register: try registerArguments.open())
         let outcome: BundleSigner.Outcome
-        do { outcome = try BundleSigner(key: try SSHSigningKey(contentsOf: key)).sign(bundle) } catch {
+        do { outcome = try signer.sign(bundle, at: Timestamp(.now)) } catch {
             printError("\(error)")
             throw ExitStatus.couldNotRun
         }
@@ -37,10 +35,16 @@ struct SignCommand: ParsableCommand {
             print(report.text)
             printError("\(bundle): the bundle is not valid, so it was not signed")
             throw ExitStatus.invalid
-        case .signed(let signature, let facts):
+        case .signed(let signature, _):
             print("signed: \(bundle)")
             print("key: \(signature.fingerprint)")
-            try register?.record(RegisterEntry(.sign, of: facts, at: Timestamp(.now)), subject: facts.subject)
+        }
+    }
+
+    private func loadKey() throws -> SSHSigningKey {
+        do { return try SSHSigningKey(contentsOf: key) } catch {
+            printError("\(error)")
+            throw ExitStatus.couldNotRun
         }
     }
 }

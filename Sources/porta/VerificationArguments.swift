@@ -1,6 +1,5 @@
 import ArgumentParser
 import PortaBundle
-import PortaImport
 import PortaVerify
 
 /// The options `porta verify` and `porta import` share: which signers are trusted, which

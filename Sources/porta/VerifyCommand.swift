@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import PortaImport
 import PortaVerify
 
 /// `porta verify`: check bundles, level by level, and report for people or machines.

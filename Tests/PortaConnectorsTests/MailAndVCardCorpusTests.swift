@@ -1,9 +1,9 @@
 import Foundation
 import PortaBytes
+@testable import PortaConnectors
 import PortaFormats
 import PortaTestSupport
 import Testing
-@testable import PortaConnectors
 
 /// The mail and vCard parsers against real messages and cards from other projects
 /// (Tests/Fixtures, with their licences): every one read, none crashing.

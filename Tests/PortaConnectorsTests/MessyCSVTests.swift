@@ -1,9 +1,9 @@
 import Foundation
+@testable import PortaConnectors
 import PortaFormats
 import PortaModel
 import PortaTestSupport
 import Testing
-@testable import PortaConnectors
 
 /// The CSV connector against frictionless-py's messy CSVs (Tests/Fixtures/messy-csv): each is
 /// read, or refused with a named error; none crashes.

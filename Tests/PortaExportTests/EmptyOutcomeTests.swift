@@ -1,8 +1,8 @@
 import Foundation
 import PortaExport
-import PortaVerify
 import PortaModel
 import PortaTestSupport
+import PortaVerify
 import Testing
 
 /// When nobody is found, and when nothing found is covered: the person is told plainly.

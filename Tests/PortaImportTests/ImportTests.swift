@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import PortaBundle
 import PortaImport
-import PortaVerify
+import PortaModel
 import PortaTestSupport
+import PortaVerify
 import Testing
 
 /// `BundleImporter`: verify first, then all records into the receiver's store in one
@@ -13,7 +14,7 @@ import Testing
     var store: String { receiver.file("receiver.sqlite") }
 
     func importing(_ path: String, accept: Set<String>? = nil, verify: VerifyOptions = VerifyOptions()) throws -> ImportResult {
-        try BundleImporter(options: ImportOptions(verify: verify, acceptedKinds: accept)).importBundle(path, into: store)
+        try BundleImporter(options: ImportOptions(verify: verify, acceptedKinds: accept)).importBundle(path, into: store, at: Timestamp(.now))
     }
 
     func rows(_ sql: String) throws -> [Row] {

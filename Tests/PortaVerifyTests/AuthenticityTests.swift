@@ -1,6 +1,6 @@
 import Foundation
-import PortaVerify
 import PortaTestSupport
+import PortaVerify
 import Testing
 
 /// Level 5 against signatures made by OpenSSH's own `ssh-keygen -Y sign`, over

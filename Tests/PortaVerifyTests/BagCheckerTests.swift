@@ -1,7 +1,7 @@
 import Foundation
-import PortaVerify
 import PortaModel
 import PortaTestSupport
+import PortaVerify
 import Testing
 
 @Suite struct BagCheckerTests {

@@ -1,7 +1,7 @@
 import Foundation
 import PortaBundle
-import PortaVerify
 import PortaTestSupport
+import PortaVerify
 import Testing
 
 /// Verifying a sealed bundle (age over the zip): opened with the receiver's identity first.

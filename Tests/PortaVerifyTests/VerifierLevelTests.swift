@@ -1,7 +1,7 @@
 import Foundation
-import PortaVerify
 import PortaModel
 import PortaTestSupport
+import PortaVerify
 import Testing
 
 /// What one level found, `code path`, and whether the levels below it passed.

@@ -1,7 +1,7 @@
 import Foundation
 import PortaBundle
-import PortaVerify
 import PortaTestSupport
+import PortaVerify
 import Testing
 
 /// A zipped bundle is read like its folder, and a hostile zip is refused whole, with nothing

@@ -37,8 +37,10 @@ public enum SafeUnzip {
     }
 
     /// Unpacks `zip` into `folder` (which must exist and be empty) and returns the bag's root
-    /// inside it: the folder itself, or the one folder every entry is in.
-    public static func unpack(_ zip: String, into folder: String, limits: ZipLimits) throws(Refusal) -> String {
+    /// inside it: the folder itself, or the one folder every entry is in. With `tagFiles`,
+    /// only those files at the bag's root are written (every name is checked all the same).
+    public static func unpack(_ zip: String, into folder: String, limits: ZipLimits,
+                              tagFiles: Set<String>? = nil) throws(Refusal) -> String {
         let archive: Archive
         do { archive = try Archive(url: URL(fileURLWithPath: zip), accessMode: .read, pathEncoding: .utf8) } catch {
             throw Refusal("bad-zip", nil, "the file is not a zip that can be read")
@@ -67,13 +69,18 @@ public enum SafeUnzip {
             }
             entries.append((entry, trimmed))
         }
+        let root = root(of: folder, names: entries.map(\.1))
         var total: Int64 = 0
         for (entry, name) in entries {
+            if let tagFiles {
+                let relative = root == folder ? name : String(name.dropFirst(root.count - folder.count))
+                guard entry.type == .file, tagFiles.contains(relative) else { continue }
+            }
             try makeParents(of: name, in: folder, includingLast: entry.type == .directory)
             guard entry.type == .file else { continue }
             try write(entry, of: archive, to: folder + "/" + name, name: name, total: &total, limits: limits)
         }
-        return root(of: folder, names: entries.map(\.1))
+        return root
     }
 
     private static func write(_ entry: Entry, of archive: Archive, to path: String, name: String,

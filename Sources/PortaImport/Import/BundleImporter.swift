@@ -4,6 +4,7 @@ import PortaBundle
 import PortaBytes
 import PortaFormats
 import PortaModel
+import PortaRegister
 import PortaVerify
 
 /// Takes a bundle into the receiver's SQLite store (schema: `formats/store.md`).
@@ -16,21 +17,36 @@ import PortaVerify
 /// the store too, by digest. Records are streamed from the bundle's JSON files, one at a time.
 ///
 /// ```swift
-/// let result = try BundleImporter().importBundle("inbox/porta-req-1.zip", into: "receiver.sqlite")
+/// let result = try BundleImporter().importBundle("inbox/porta-req-1.zip", into: "receiver.sqlite", at: Timestamp(.now))
 /// ```
 public struct BundleImporter: Sendable {
     public let options: ImportOptions
+    private let register: RequestRegister?
 
-    public init(options: ImportOptions = ImportOptions()) {
+    /// An importer; each import that runs, whatever its outcome, is appended to `register`
+    /// when one is given.
+    public init(options: ImportOptions = ImportOptions(), register: RequestRegister? = nil) {
         self.options = options
+        self.register = register
     }
 
+    /// Imports the bundle at `path` into the store at `store`, as received at `time`.
     /// - Throws: ``ImportError`` when the bundle cannot be read at all or the store cannot be
-    ///   written; the store is then unchanged.
-    public func importBundle(_ path: String, into store: String, at time: Timestamp = Timestamp(.now)) throws(ImportError) -> ImportResult {
+    ///   written (the store is then unchanged), or `register` when the import ran but the
+    ///   register could not record it.
+    public func importBundle(_ path: String, into store: String, at time: Timestamp) throws(ImportError) -> ImportResult {
+        let result = try importWithoutRecording(path, into: store, at: time)
+        guard let register else { return result }
+        do { try register.append(RegisterEntry(importing: result, at: time), subject: result.facts?.subject ?? []) } catch {
+            throw ImportError(.register, path: path, message: "the register could not record the import: \(error)", cause: error)
+        }
+        return result
+    }
+
+    private func importWithoutRecording(_ path: String, into store: String, at time: Timestamp) throws(ImportError) -> ImportResult {
         let verified: BundleVerifier.VerifiedBag
         do { verified = try BundleVerifier(options: options.verify).verifyKeepingBag(path) } catch {
-            throw ImportError(path: error.path, message: error.message)
+            throw ImportError(.unreadable, path: error.path, message: error.message, cause: error)
         }
         defer { verified.scratch.remove() }
         let facts = verified.facts
@@ -50,9 +66,11 @@ public struct BundleImporter: Sendable {
         } catch let error as ImportError {
             throw error
         } catch let error as FormatError {
-            throw ImportError(path: path, message: "the bundle changed while it was imported, and the store is as it was: \(error)")
+            throw ImportError(.changed, path: path, message: "the bundle changed while it was imported, and the store is as it was: \(error)",
+                              cause: error)
         } catch {
-            throw ImportError(path: store, message: "the store could not be written, and is as it was: \(ReceiverStore.describe(error))")
+            throw ImportError(.store, path: store, message: "the store could not be written, and is as it was: \(ReceiverStore.describe(error))",
+                              cause: error)
         }
     }
 
@@ -131,7 +149,7 @@ private struct RecordInsertion {
             return
         }
         guard let content = FileManager.default.contents(atPath: bag + "/" + relative) else {
-            throw ImportError(path: relative, message: "the attachment file of record \(record.id.rawValue) cannot be read")
+            throw ImportError(.changed, path: relative, message: "the attachment file of record \(record.id.rawValue) cannot be read")
         }
         try db.execute(sql: "INSERT INTO porta_attachment_file (sha256, bytes, content) VALUES (?, ?, ?)",
                        arguments: [sha256, content.count, content])

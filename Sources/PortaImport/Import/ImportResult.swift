@@ -1,3 +1,5 @@
+import PortaBundle
+
 import PortaVerify
 
 /// What ``BundleImporter`` did with a bundle.

@@ -7,7 +7,7 @@ import PortaVerify
 enum ReceiverStore {
     static func open(_ path: String) throws(ImportError) -> DatabaseQueue {
         let descriptor = Foundation.open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw ImportError(path: path, message: "the store cannot be opened (errno \(errno))") }
+        guard descriptor >= 0 else { throw ImportError(.store, path: path, message: "the store cannot be opened (errno \(errno))") }
         close(descriptor)
         do {
             var configuration = Configuration()
@@ -16,7 +16,7 @@ enum ReceiverStore {
             try ReceiverStoreSchema.migrator().migrate(queue)
             return queue
         } catch {
-            throw ImportError(path: path, message: "the store cannot be opened: \(describe(error))")
+            throw ImportError(.store, path: path, message: "the store cannot be opened: \(describe(error))", cause: error)
         }
     }
 

@@ -14,30 +14,30 @@ enum BundleInput {
     /// - Throws: ``VerifyError`` when the input cannot be read at all, or no identity opens it.
     static func open(_ path: String, options: VerifyOptions, scratch: String) throws(VerifyError) -> Opened {
         var info = stat()
-        guard stat(path, &info) == 0 else { throw VerifyError(path: path, message: "no such bundle") }
+        guard stat(path, &info) == 0 else { throw VerifyError(.unreadable, path: path, message: "no such bundle") }
         let isFolder = info.st_mode & S_IFMT == S_IFDIR
         guard isFolder || info.st_mode & S_IFMT == S_IFREG else {
-            throw VerifyError(path: path, message: "not a bundle folder or zip")
+            throw VerifyError(.unreadable, path: path, message: "not a bundle folder or zip")
         }
         guard access(path, isFolder ? R_OK | X_OK : R_OK) == 0 else {
-            throw VerifyError(path: path, message: "bundle cannot be read")
+            throw VerifyError(.unreadable, path: path, message: "bundle cannot be read")
         }
         if isFolder { return .bag(path) }
         var zip = path
         if SealedFile.looksSealed(path) {
             guard !options.identities.isEmpty else {
-                throw VerifyError(path: path, message: "the bundle is sealed: give the age identity that opens it (--identity)")
+                throw VerifyError(.notOpened, path: path, message: "the bundle is sealed: give the age identity that opens it (--identity)")
             }
             zip = scratch + "/opened.zip"
             do { try SealedFile.open(path, to: zip, identities: options.identities) } catch let error as BundleError {
-                guard error.code == .damaged else { throw VerifyError(path: path, message: error.message) }
+                guard error.code == .damaged else { throw VerifyError(.notOpened, path: path, message: error.message, cause: error) }
                 return .refused(Finding(level: 1, code: "sealed-damaged", message: error.message),
                                 because: "the sealed file does not open (level 1)")
             } catch {
-                throw VerifyError(path: path, message: "the sealed file cannot be opened")
+                throw VerifyError(.notOpened, path: path, message: "the sealed file cannot be opened", cause: error)
             }
         } else if !SafeUnzip.looksLikeZip(path) {
-            throw VerifyError(path: path, message: "not a bundle folder, zip or sealed zip")
+            throw VerifyError(.unreadable, path: path, message: "not a bundle folder, zip or sealed zip")
         }
         let folder = scratch + "/unzipped"
         do {
@@ -48,7 +48,7 @@ enum BundleInput {
             return .refused(Finding(level: 1, code: refusal.code, path: refusal.path, message: refusal.message),
                             because: "the zip was refused (level 1)")
         } catch {
-            throw VerifyError(path: path, message: "no room to unpack the zip in the scratch folder")
+            throw VerifyError(.scratch, path: path, message: "no room to unpack the zip in the scratch folder")
         }
     }
 }

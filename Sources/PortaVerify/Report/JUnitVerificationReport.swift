@@ -54,7 +54,7 @@ public enum JUnitVerificationReport {
     /// - Throws: ``VerifyError`` when the file cannot be written.
     public static func write(_ outcomes: [VerificationOutcome], to path: String) throws(VerifyError) {
         do { try WholeFile.write(document(outcomes), to: path) } catch {
-            throw VerifyError(path: path, message: "cannot write the JUnit report: \(error)")
+            throw VerifyError(.io, path: path, message: "cannot write the JUnit report: \(error)", cause: error)
         }
     }
 }

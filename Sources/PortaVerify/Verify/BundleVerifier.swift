@@ -86,7 +86,7 @@ extension ScratchFolder {
     /// A scratch folder for verifying `bundle`, its failure named as the bundle's.
     init(verifying bundle: String, in parent: String?) throws(VerifyError) {
         do { try self.init(in: parent, prefix: "porta-verify") } catch {
-            throw VerifyError(path: bundle, message: "cannot make a scratch folder in \(parent ?? NSTemporaryDirectory())")
+            throw VerifyError(.scratch, path: bundle, message: "cannot make a scratch folder in \(parent ?? NSTemporaryDirectory())")
         }
     }
 }

@@ -1,6 +1,6 @@
-import PortaBundle
 import Dispatch
 import Foundation
+import PortaBundle
 import PortaFormats
 import PortaModel
 

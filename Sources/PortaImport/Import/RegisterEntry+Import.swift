@@ -4,14 +4,6 @@ import PortaRegister
 import PortaVerify
 
 extension RegisterEntry {
-    /// The register's line for signing, sealing or importing the bundle `facts` describes.
-    /// `error` is a code or message without personal data, for a failed step.
-    public init(_ action: Action, of facts: BundleFacts, at time: Timestamp, outcome: Outcome = .ok, error: String? = nil) {
-        self.init(action: action, requestID: facts.requestID, purpose: facts.purpose, at: time, bundleID: facts.bundleID,
-                  bundleDigest: facts.digest, recordsByKind: facts.recordsByKind.map { Count(kind: $0.kind, records: $0.records) },
-                  outcome: outcome, error: error, toolVersion: PortaVersion.current)
-    }
-
     /// The receiver's line for an import: what was taken, by kind, or why nothing was.
     public init(importing result: ImportResult, at time: Timestamp) {
         let refusal = "refused: " + result.report.findings.prefix(3).map(\.code).joined(separator: ", ")
