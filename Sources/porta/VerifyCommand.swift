@@ -24,7 +24,7 @@ struct VerifyCommand: ParsableCommand {
     var bundles: [String]
 
     @Option(name: .long, help: "Stop after this level (1 bag, 2 formats, 3 semantics, 4 cross-format, 5 authenticity).")
-    var level: Int = BundleVerifier.levelNames.keys.max()!
+    var level: Int = VerificationPipeline.levelNames.keys.max()!
 
     @Option(name: .long, help: "Report format on standard output: text or json (formats/reports/verify-report.schema.json).")
     var format: ReportFormat = .text
@@ -36,8 +36,8 @@ struct VerifyCommand: ParsableCommand {
 
     func validate() throws {
         if bundles.isEmpty { throw ValidationError("name at least one bundle") }
-        guard BundleVerifier.levelNames[level] != nil else {
-            throw ValidationError("--level must be one of \(BundleVerifier.levelNames.keys.sorted().map(String.init).joined(separator: ", "))")
+        guard VerificationPipeline.levelNames[level] != nil else {
+            throw ValidationError("--level must be one of \(VerificationPipeline.levelNames.keys.sorted().map(String.init).joined(separator: ", "))")
         }
     }
 

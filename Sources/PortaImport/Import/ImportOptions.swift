@@ -11,7 +11,7 @@ public struct ImportOptions: Sendable {
 
     public init(verify: VerifyOptions = VerifyOptions(), acceptedKinds: Set<String>? = nil) {
         self.verify = verify
-        self.verify.maxLevel = BundleVerifier.levelNames.keys.max()!
+        self.verify.maxLevel = VerificationPipeline.levelNames.keys.max()!
         self.acceptedKinds = acceptedKinds
     }
 }

@@ -7,27 +7,27 @@ import PortaBundle
 /// A present signature must be valid; with trusted keys it must also be by one of them; when
 /// a signature is required, an unsigned bundle fails.
 struct AuthenticityCheck {
-    static let level = 5
     static let signatureFile = BundleSignature.signatureFile
     static let signedFile = BundleSignature.signedFile
     static let namespace = BundleSignature.namespace
 
+    let level: Int
+    let name: String
     let bag: String
     let trusted: AllowedSigners?
     let required: Bool
 
     /// The level's findings, why it was skipped (unsigned and not required), or what it found.
     func run() -> VerificationReport.Level {
-        let name = BundleVerifier.levelNames[Self.level]!
         func fail(_ code: String, _ message: String) -> VerificationReport.Level {
-            .init(level: Self.level, name: name, findings: [Finding(level: Self.level, code: code, path: Self.signatureFile, message: message)])
+            .init(level: level, name: name, findings: [Finding(level: level, code: code, path: Self.signatureFile, message: message)])
         }
         let text: String
         switch TagFile.readBytes(Self.signatureFile, in: bag, maximumSize: 64 << 10) {
         case .failure(.missing):
             return required
                 ? fail("missing-signature", "the bundle is not signed, and a signature is required")
-                : .init(level: Self.level, name: name, findings: [], skipped: "the bundle is not signed")
+                : .init(level: level, name: name, findings: [], skipped: "the bundle is not signed")
         case .failure(let problem):
             return fail("bad-signature", "the signature \(problem.message)")
         case .success(let bytes):
@@ -45,12 +45,12 @@ struct AuthenticityCheck {
         }
         guard let trusted else {
             if required { return fail("untrusted-signer", "signed by key \(signature.fingerprint), but no trusted keys were given") }
-            return .init(level: Self.level, name: name, findings: [],
+            return .init(level: level, name: name, findings: [],
                          detail: "signed by key \(signature.fingerprint) (not checked against trusted keys)")
         }
         guard let signer = trusted.signer(for: signature.publicKeyBlob, namespace: Self.namespace) else {
             return fail("untrusted-signer", "signed by key \(signature.fingerprint), which is not among the trusted keys")
         }
-        return .init(level: Self.level, name: name, findings: [], detail: "signed by \(signer.principals) (\(signature.fingerprint))")
+        return .init(level: level, name: name, findings: [], detail: "signed by \(signer.principals) (\(signature.fingerprint))")
     }
 }

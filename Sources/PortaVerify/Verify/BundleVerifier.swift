@@ -17,8 +17,6 @@ import PortaBundle
 /// print(report.text)
 /// ```
 public struct BundleVerifier: Sendable {
-    /// The names of the levels, by number.
-    public static let levelNames = [1: "bag", 2: "formats", 3: "semantics", 4: "cross-format", 5: "authenticity"]
 
     public let options: VerifyOptions
 
@@ -71,11 +69,10 @@ public struct BundleVerifier: Sendable {
         }
         switch opened {
         case .refused(let finding, let reason):
-            let levels = [VerificationReport.Level(level: 1, name: Self.levelNames[1]!, findings: [finding])]
-                + VerificationReport.Level.skipped(from: 2, through: options.maxLevel, because: reason)
+            let levels = VerificationPipeline(options: options).refused(finding, because: reason)
             return VerifiedBag(report: VerificationReport(bundle: path, levels: levels), bag: nil, manifest: nil, scratch: scratch)
         case .bag(let bag):
-            let result = VerificationRun(bag: bag, options: options, scratch: scratch.path).run()
+            let result = VerificationPipeline(options: options).run(bag: bag, scratch: scratch.path)
             return VerifiedBag(report: VerificationReport(bundle: path, levels: result.levels), bag: bag, manifest: result.manifest,
                                scratch: scratch)
         }

@@ -22,12 +22,6 @@ public struct VerificationReport: Codable, Hashable, Sendable {
             self.detail = detail
         }
 
-        /// Levels `from` through `through` (when any), none run, for `reason`.
-        static func skipped(from first: Int, through last: Int, because reason: String) -> [Level] {
-            guard first <= last else { return [] }
-            return (first...last).map { Level(level: $0, name: BundleVerifier.levelNames[$0]!, findings: [], skipped: reason) }
-        }
-
         /// Whether the level ran and found nothing wrong.
         public var passed: Bool { findings.isEmpty && skipped == nil }
     }

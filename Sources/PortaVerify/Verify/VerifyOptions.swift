@@ -17,7 +17,7 @@ public struct VerifyOptions: Sendable {
     /// The receiver's age identities, which open a sealed bundle.
     public var identities: [AgeIdentity]
 
-    public init(maxLevel: Int = BundleVerifier.levelNames.keys.max()!, zipLimits: ZipLimits = ZipLimits(),
+    public init(maxLevel: Int = VerificationPipeline.levelNames.keys.max()!, zipLimits: ZipLimits = ZipLimits(),
                 scratchFolder: String? = nil, trustedSigners: AllowedSigners? = nil, requireSignature: Bool = false,
                 identities: [AgeIdentity] = []) {
         self.maxLevel = maxLevel

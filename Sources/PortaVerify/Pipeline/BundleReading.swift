@@ -4,25 +4,22 @@ import PortaBundle
 import PortaFormats
 import PortaModel
 
-/// One verification of one bag folder, level by level. Hashing (level 1) and reading the
-/// record files (levels 2–4) are independent jobs run together on every core, largest file
-/// first; the levels are then judged from what the jobs found.
-struct VerificationRun {
-    let bag: String
-    let options: VerifyOptions
-    var maxLevel: Int { options.maxLevel }
-    /// An owner-only folder for scratch files, removed by the caller.
-    let scratch: String
+/// Reads one bag folder once, for every stage up to ``maxLevel``: the manifest, the bag's
+/// structure, and then, as independent jobs on every core, largest file first, the hashing of
+/// every file (level 1) and the strict reading of every record file (levels 2–4). Hands on a
+/// ``ReadBundle``.
+public struct BundleReading: Sendable {
+    /// The highest level the reading prepares for.
+    public let maxLevel: Int
+    /// An owner-only folder for scratch files (the index of ids), removed by the caller.
+    public let scratch: String
 
-    /// The levels' verdicts, and the manifest level 2 read (nil below level 2 or when it
-    /// could not be read), so that whoever acts on a verified bundle uses the manifest that was
-    /// checked rather than reading it again.
-    struct Result {
-        var levels: [VerificationReport.Level]
-        var manifest: PortaManifest?
+    public init(maxLevel: Int, scratch: String) {
+        self.maxLevel = maxLevel
+        self.scratch = scratch
     }
 
-    func run() -> Result {
+    public func read(bag: String) -> ReadBundle {
         var manifest: PortaManifest?
         var manifestFindings: [Finding] = []
         if maxLevel >= 2 {
@@ -30,11 +27,7 @@ struct VerificationRun {
             manifest = read
             manifestFindings = problems.map { Finding(level: 2, $0) }
         }
-        return Result(levels: levels(manifest: manifest, manifestFindings: manifestFindings), manifest: manifest)
-    }
-
-    private func levels(manifest: PortaManifest?, manifestFindings: [Finding]) -> [VerificationReport.Level] {
-        var bagCheck = BagReader(bag: bag)
+        var bagReader = BagReader(bag: bag)
         let versionRefused = manifestFindings.contains { $0.code == "unsupported-format-version" }
         let readsRecords = maxLevel >= 2 && !versionRefused
         var index: RecordIndex?
@@ -44,37 +37,16 @@ struct VerificationRun {
                 indexFindings.append(Finding(level: 3, code: "index-failed", message: "the scratch index of ids could not be made: \(error)"))
             }
         }
-
-        var hashJobs = bagCheck.hashJobs
-        for file in bagCheck.payloadFiles { hashJobs[file, default: []].insert(.sha256) }
-        let reads = readsRecords ? recordFileChecks(bagCheck.payloadFiles) : []
-        let (digests, outcomes) = runJobs(hashJobs: hashJobs, reads: reads, index: index, payloadSizes: bagCheck.payloadSizes)
-
-        bagCheck.conclude(digests: digests)
-        var levels = [VerificationReport.Level(level: 1, name: BundleVerifier.levelNames[1]!, findings: bagCheck.problems.map { Finding(level: 1, $0) })]
-        guard maxLevel >= 2 else { return levels }
-        let payload = PayloadFacts(files: bagCheck.payloadFiles, sizes: bagCheck.payloadSizes, digests: digests)
-        levels.append(.init(level: 2, name: BundleVerifier.levelNames[2]!,
-                            findings: manifestFindings + outcomes.compactMap(\.failure) + FormatChecks.findings(payload: payload, bag: bag)))
-        guard maxLevel >= 3 else { return levels }
-        if versionRefused {
-            return levels + VerificationReport.Level.skipped(from: 3, through: maxLevel, because: "the bundle's format version is not one this verifier reads (level 2)")
-        }
-        var semantic = SemanticChecks(manifest: manifest, payload: payload, outcomes: outcomes, bagInfo: bagCheck.bagInfo)
-        semantic.run()
-        indexFindings += outcomes.compactMap(\.indexFailure)
-        if let index {
-            do { indexFindings += try index.findings(level: 3) } catch {
-                indexFindings.append(Finding(level: 3, code: "index-failed", message: "the scratch index of ids could not be read: \(error)"))
-            }
-        }
-        levels.append(.init(level: 3, name: BundleVerifier.levelNames[3]!, findings: semantic.findings + indexFindings))
-        guard maxLevel >= 4 else { return levels }
-        levels.append(.init(level: 4, name: BundleVerifier.levelNames[4]!,
-                            findings: CrossFormatChecks.findings(outcomes: outcomes, bag: bag)))
-        guard maxLevel >= 5 else { return levels }
-        levels.append(AuthenticityCheck(bag: bag, trusted: options.trustedSigners, required: options.requireSignature).run())
-        return levels
+        var hashJobs = bagReader.hashJobs
+        for file in bagReader.payloadFiles { hashJobs[file, default: []].insert(.sha256) }
+        let reads = readsRecords ? recordFileChecks(bagReader.payloadFiles) : []
+        let (digests, outcomes) = runJobs(bag: bag, hashJobs: hashJobs, reads: reads, index: index,
+                                          payloadSizes: bagReader.payloadSizes)
+        bagReader.conclude(digests: digests)
+        return ReadBundle(bag: bag, maxLevel: maxLevel, manifest: manifest, manifestFindings: manifestFindings,
+                          bagFindings: bagReader.problems.map { Finding(level: 1, $0) }, bagInfo: bagReader.bagInfo,
+                          payload: PayloadFacts(files: bagReader.payloadFiles, sizes: bagReader.payloadSizes, digests: digests),
+                          outcomes: outcomes, index: index, indexFindings: indexFindings)
     }
 
     /// One check per record file of a known kind; the JSON file feeds the index.
@@ -86,7 +58,7 @@ struct VerificationRun {
     }
 
     /// Runs every hash and every read on all cores, the largest files first.
-    private func runJobs(hashJobs: [String: Set<HashAlgorithm>], reads: [RecordFileCheck], index: RecordIndex?,
+    private func runJobs(bag: String, hashJobs: [String: Set<HashAlgorithm>], reads: [RecordFileCheck], index: RecordIndex?,
                          payloadSizes: [String: Int64]) -> ([String: [HashAlgorithm: String]?], [RecordFileCheck.Outcome]) {
         enum Job { case hash(String, Set<HashAlgorithm>), read(Int) }
         let folder = bag
@@ -120,7 +92,7 @@ struct VerificationRun {
 }
 
 /// The payload as found: its files, their sizes and SHA-256 digests.
-struct PayloadFacts {
+struct PayloadFacts: Sendable {
     let files: [String]
     let sizes: [String: Int64]
     let sha256: [String: String]

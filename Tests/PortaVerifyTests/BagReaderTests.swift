@@ -4,7 +4,7 @@ import PortaTestSupport
 import PortaVerify
 import Testing
 
-@Suite struct BagCheckerTests {
+@Suite struct BagReaderTests {
     @Test func aFreshBundlePasses() async throws {
         let bundle = try await SampleBundle.make()
         let report = try bundle.verify()
