@@ -6,7 +6,7 @@
 /// checksum, a count).
 public struct BundleProblem: Hashable, Sendable {
     /// A stable code, such as `checksum-mismatch` (`formats/findings.md` lists them all).
-    public let code: String
+    public let code: FindingCode
     /// The file, relative to the bundle.
     public let path: String?
     /// The 1-based line in that file, when there is one.
@@ -20,7 +20,7 @@ public struct BundleProblem: Hashable, Sendable {
     /// What was found instead.
     public let found: String?
 
-    public init(code: String, path: String? = nil, line: Int? = nil, record: String? = nil, message: String,
+    public init(code: FindingCode, path: String? = nil, line: Int? = nil, record: String? = nil, message: String,
                 expected: String? = nil, found: String? = nil) {
         self.code = code
         self.path = path

@@ -28,7 +28,7 @@ public struct BagReader {
         prepare()
     }
 
-    private mutating func note(_ code: String, _ path: String?, line: Int? = nil, _ message: String,
+    private mutating func note(_ code: FindingCode, _ path: String?, line: Int? = nil, _ message: String,
                                expected: String? = nil, found: String? = nil) {
         problems.append(BundleProblem(code: code, path: path, line: line, message: message,
                                 expected: expected, found: found))
@@ -38,7 +38,7 @@ public struct BagReader {
         checkDeclaration()
         var info = stat()
         guard lstat(bag + "/data", &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
-            note("missing-payload-folder", BundleLayout.payloadFolder, "the payload folder data/ is missing or not a folder")
+            note(.missingPayloadFolder, BundleLayout.payloadFolder, "the payload folder data/ is missing or not a folder")
             return
         }
         let (payloadManifests, tagManifests) = readManifests()
@@ -53,11 +53,11 @@ public struct BagReader {
                     hashJobs[file, default: []].insert(manifest.algorithm)
                     expectations.append((file, manifest, entry))
                 } else {
-                    note("missing-file", entry.path, "payload file listed in \(manifest.name) line \(entry.line) is missing")
+                    note(.missingFile, entry.path, "payload file listed in \(manifest.name) line \(entry.line) is missing")
                 }
             }
             for file in scan.files where !listed.contains(file) {
-                note("extra-file", file, "payload file is not listed in \(manifest.name)")
+                note(.extraFile, file, "payload file is not listed in \(manifest.name)")
             }
         }
         checkPayloadOxum()
@@ -65,7 +65,7 @@ public struct BagReader {
             for entry in manifest.entries {
                 switch TagFile.read(entry.path, in: bag) {
                 case .failure(let problem):
-                    note(problem == .missing ? "missing-tag-file" : "unreadable", entry.path,
+                    note(problem == .missing ? .missingTagFile : .unreadable, entry.path,
                          "tag file listed in \(manifest.name) line \(entry.line): \(problem.message)")
                 case .success:
                     hashJobs[entry.path, default: []].insert(manifest.algorithm)
@@ -79,21 +79,21 @@ public struct BagReader {
     private mutating func checkDeclaration() {
         switch TagFile.read(BundleLayout.declaration, in: bag) {
         case .failure(let problem):
-            note(problem == .missing ? "missing-tag-file" : "bad-bagit-txt", BundleLayout.declaration, "the bag declaration \(problem.message)")
+            note(problem == .missing ? .missingTagFile : .badBagitTxt, BundleLayout.declaration, "the bag declaration \(problem.message)")
         case .success(let file):
-            if file.hasByteOrderMark { note("byte-order-mark", BundleLayout.declaration, "starts with a byte order mark, which RFC 8493 forbids") }
+            if file.hasByteOrderMark { note(.byteOrderMark, BundleLayout.declaration, "starts with a byte order mark, which RFC 8493 forbids") }
             let versionLine = file.lines.first ?? ""
             let version = versionLine.hasPrefix("BagIt-Version: ") ? String(versionLine.dropFirst(15)) : nil
             if version == nil {
-                note("bad-bagit-txt", BundleLayout.declaration, line: 1, "first line must be 'BagIt-Version: M.N'")
+                note(.badBagitTxt, BundleLayout.declaration, line: 1, "first line must be 'BagIt-Version: M.N'")
             } else if version != "1.0" && version != "0.97" {
-                note("unsupported-version", BundleLayout.declaration, line: 1, "BagIt version is not 1.0 (or 0.97)", expected: "1.0", found: version)
+                note(.unsupportedVersion, BundleLayout.declaration, line: 1, "BagIt version is not 1.0 (or 0.97)", expected: "1.0", found: version)
             }
             if file.lines.count < 2 || file.lines[1] != "Tag-File-Character-Encoding: UTF-8" {
-                note("bad-bagit-txt", BundleLayout.declaration, line: 2, "second line must be 'Tag-File-Character-Encoding: UTF-8'")
+                note(.badBagitTxt, BundleLayout.declaration, line: 2, "second line must be 'Tag-File-Character-Encoding: UTF-8'")
             }
             if file.lines.count > 2 {
-                note("bad-bagit-txt", BundleLayout.declaration, line: 3, "the declaration has lines beyond the two RFC 8493 §2.1.1 allows")
+                note(.badBagitTxt, BundleLayout.declaration, line: 3, "the declaration has lines beyond the two RFC 8493 §2.1.1 allows")
             }
         }
     }
@@ -107,24 +107,24 @@ public struct BagReader {
             guard isTag || name.hasPrefix("manifest-") else { continue }
             let algorithmName = String(name.dropFirst(isTag ? 12 : 9).dropLast(4))
             guard let algorithm = HashAlgorithm(rawValue: algorithmName) else {
-                note("unsupported-algorithm", name, "manifest uses an algorithm this verifier does not know (\(algorithmName))")
+                note(.unsupportedAlgorithm, name, "manifest uses an algorithm this verifier does not know (\(algorithmName))")
                 continue
             }
             switch TagFile.read(name, in: bag) {
             case .failure(let problem):
-                note("unreadable", name, "manifest \(problem.message)")
+                note(.unreadable, name, "manifest \(problem.message)")
             case .success(let file):
-                if file.hasByteOrderMark { note("byte-order-mark", name, "starts with a byte order mark, which RFC 8493 forbids") }
+                if file.hasByteOrderMark { note(.byteOrderMark, name, "starts with a byte order mark, which RFC 8493 forbids") }
                 let (manifest, found) = ManifestFile.parse(file, algorithm: algorithm, payload: !isTag)
                 problems += found
                 if isTag { tags.append(manifest) } else { payload.append(manifest) }
             }
         }
         if !payload.contains(where: { $0.algorithm == .sha256 }) {
-            note("missing-manifest", BundleLayout.payloadManifest, "the SHA-256 payload manifest is missing (RFC 8493 needs a payload manifest; porta/1 needs SHA-256)")
+            note(.missingManifest, BundleLayout.payloadManifest, "the SHA-256 payload manifest is missing (RFC 8493 needs a payload manifest; porta/1 needs SHA-256)")
         }
         if !tags.contains(where: { $0.algorithm == .sha256 }) {
-            note("missing-manifest", BundleLayout.tagManifest, "the SHA-256 tag manifest is missing (porta/1 needs it: it pins the bundle)")
+            note(.missingManifest, BundleLayout.tagManifest, "the SHA-256 tag manifest is missing (porta/1 needs it: it pins the bundle)")
         }
         return (payload, tags)
     }
@@ -134,43 +134,43 @@ public struct BagReader {
         let file: TagFile
         switch TagFile.read(BundleLayout.bagInfo, in: bag) {
         case .failure(let problem):
-            return note(problem == .missing ? "missing-tag-file" : "unreadable", BundleLayout.bagInfo, "bag-info \(problem.message) (porta/1 needs it)")
+            return note(problem == .missing ? .missingTagFile : .unreadable, BundleLayout.bagInfo, "bag-info \(problem.message) (porta/1 needs it)")
         case .success(let read):
             file = read
         }
-        if file.hasByteOrderMark { note("byte-order-mark", BundleLayout.bagInfo, "starts with a byte order mark, which RFC 8493 forbids") }
+        if file.hasByteOrderMark { note(.byteOrderMark, BundleLayout.bagInfo, "starts with a byte order mark, which RFC 8493 forbids") }
         var values: [String: String] = [:]
         defer { bagInfo = values }
         var oxum: [(value: String, line: Int)] = []
         for (index, line) in file.lines.enumerated() {
             if line.first == " " || line.first == "\t" {
-                if index == 0 { note("bad-bag-info", BundleLayout.bagInfo, line: 1, "starts with a continuation line") }
+                if index == 0 { note(.badBagInfo, BundleLayout.bagInfo, line: 1, "starts with a continuation line") }
                 continue
             }
             guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else {
-                note("bad-bag-info", BundleLayout.bagInfo, line: index + 1, "line is not 'Label: value'")
+                note(.badBagInfo, BundleLayout.bagInfo, line: index + 1, "line is not 'Label: value'")
                 continue
             }
             let label = line[..<colon]
             if label.last == " " || label.last == "\t" {
-                note("bad-bag-info", BundleLayout.bagInfo, line: index + 1, "label has white space before its colon")
+                note(.badBagInfo, BundleLayout.bagInfo, line: index + 1, "label has white space before its colon")
             }
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             if values[String(label)] == nil { values[String(label)] = value }
             if label == "Payload-Oxum" { oxum.append((value, index + 1)) }
         }
         guard let (value, line) = oxum.first else {
-            return note("missing-payload-oxum", BundleLayout.bagInfo, "has no Payload-Oxum (porta/1 needs it)")
+            return note(.missingPayloadOxum, BundleLayout.bagInfo, "has no Payload-Oxum (porta/1 needs it)")
         }
-        if oxum.count > 1 { note("bad-bag-info", BundleLayout.bagInfo, line: oxum[1].line, "Payload-Oxum is given more than once") }
+        if oxum.count > 1 { note(.badBagInfo, BundleLayout.bagInfo, line: oxum[1].line, "Payload-Oxum is given more than once") }
         let octets = payloadSizes.values.reduce(0, +)
         let actual = "\(octets).\(payloadFiles.count)"
         let parts = value.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
-            return note("bad-payload-oxum", BundleLayout.bagInfo, line: line, "Payload-Oxum is not OCTETS.COUNT", expected: actual, found: value)
+            return note(.badPayloadOxum, BundleLayout.bagInfo, line: line, "Payload-Oxum is not OCTETS.COUNT", expected: actual, found: value)
         }
         if Int64(parts[0]) != octets || Int(parts[1]) != payloadFiles.count {
-            note("payload-oxum-mismatch", BundleLayout.bagInfo, line: line,
+            note(.payloadOxumMismatch, BundleLayout.bagInfo, line: line,
                  "Payload-Oxum does not match the payload's size and file count", expected: actual, found: value)
         }
     }
@@ -180,11 +180,11 @@ public struct BagReader {
     public mutating func conclude(digests: [String: [HashAlgorithm: String]?]) {
         for (file, manifest, entry) in expectations {
             guard let computed = digests[file] ?? nil, let actual = computed[manifest.algorithm] else {
-                note("unreadable", file, "file cannot be read to check its checksum")
+                note(.unreadable, file, "file cannot be read to check its checksum")
                 continue
             }
             if actual != entry.checksum {
-                note("checksum-mismatch", file,
+                note(.checksumMismatch, file,
                      "\(manifest.algorithm.name) does not match \(manifest.name) line \(entry.line): the file was changed",
                      expected: entry.checksum, found: actual)
             }

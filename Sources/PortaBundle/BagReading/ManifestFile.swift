@@ -20,34 +20,34 @@ struct ManifestFile {
         var entries: [Entry] = []
         var findings: [BundleProblem] = []
         var seen: [String: Int] = [:]
-        func bad(_ number: Int, _ code: String, _ message: String) {
+        func bad(_ number: Int, _ code: FindingCode, _ message: String) {
             findings.append(BundleProblem(code: code, path: file.path, line: number, message: message))
         }
         for (index, line) in file.lines.enumerated() {
             let number = index + 1
             guard let split = line.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
-                bad(number, "bad-manifest-line", "line is not a checksum, white space and a path"); continue
+                bad(number, .badManifestLine, "line is not a checksum, white space and a path"); continue
             }
             let checksum = String(line[..<split])
             let rawPath = String(line[split...].drop { $0 == " " || $0 == "\t" })
             guard checksum.count == algorithm.hexLength, checksum.allSatisfy(\.isHexDigit) else {
-                bad(number, "bad-manifest-line", "checksum is not \(algorithm.hexLength) hex digits of \(algorithm.name)"); continue
+                bad(number, .badManifestLine, "checksum is not \(algorithm.hexLength) hex digits of \(algorithm.name)"); continue
             }
-            guard !rawPath.isEmpty else { bad(number, "bad-manifest-line", "line has no path"); continue }
+            guard !rawPath.isEmpty else { bad(number, .badManifestLine, "line has no path"); continue }
             guard let path = BagPath.decode(rawPath) else {
-                bad(number, "bad-manifest-path", "path has a % that is not %25, %0A or %0D"); continue
+                bad(number, .badManifestPath, "path has a % that is not %25, %0A or %0D"); continue
             }
             if let problem = BagPath.problem(with: path) {
-                bad(number, "unsafe-path", "path is not allowed in a bag: \(problem)"); continue
+                bad(number, .unsafePath, "path is not allowed in a bag: \(problem)"); continue
             }
             if payload, !path.hasPrefix("data/") {
-                bad(number, "bad-manifest-path", "payload manifest lists a file outside data/"); continue
+                bad(number, .badManifestPath, "payload manifest lists a file outside data/"); continue
             }
             if !payload, path.hasPrefix("data/") {
-                bad(number, "bad-manifest-path", "tag manifest lists a payload file"); continue
+                bad(number, .badManifestPath, "tag manifest lists a payload file"); continue
             }
             if let first = seen[path] {
-                bad(number, "duplicate-manifest-entry", "path is listed twice (first on line \(first))"); continue
+                bad(number, .duplicateManifestEntry, "path is listed twice (first on line \(first))"); continue
             }
             seen[path] = number
             entries.append(Entry(checksum: checksum.lowercased(), path: path, line: number))

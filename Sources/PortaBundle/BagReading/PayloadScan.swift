@@ -18,7 +18,7 @@ struct PayloadScan {
         walk(bag: bag, relative: "data")
         for file in files {
             if spellings[file] != nil {
-                findings.append(BundleProblem(code: "normalization-collision", path: file,
+                findings.append(BundleProblem(code: .normalizationCollision, path: file,
                                         message: "two payload files have names that differ only in Unicode normalisation"))
             } else {
                 spellings[file] = file
@@ -28,7 +28,7 @@ struct PayloadScan {
 
     private mutating func walk(bag: String, relative: String) {
         guard let directory = opendir(bag + "/" + relative) else {
-            findings.append(BundleProblem(code: "unreadable", path: relative, message: "folder cannot be read"))
+            findings.append(BundleProblem(code: .unreadable, path: relative, message: "folder cannot be read"))
             return
         }
         defer { closedir(directory) }
@@ -39,7 +39,7 @@ struct PayloadScan {
             }
             if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
             guard let name = String(validating: bytes, as: UTF8.self) else {
-                findings.append(BundleProblem(code: "name-not-utf8", path: relative,
+                findings.append(BundleProblem(code: .nameNotUTF8, path: relative,
                                         message: "holds a file whose name is not valid UTF-8"))
                 continue
             }
@@ -49,7 +49,7 @@ struct PayloadScan {
             let path = relative + "/" + name
             var info = stat()
             guard lstat(bag + "/" + path, &info) == 0 else {
-                findings.append(BundleProblem(code: "unreadable", path: path, message: "file cannot be read"))
+                findings.append(BundleProblem(code: .unreadable, path: path, message: "file cannot be read"))
                 continue
             }
             switch info.st_mode & S_IFMT {
@@ -58,10 +58,10 @@ struct PayloadScan {
                 sizes[path] = Int64(info.st_size)
             case S_IFDIR: walk(bag: bag, relative: path)
             case S_IFLNK:
-                findings.append(BundleProblem(code: "symlink", path: path,
+                findings.append(BundleProblem(code: .symlink, path: path,
                                         message: "payload holds a symbolic link; bundles must not, and it is not followed"))
             default:
-                findings.append(BundleProblem(code: "special-file", path: path,
+                findings.append(BundleProblem(code: .specialFile, path: path,
                                         message: "payload holds a device, socket or pipe"))
             }
         }

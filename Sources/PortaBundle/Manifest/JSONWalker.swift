@@ -12,7 +12,7 @@ struct JSONWalker {
         self.file = file
     }
 
-    mutating func fail(_ pointer: String, _ message: String, code: String = "manifest-schema") {
+    mutating func fail(_ pointer: String, _ message: String, code: FindingCode = .manifestSchema) {
         problems.append(BundleProblem(code: code, path: file, message: "\(pointer.isEmpty ? "the document" : pointer): \(message)"))
     }
 

@@ -15,16 +15,16 @@ extension PortaManifest {
         let document: ParsedJSON
         switch TagFile.readBytes(fileName, in: bag, maximumSize: maximumSize) {
         case .failure(let problem):
-            walker.fail("", problem.message, code: problem == .missing ? "missing-tag-file" : "unreadable")
+            walker.fail("", problem.message, code: problem == .missing ? .missingTagFile : .unreadable)
             return (nil, walker.problems)
         case .success(let bytes):
             do {
                 var parser = StrictJSONParser(input: ByteInput(bytes: bytes, name: fileName, format: .json))
                 document = try parser.parseDocument()
             } catch let error as FormatError {
-                return (nil, [BundleProblem(code: "bad-json", path: fileName, line: error.line, message: error.message)])
+                return (nil, [BundleProblem(code: .badJSON, path: fileName, line: error.line, message: error.message)])
             } catch {
-                return (nil, [BundleProblem(code: "bad-json", path: fileName, message: "cannot be parsed")])
+                return (nil, [BundleProblem(code: .badJSON, path: fileName, message: "cannot be parsed")])
             }
         }
         let manifest = walker.manifest(document)
@@ -42,7 +42,7 @@ extension JSONWalker {
             let shown = format.utf8.count <= 16 && format.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 && $0 != "\"" }
                 ? "\"\(format)\"" : "(not a version name)"
             fail("/format", "names the format version \(shown); this verifier reads \(PortaManifest.format) only",
-                 code: "unsupported-format-version")
+                 code: .unsupportedFormatVersion)
             return nil
         }
         let format = string(top[.format], at: "/format", mustBe: "\"\(PortaManifest.format)\"")
@@ -96,7 +96,7 @@ extension JSONWalker {
             Purpose.allCases.contains { $0.article == text }
         }
         if let purpose, let article, purpose.article != article {
-            fail("/request/article", "is not the article of the purpose \(purpose.rawValue)", code: "purpose-article-mismatch")
+            fail("/request/article", "is not the article of the purpose \(purpose.rawValue)", code: .purposeArticleMismatch)
         }
         _ = string(members?[.right], at: "/request/right", mustBe: "the DPV term of the right the purpose exercises") {
             $0 == purpose.map(DPVTerms.term)

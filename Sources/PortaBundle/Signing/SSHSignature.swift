@@ -16,7 +16,7 @@ public struct SSHSignature: Sendable {
 
     /// Why a signature file cannot be used.
     public struct Problem: Error, Sendable {
-        public let code: String
+        public let code: FindingCode
         public let message: String
     }
 
@@ -37,14 +37,14 @@ public struct SSHSignature: Sendable {
     /// Parses the armored text of a signature file.
     public init(armored text: String) throws(Problem) {
         guard let blob = SSHWire.unarmored(text, label: Self.armorLabel) else {
-            throw Problem(code: "bad-signature", message: "is not an armored SSH signature")
+            throw Problem(code: .badSignature, message: "is not an armored SSH signature")
         }
         try self.init(blob: blob)
     }
 
     init(blob: [UInt8]) throws(Problem) {
         var reader = SSHWireReader(blob)
-        func bad(_ what: String) -> Problem { Problem(code: "bad-signature", message: "malformed SSH signature: \(what)") }
+        func bad(_ what: String) -> Problem { Problem(code: .badSignature, message: "malformed SSH signature: \(what)") }
         guard reader.fixed(6) == Self.preamble else { throw bad("no SSHSIG preamble") }
         guard reader.uint32() == 1 else { throw bad("unknown version") }
         guard let keyBlob = reader.string(), let namespace = reader.string(), reader.string() != nil,
@@ -54,7 +54,7 @@ public struct SSHSignature: Sendable {
         var key = SSHWireReader(keyBlob)
         guard let keyType = key.string() else { throw bad("no key type") }
         guard keyType == Array("ssh-ed25519".utf8) else {
-            throw Problem(code: "unsupported-signature", message: "the signing key is not Ed25519 (porta/1 signs with Ed25519)")
+            throw Problem(code: .unsupportedSignature, message: "the signing key is not Ed25519 (porta/1 signs with Ed25519)")
         }
         guard let keyBytes = key.string(), keyBytes.count == 32, key.isAtEnd else { throw bad("Ed25519 key is not 32 bytes") }
         var signed = SSHWireReader(signatureBlob)

@@ -16,10 +16,10 @@ public enum SafeUnzip {
     /// Why a zip was refused: a code (`zip-unsafe-path`, `zip-bomb`, …), the entry's name when
     /// it is harmless to show, and what is wrong.
     public struct Refusal: Error, Sendable, CustomStringConvertible {
-        public let code: String
+        public let code: FindingCode
         public let path: String?
         public let message: String
-        init(_ code: String, _ path: String?, _ message: String) {
+        init(_ code: FindingCode, _ path: String?, _ message: String) {
             self.code = code
             self.path = path
             self.message = message
@@ -43,28 +43,28 @@ public enum SafeUnzip {
                               tagFiles: Set<String>? = nil) throws(Refusal) -> String {
         let archive: Archive
         do { archive = try Archive(url: URL(fileURLWithPath: zip), accessMode: .read, pathEncoding: .utf8) } catch {
-            throw Refusal("bad-zip", nil, "the file is not a zip that can be read")
+            throw Refusal(.badZip, nil, "the file is not a zip that can be read")
         }
         var names: Set<String> = []
         var entries: [(Entry, String)] = []
         for entry in archive {
             guard entries.count < limits.maximumEntries else {
-                throw Refusal("zip-too-many-entries", nil, "the zip has more than \(limits.maximumEntries) entries")
+                throw Refusal(.zipTooManyEntries, nil, "the zip has more than \(limits.maximumEntries) entries")
             }
             let name = entry.path(using: .utf8)
-            guard !name.isEmpty else { throw Refusal("zip-name-not-utf8", nil, "an entry's name is not valid UTF-8") }
+            guard !name.isEmpty else { throw Refusal(.zipNameNotUTF8, nil, "an entry's name is not valid UTF-8") }
             let trimmed = name.hasSuffix("/") && entry.type == .directory ? String(name.dropLast()) : name
             if let problem = BagPath.problem(with: trimmed) {
-                throw Refusal("zip-unsafe-path", FormatSafeName.of(name), "entry would be written outside the bundle: \(problem)")
+                throw Refusal(.zipUnsafePath, FormatSafeName.of(name), "entry would be written outside the bundle: \(problem)")
             }
             if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                throw Refusal("zip-unsafe-path", nil, "an entry's name holds a control character")
+                throw Refusal(.zipUnsafePath, nil, "an entry's name holds a control character")
             }
             guard entry.type != .symlink else {
-                throw Refusal("zip-symlink", FormatSafeName.of(name), "entry is a symbolic link; bundles must not hold links")
+                throw Refusal(.zipSymlink, FormatSafeName.of(name), "entry is a symbolic link; bundles must not hold links")
             }
             guard names.insert(trimmed).inserted else {
-                throw Refusal("zip-name-collision", FormatSafeName.of(name),
+                throw Refusal(.zipNameCollision, FormatSafeName.of(name),
                               "two entries have the same name, or names that differ only in Unicode normalisation")
             }
             entries.append((entry, trimmed))
@@ -86,7 +86,7 @@ public enum SafeUnzip {
     private static func write(_ entry: Entry, of archive: Archive, to path: String, name: String,
                               total: inout Int64, limits: ZipLimits) throws(Refusal) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw Refusal("zip-unsafe-path", name, "entry cannot be written where it belongs") }
+        guard descriptor >= 0 else { throw Refusal(.zipUnsafePath, name, "entry cannot be written where it belongs") }
         defer { close(descriptor) }
         let packed = max(Int64(entry.compressedSize), 1)
         var written: Int64 = 0
@@ -97,23 +97,23 @@ public enum SafeUnzip {
                 written += Int64(data.count)
                 runningTotal += Int64(data.count)
                 if runningTotal > limits.maximumTotalBytes {
-                    refusal = Refusal("zip-bomb", name, "the zip unpacks to more than \(limits.maximumTotalBytes) bytes")
+                    refusal = Refusal(.zipBomb, name, "the zip unpacks to more than \(limits.maximumTotalBytes) bytes")
                 } else if written > limits.ratioFloor && written / packed > limits.maximumRatio {
-                    refusal = Refusal("zip-bomb", name, "entry unpacks more than \(limits.maximumRatio) times its packed size")
+                    refusal = Refusal(.zipBomb, name, "entry unpacks more than \(limits.maximumRatio) times its packed size")
                 }
                 if let refusal { throw refusal }
                 guard data.withUnsafeBytes({ DescriptorWriting.writeAll($0, to: descriptor) }) else {
-                    throw Refusal("unpack-failed", name, "entry cannot be written (errno \(errno))")
+                    throw Refusal(.unpackFailed, name, "entry cannot be written (errno \(errno))")
                 }
             }
-            if checksum != entry.checksum { throw Refusal("zip-checksum-mismatch", name, "entry's CRC-32 does not match its contents: the zip is damaged") }
+            if checksum != entry.checksum { throw Refusal(.zipChecksumMismatch, name, "entry's CRC-32 does not match its contents: the zip is damaged") }
         } catch let error as Refusal {
             throw error
         } catch {
-            throw refusal ?? Refusal("bad-zip", name, "entry cannot be unpacked: the zip is damaged")
+            throw refusal ?? Refusal(.badZip, name, "entry cannot be unpacked: the zip is damaged")
         }
         if written != Int64(entry.uncompressedSize) {
-            throw Refusal("zip-size-mismatch", name, "entry unpacks to a different size than its header says")
+            throw Refusal(.zipSizeMismatch, name, "entry unpacks to a different size than its header says")
         }
         total = runningTotal
     }
@@ -128,7 +128,7 @@ public enum SafeUnzip {
             if mkdir(path, 0o700) != 0 {
                 var info = stat()
                 guard errno == EEXIST, lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
-                    throw Refusal("zip-unsafe-path", name, "entry's folder cannot be made (a file of the same name is in the way)")
+                    throw Refusal(.zipUnsafePath, name, "entry's folder cannot be made (a file of the same name is in the way)")
                 }
             }
         }

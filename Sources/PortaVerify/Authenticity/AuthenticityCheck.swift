@@ -19,37 +19,37 @@ struct AuthenticityCheck {
 
     /// The level's findings, why it was skipped (unsigned and not required), or what it found.
     func run() -> VerificationReport.Level {
-        func fail(_ code: String, _ message: String) -> VerificationReport.Level {
+        func fail(_ code: FindingCode, _ message: String) -> VerificationReport.Level {
             .init(level: level, name: name, findings: [Finding(level: level, code: code, path: Self.signatureFile, message: message)])
         }
         let text: String
         switch TagFile.readBytes(Self.signatureFile, in: bag, maximumSize: 64 << 10) {
         case .failure(.missing):
             return required
-                ? fail("missing-signature", "the bundle is not signed, and a signature is required")
+                ? fail(.missingSignature, "the bundle is not signed, and a signature is required")
                 : .init(level: level, name: name, findings: [], skipped: "the bundle is not signed")
         case .failure(let problem):
-            return fail("bad-signature", "the signature \(problem.message)")
+            return fail(.badSignature, "the signature \(problem.message)")
         case .success(let bytes):
-            guard let decoded = String(validating: bytes, as: UTF8.self) else { return fail("bad-signature", "the signature is not text") }
+            guard let decoded = String(validating: bytes, as: UTF8.self) else { return fail(.badSignature, "the signature is not text") }
             text = decoded
         }
         let signature: SSHSignature
         do { signature = try SSHSignature(armored: text) } catch { return fail(error.code, error.message) }
         guard signature.namespace == Self.namespace else {
-            return fail("signature-namespace", "the signature is for another purpose (namespace is not \(Self.namespace))")
+            return fail(.signatureNamespace, "the signature is for another purpose (namespace is not \(Self.namespace))")
         }
         guard case .success(let signed) = TagFile.readBytes(Self.signedFile, in: bag, maximumSize: TagFile.maximumSize),
               signature.isValid(for: signed) else {
-            return fail("signature-mismatch", "the signature does not match \(Self.signedFile): the bundle changed after signing, or the signature is not the key's")
+            return fail(.signatureMismatch, "the signature does not match \(Self.signedFile): the bundle changed after signing, or the signature is not the key's")
         }
         guard let trusted else {
-            if required { return fail("untrusted-signer", "signed by key \(signature.fingerprint), but no trusted keys were given") }
+            if required { return fail(.untrustedSigner, "signed by key \(signature.fingerprint), but no trusted keys were given") }
             return .init(level: level, name: name, findings: [],
                          detail: "signed by key \(signature.fingerprint) (not checked against trusted keys)")
         }
         guard let signer = trusted.signer(for: signature.publicKeyBlob, namespace: Self.namespace) else {
-            return fail("untrusted-signer", "signed by key \(signature.fingerprint), which is not among the trusted keys")
+            return fail(.untrustedSigner, "signed by key \(signature.fingerprint), which is not among the trusted keys")
         }
         return .init(level: level, name: name, findings: [], detail: "signed by \(signer.principals) (\(signature.fingerprint))")
     }

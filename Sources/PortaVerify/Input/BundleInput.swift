@@ -31,7 +31,7 @@ enum BundleInput {
             zip = scratch + "/opened.zip"
             do { try SealedFile.open(path, to: zip, identities: options.identities) } catch let error as BundleError {
                 guard error.code == .damaged else { throw VerifyError(.notOpened, path: path, message: error.message, cause: error) }
-                return .refused(Finding(level: 1, code: "sealed-damaged", message: error.message),
+                return .refused(Finding(level: 1, code: .sealedDamaged, message: error.message),
                                 because: "the sealed file does not open (level 1)")
             } catch {
                 throw VerifyError(.notOpened, path: path, message: "the sealed file cannot be opened", cause: error)

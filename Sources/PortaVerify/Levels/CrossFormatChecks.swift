@@ -1,3 +1,4 @@
+import PortaBundle
 import PortaFormats
 import PortaModel
 
@@ -18,7 +19,7 @@ enum CrossFormatChecks {
             guard let reference = files.first(where: { $0.format == .json }) else { continue }
             for other in files where other.format != .json {
                 if let broken = [reference, other].first(where: { $0.contentDigest == nil }) {
-                    findings.append(Finding(level: level, code: "not-compared", path: broken.path,
+                    findings.append(Finding(level: level, code: .notCompared, path: broken.path,
                                             message: "cannot be compared with the other formats: it could not be read (level 2)"))
                     continue
                 }
@@ -33,7 +34,7 @@ enum CrossFormatChecks {
     /// Reads the JSON file and the other side by side to the first record that differs.
     private static func firstDifference(kind: RecordKind, _ referencePath: String, _ other: RecordFileCheck.Outcome,
                                         bag: String) -> Finding {
-        func finding(_ code: String, record: String? = nil, _ message: String) -> Finding {
+        func finding(_ code: FindingCode, record: String? = nil, _ message: String) -> Finding {
             Finding(level: level, code: code, path: other.path, record: record, message: message)
         }
         do {
@@ -44,22 +45,22 @@ enum CrossFormatChecks {
                 let expected = try left.next(), found = try right.next()
                 switch (expected, found) {
                 case (nil, nil):
-                    return finding("format-disagreement", "differs from \(referencePath), but no record does (the files changed while read)")
+                    return finding(.formatDisagreement, "differs from \(referencePath), but no record does (the files changed while read)")
                 case (let record?, nil):
-                    return finding("record-missing", record: record.id.rawValue,
+                    return finding(.recordMissing, record: record.id.rawValue,
                                    "ends after \(position) records; \(referencePath) goes on with this record")
                 case (nil, let record?):
-                    return finding("record-extra", record: record.id.rawValue, "holds a record after the \(position) of \(referencePath)")
+                    return finding(.recordExtra, record: record.id.rawValue, "holds a record after the \(position) of \(referencePath)")
                 case (let expected?, let found?):
                     if let field = RecordComparison.firstDifferentField(expected, found) {
-                        return finding("format-disagreement", record: expected.id.rawValue,
+                        return finding(.formatDisagreement, record: expected.id.rawValue,
                                        "record \(position) differs from \(referencePath) in field \(field)")
                     }
                 }
                 position += 1
             }
         } catch {
-            return finding("not-compared", "differs from \(referencePath), and reading them again failed")
+            return finding(.notCompared, "differs from \(referencePath), and reading them again failed")
         }
     }
 }

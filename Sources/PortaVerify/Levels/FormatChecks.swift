@@ -33,10 +33,10 @@ enum FormatChecks {
         let expected = CSVTableSchema.dataPackage(resources).serialized()
         switch TagFile.readBytes(path, in: bag, maximumSize: 64 << 20) {
         case .failure(let problem):
-            return [Finding(level: 2, code: problem == .missing ? "missing-data-package" : "unreadable", path: path,
+            return [Finding(level: 2, code: problem == .missing ? .missingDataPackage : .unreadable, path: path,
                             message: "the CSV files' data package \(problem.message)")]
         case .success(let bytes) where bytes != expected:
-            return [Finding(level: 2, code: "data-package-mismatch", path: path,
+            return [Finding(level: 2, code: .dataPackageMismatch, path: path,
                             message: "is not the data package porta/1 defines for the CSV files present (their pinned table schemas, sizes and digests)")]
         case .success:
             return []
@@ -46,14 +46,14 @@ enum FormatChecks {
     private static func page(bag: String) -> [Finding] {
         let path = PayloadRole.pagePath
         guard case .success(let bytes) = TagFile.readBytes(path, in: bag, maximumSize: 256 << 20) else {
-            return [Finding(level: 2, code: "unreadable", path: path, message: "the page cannot be read")]
+            return [Finding(level: 2, code: .unreadable, path: path, message: "the page cannot be read")]
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            return [Finding(level: 2, code: "bad-html", path: path, message: "the page is not valid UTF-8")]
+            return [Finding(level: 2, code: .badHTML, path: path, message: "the page is not valid UTF-8")]
         }
         let policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'"
         guard text.hasPrefix("<!DOCTYPE html>"), text.contains(policy) else {
-            return [Finding(level: 2, code: "page-not-sealed", path: path,
+            return [Finding(level: 2, code: .pageNotSealed, path: path,
                             message: "the page does not start with <!DOCTYPE html> and forbid loading anything (Content-Security-Policy default-src 'none')")]
         }
         return []

@@ -74,10 +74,10 @@ struct RecordFileCheck: Sendable {
             try canonical?.finish()
             outcome.contentDigest = canonical?.sink.hex
         } catch let error as FormatError {
-            outcome.failure = Finding(level: 2, code: "bad-\(format.rawValue)", path: path, line: error.line,
+            outcome.failure = Finding(level: 2, code: .unreadableRecords(in: format.rawValue), path: path, line: error.line,
                                       record: error.recordID, message: error.message)
         } catch {
-            outcome.indexFailure = Finding(level: 3, code: "index-failed", path: path,
+            outcome.indexFailure = Finding(level: 3, code: .indexFailed, path: path,
                                            message: "the scratch index of ids could not be written: \(error)")
         }
         return outcome

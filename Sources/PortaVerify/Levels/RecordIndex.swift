@@ -70,11 +70,11 @@ final class RecordIndex: Sendable {
                 SELECT id, MIN(file) AS file, COUNT(*) AS copies FROM record GROUP BY id HAVING COUNT(*) > 1 ORDER BY id LIMIT ?
                 """, arguments: [limit + 1])
             for row in duplicates.prefix(limit) {
-                findings.append(Finding(level: level, code: "duplicate-id", path: row["file"], record: row["id"],
+                findings.append(Finding(level: level, code: .duplicateID, path: row["file"], record: row["id"],
                                         message: "the id is used by \(row["copies"] as Int) records"))
             }
             if duplicates.count > limit {
-                findings.append(Finding(level: level, code: "duplicate-id", message: "more records share ids than are listed here"))
+                findings.append(Finding(level: level, code: .duplicateID, message: "more records share ids than are listed here"))
             }
             let dangling = try Row.fetchAll(db, sql: """
                 SELECT from_id, field, target_kind, file, line FROM reference r
@@ -82,12 +82,12 @@ final class RecordIndex: Sendable {
                 ORDER BY file, line LIMIT ?
                 """, arguments: [limit + 1])
             for row in dangling.prefix(limit) {
-                findings.append(Finding(level: level, code: "dangling-reference", path: row["file"], line: row["line"],
+                findings.append(Finding(level: level, code: .danglingReference, path: row["file"], line: row["line"],
                                         record: row["from_id"],
                                         message: "field \(row["field"] as String) refers to a \(row["target_kind"] as String) record the bundle does not hold"))
             }
             if dangling.count > limit {
-                findings.append(Finding(level: level, code: "dangling-reference", message: "more references have no target than are listed here"))
+                findings.append(Finding(level: level, code: .danglingReference, message: "more references have no target than are listed here"))
             }
             return findings
         }

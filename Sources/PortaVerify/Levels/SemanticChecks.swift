@@ -24,7 +24,7 @@ struct SemanticChecks {
         self.bagInfo = bagInfo
     }
 
-    private mutating func note(_ code: String, _ path: String?, line: Int? = nil, record: String? = nil, _ message: String,
+    private mutating func note(_ code: FindingCode, _ path: String?, line: Int? = nil, record: String? = nil, _ message: String,
                                expected: String? = nil, found: String? = nil) {
         findings.append(Finding(level: Self.level, code: code, path: path, line: line, record: record, message: message,
                                 expected: expected, found: found))
@@ -33,7 +33,7 @@ struct SemanticChecks {
     mutating func run() {
         checkLayout()
         guard let manifest else {
-            note("manifest-unusable", BundleLayout.manifest, "counts, policy and identity cannot be checked: the manifest is not valid (level 2)")
+            note(.manifestUnusable, BundleLayout.manifest, "counts, policy and identity cannot be checked: the manifest is not valid (level 2)")
             return
         }
         checkFiles(manifest)
@@ -49,17 +49,17 @@ struct SemanticChecks {
         var formatsByKind: [RecordKind: Set<RecordFileFormat>] = [:]
         for file in payload.files {
             switch PayloadRole(path: file) {
-            case .unexpected: note("unexpected-file", file, "payload file has no place in the porta/1 layout")
+            case .unexpected: note(.unexpectedFile, file, "payload file has no place in the porta/1 layout")
             case .records(let kind, let format): formatsByKind[kind, default: []].insert(format)
             default: break
             }
         }
         if !payload.files.contains(PayloadRole.pagePath) {
-            note("missing-page", PayloadRole.pagePath, "the page for the person is missing (porta/1 always has one)")
+            note(.missingPage, PayloadRole.pagePath, "the page for the person is missing (porta/1 always has one)")
         }
         for (kind, formats) in formatsByKind.sorted(by: { $0.key.name < $1.key.name }) {
             for format in RecordFileFormat.allCases where !formats.contains(format) {
-                note("missing-record-file", format.path(kind), "the \(kind.name) records are not given in \(format.rawValue) too")
+                note(.missingRecordFile, format.path(kind), "the \(kind.name) records are not given in \(format.rawValue) too")
             }
         }
     }
@@ -69,48 +69,48 @@ struct SemanticChecks {
         let file = BundleLayout.manifest
         let paths = manifest.files.map(\.path)
         if paths != paths.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
-            note("manifest-order", file, "files are not sorted by path")
+            note(.manifestOrder, file, "files are not sorted by path")
         }
         let outcomeByPath = Dictionary(outcomes.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var listed: Set<String> = []
         for entry in manifest.files {
             guard listed.insert(entry.path).inserted else {
-                note("manifest-duplicate-file", file, "lists \(entry.path) twice"); continue
+                note(.manifestDuplicateFile, file, "lists \(entry.path) twice"); continue
             }
             guard let size = payload.sizes[entry.path] else {
-                note("manifest-lists-missing-file", entry.path, "is listed in \(file) but not in the payload"); continue
+                note(.manifestListsMissingFile, entry.path, "is listed in \(file) but not in the payload"); continue
             }
             if size != entry.bytes {
-                note("manifest-bytes-mismatch", entry.path, "size differs from \(file)", expected: String(entry.bytes), found: String(size))
+                note(.manifestBytesMismatch, entry.path, "size differs from \(file)", expected: String(entry.bytes), found: String(size))
             }
             if let digest = payload.sha256[entry.path], digest != entry.sha256 {
-                note("manifest-sha256-mismatch", entry.path, "SHA-256 differs from \(file)", expected: entry.sha256, found: digest)
+                note(.manifestSHA256Mismatch, entry.path, "SHA-256 differs from \(file)", expected: entry.sha256, found: digest)
             }
             let role = PayloadRole(path: entry.path)
             if let format = role.manifestFormat, format != entry.format {
-                note("manifest-format-mismatch", entry.path, "\(file) gives the wrong format", expected: format, found: entry.format)
+                note(.manifestFormatMismatch, entry.path, "\(file) gives the wrong format", expected: format, found: entry.format)
             }
             switch role {
             case .records(let kind, let format):
                 if entry.kind != kind.name || entry.mediaType != format.mediaType {
-                    note("manifest-kind-mismatch", entry.path, "\(file) gives the wrong kind or media type")
+                    note(.manifestKindMismatch, entry.path, "\(file) gives the wrong kind or media type")
                 }
                 if let outcome = outcomeByPath[entry.path], outcome.failure == nil, entry.records != outcome.records {
-                    note("record-count-mismatch", entry.path, "holds a different number of records than \(file) says",
+                    note(.recordCountMismatch, entry.path, "holds a different number of records than \(file) says",
                          expected: entry.records.map(String.init) ?? "a count", found: String(outcome.records))
                 }
             case .attachment:
                 if entry.kind != RecordKind.attachment.name {
-                    note("manifest-kind-mismatch", entry.path, "\(file) does not give an attachment file the kind attachment")
+                    note(.manifestKindMismatch, entry.path, "\(file) does not give an attachment file the kind attachment")
                 }
             default:
                 if entry.kind != nil || entry.records != nil {
-                    note("manifest-kind-mismatch", entry.path, "\(file) gives a kind or record count to a file that holds no records")
+                    note(.manifestKindMismatch, entry.path, "\(file) gives a kind or record count to a file that holds no records")
                 }
             }
         }
         for path in payload.files where !listed.contains(path) {
-            note("manifest-missing-file", path, "payload file is not listed in \(file)")
+            note(.manifestMissingFile, path, "payload file is not listed in \(file)")
         }
     }
 
@@ -124,34 +124,34 @@ struct SemanticChecks {
         let complete = !outcomes.contains { $0.format == .json && $0.failure != nil }
         var sourceIDs: Set<String> = []
         for source in manifest.sources {
-            if !sourceIDs.insert(source.id).inserted { note("manifest-duplicate-source", file, "lists source \(source.id) twice") }
+            if !sourceIDs.insert(source.id).inserted { note(.manifestDuplicateSource, file, "lists source \(source.id) twice") }
             if complete, counted[source.id] ?? 0 != source.records {
-                note("source-count-mismatch", file, "source \(source.id): the record files hold a different number of its records",
+                note(.sourceCountMismatch, file, "source \(source.id): the record files hold a different number of its records",
                      expected: String(source.records), found: String(counted[source.id] ?? 0))
             }
             let excluded = manifest.exclusions.filter { $0.source == source.id }.reduce(0) { $0 + $1.records }
             if excluded != source.excluded {
-                note("exclusion-count-mismatch", file, "source \(source.id): its exclusions add up to a different number",
+                note(.exclusionCountMismatch, file, "source \(source.id): its exclusions add up to a different number",
                      expected: String(source.excluded), found: String(excluded))
             }
         }
         let judged = PortaManifest.Contents.judged(from: manifest.sources)
         if judged != manifest.contents {
-            note("contents-mismatch", file, "contents does not agree with the source counts", expected: judged.rawValue,
+            note(.contentsMismatch, file, "contents does not agree with the source counts", expected: judged.rawValue,
                  found: manifest.contents.rawValue)
         }
         for source in counted.keys.sorted() where !sourceIDs.contains(source) {
-            note("unknown-source", file, "records come from source \(source), which the manifest does not list")
+            note(.unknownSource, file, "records come from source \(source), which the manifest does not list")
         }
         var previous: (String, String, String)?
         for exclusion in manifest.exclusions {
             let key = (exclusion.source, exclusion.kind, exclusion.reason)
-            if let previous, !(previous < key) { note("manifest-order", file, "exclusions are not sorted by source, kind, reason without repeats") }
+            if let previous, !(previous < key) { note(.manifestOrder, file, "exclusions are not sorted by source, kind, reason without repeats") }
             previous = key
-            if !sourceIDs.contains(exclusion.source) { note("unknown-source", file, "an exclusion names source \(exclusion.source), which the manifest does not list") }
-            if RecordKind(named: exclusion.kind) == nil { note("unknown-kind", file, "an exclusion names a kind porta/1 does not have") }
+            if !sourceIDs.contains(exclusion.source) { note(.unknownSource, file, "an exclusion names source \(exclusion.source), which the manifest does not list") }
+            if RecordKind(named: exclusion.kind) == nil { note(.unknownKind, file, "an exclusion names a kind porta/1 does not have") }
             if !exclusionFitsPolicy(exclusion.reason, manifest) {
-                note("exclusion-contradicts-policy", file, "exclusion reason \(exclusion.reason) names something the policy keeps")
+                note(.exclusionContradictsPolicy, file, "exclusion reason \(exclusion.reason) names something the policy keeps")
             }
         }
     }
@@ -173,7 +173,7 @@ struct SemanticChecks {
         for outcome in outcomes where outcome.format == .json {
             for (footing, count) in outcome.footings.sorted(by: { "\($0.key)" < "\($1.key)" })
             where !manifest.policy.provenance.contains(footing.provenance) || !manifest.policy.legalBasis.contains(footing.legalBasis) {
-                note("record-outside-policy", outcome.path,
+                note(.recordOutsidePolicy, outcome.path,
                      "\(count) record(s) are \(footing.provenance.rawValue) under \(footing.legalBasis.rawValue), which the bundle's policy does not keep")
             }
         }
@@ -181,7 +181,7 @@ struct SemanticChecks {
             let provenances = manifest.policy.provenance.filter { ![.provided, .observed].contains($0) }
             let bases = manifest.policy.legalBasis.filter { ![.contract, .consent].contains($0) }
             if !provenances.isEmpty || !bases.isEmpty {
-                note("policy-exceeds-portability", file,
+                note(.policyExceedsPortability, file,
                      "a portability bundle keeps data Art. 20 does not cover: \((provenances.map(\.rawValue) + bases.map(\.rawValue)).joined(separator: ", "))")
             }
         }
@@ -191,12 +191,12 @@ struct SemanticChecks {
     private mutating func checkIdentity(_ manifest: PortaManifest) {
         let derived = BundleIdentity.bundleID(controllerID: manifest.controller.id, requestID: manifest.request.id, createdAt: manifest.createdAt)
         if derived != manifest.bundleID {
-            note("bundle-id-mismatch", BundleLayout.manifest, "bundleId does not derive from the controller, request and creation time",
+            note(.bundleIDMismatch, BundleLayout.manifest, "bundleId does not derive from the controller, request and creation time",
                  expected: derived, found: manifest.bundleID)
         }
         guard let values = bagInfo else { return }
         for (label, value) in manifest.bagInfo where PortaManifest.bagInfoLabelsStatingTheManifest.contains(label) && values[label] != value {
-            note("bag-info-mismatch", BundleLayout.bagInfo, "\(label) does not agree with the manifest",
+            note(.bagInfoMismatch, BundleLayout.bagInfo, "\(label) does not agree with the manifest",
                  expected: label == "Source-Organization" ? nil : value, found: label == "Source-Organization" ? nil : values[label] ?? "none")
         }
     }
@@ -208,10 +208,10 @@ struct SemanticChecks {
         for (index, use) in manifest.subjectIdentifiers.enumerated() {
             let pointer = "/subject/identifiers/\(index)"
             if use.identifier(on: manifest.createdAt.date) == nil {
-                note("invalid-identifier", BundleLayout.manifest, "\(pointer): the \(use.scheme.rawValue) is not valid or not in normal form")
+                note(.invalidIdentifier, BundleLayout.manifest, "\(pointer): the \(use.scheme.rawValue) is not valid or not in normal form")
             }
             for place in use.foundIn where place != "request" && !sources.contains(place) {
-                note("unknown-source", BundleLayout.manifest, "\(pointer): found in \(place), which the manifest does not list")
+                note(.unknownSource, BundleLayout.manifest, "\(pointer): found in \(place), which the manifest does not list")
             }
         }
     }
@@ -224,18 +224,18 @@ struct SemanticChecks {
                 guard let path = claim.path else { continue }
                 guard PayloadRole(path: path) == .attachment, path.dropFirst(BundleLayout.filesFolder.count).hasPrefix(claim.record),
                       let size = payload.sizes[path] else {
-                    note("attachment-file-missing", outcome.path, line: claim.line, record: claim.record,
+                    note(.attachmentFileMissing, outcome.path, line: claim.line, record: claim.record,
                          "the attachment's path does not name its file under data/files/"); continue
                 }
                 if !claimed.insert(path).inserted {
-                    note("attachment-file-shared", path, record: claim.record, "more than one attachment record claims the file")
+                    note(.attachmentFileShared, path, record: claim.record, "more than one attachment record claims the file")
                 }
                 if let bytes = claim.bytes, bytes != size {
-                    note("attachment-bytes-mismatch", path, record: claim.record, "the file's size differs from its record's",
+                    note(.attachmentBytesMismatch, path, record: claim.record, "the file's size differs from its record's",
                          expected: String(bytes), found: String(size))
                 }
                 if let sha256 = claim.sha256, let actual = payload.sha256[path], sha256 != actual {
-                    note("attachment-sha256-mismatch", path, record: claim.record, "the file's SHA-256 differs from its record's",
+                    note(.attachmentSHA256Mismatch, path, record: claim.record, "the file's SHA-256 differs from its record's",
                          expected: sha256, found: actual)
                 }
             }
@@ -244,7 +244,7 @@ struct SemanticChecks {
         let attachmentsRead = outcomes.contains { $0.format == .json && $0.kind == .attachment && $0.failure == nil }
             || !payload.files.contains(RecordFileFormat.json.path(.attachment))
         for path in payload.files where attachmentsRead && PayloadRole(path: path) == .attachment && !claimed.contains(path) {
-            note("attachment-file-unclaimed", path, "no attachment record names the file")
+            note(.attachmentFileUnclaimed, path, "no attachment record names the file")
         }
     }
 }

@@ -28,13 +28,13 @@ public struct BundleReading: Sendable {
             manifestFindings = problems.map { Finding(level: 2, $0) }
         }
         var bagReader = BagReader(bag: bag)
-        let versionRefused = manifestFindings.contains { $0.code == "unsupported-format-version" }
+        let versionRefused = manifestFindings.contains { $0.code == FindingCode.unsupportedFormatVersion.rawValue }
         let readsRecords = maxLevel >= 2 && !versionRefused
         var index: RecordIndex?
         var indexFindings: [Finding] = []
         if readsRecords && maxLevel >= 3 {
             do { index = try RecordIndex(path: scratch + "/index.sqlite") } catch {
-                indexFindings.append(Finding(level: 3, code: "index-failed", message: "the scratch index of ids could not be made: \(error)"))
+                indexFindings.append(Finding(level: 3, code: .indexFailed, message: "the scratch index of ids could not be made: \(error)"))
             }
         }
         var hashJobs = bagReader.hashJobs

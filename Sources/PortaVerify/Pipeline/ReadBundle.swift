@@ -28,7 +28,7 @@ public struct ReadBundle: Sendable {
     /// Why the levels above 2 cannot judge the bundle: its manifest names a format version
     /// this verifier does not read.
     var versionRefusal: String? {
-        manifestFindings.contains { $0.code == "unsupported-format-version" }
+        manifestFindings.contains { $0.code == FindingCode.unsupportedFormatVersion.rawValue }
             ? "the bundle's format version is not one this verifier reads (level 2)" : nil
     }
 }

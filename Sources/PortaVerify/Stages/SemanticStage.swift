@@ -13,7 +13,7 @@ public struct SemanticStage: VerificationStage {
         var indexFindings = bundle.indexFindings + bundle.outcomes.compactMap(\.indexFailure)
         if let index = bundle.index {
             do { indexFindings += try index.findings(level: level) } catch {
-                indexFindings.append(Finding(level: level, code: "index-failed", message: "the scratch index of ids could not be read: \(error)"))
+                indexFindings.append(Finding(level: level, code: .indexFailed, message: "the scratch index of ids could not be read: \(error)"))
             }
         }
         return self.level(semantic.findings + indexFindings)

@@ -22,10 +22,10 @@ public struct Finding: Codable, Hashable, Sendable, CustomStringConvertible {
     /// What was found instead.
     public let found: String?
 
-    public init(level: Int, code: String, path: String? = nil, line: Int? = nil, record: String? = nil,
+    public init(level: Int, code: FindingCode, path: String? = nil, line: Int? = nil, record: String? = nil,
                 message: String, expected: String? = nil, found: String? = nil) {
         self.level = level
-        self.code = code
+        self.code = code.rawValue
         self.path = path
         self.line = line
         self.record = record
