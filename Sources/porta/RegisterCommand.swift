@@ -88,7 +88,7 @@ struct RegisterCommand: ParsableCommand {
         func run() throws {
             let register = try common.openRegister()
             let identifier: SubjectIdentifier
-            do { identifier = try SubjectIdentifier(parsing: subject) } catch { throw ValidationError("\(error)") }
+            do { identifier = try SubjectIdentifier(parsing: subject, referenceDate: .today()) } catch { throw ValidationError("\(error)") }
             let entries = try register.entries(of: identifier)
             RegisterCommand.print(entries, as: format)
             if entries.isEmpty && format == .text { Swift.print("no entries for this person") }
@@ -112,7 +112,7 @@ struct RegisterCommand: ParsableCommand {
             let day: CalendarDate, identifiers: [SubjectIdentifier]
             do {
                 day = try CalendarDate(parsing: received)
-                identifiers = try subject.map { try SubjectIdentifier(parsing: $0) }
+                identifiers = try subject.map { try SubjectIdentifier(parsing: $0, referenceDate: .today()) }
             } catch {
                 throw ValidationError("\(error)")
             }

@@ -37,7 +37,7 @@ import Testing
         })
         try BagFiles.append("R-9006;1;anna.svensson@example.se;TNT-2P;x;;;2025-01-01T00:00:00Z\r\n", to: sample.folder.file("reviews.csv"))
         let connector = try sample.connector("reviews")
-        let match = try await connector.findSubject(matching: [SubjectIdentifier(parsing: "email:anna.svensson@example.se")])
+        let match = try await connector.findSubject(matching: [SubjectIdentifier(parsing: "email:anna.svensson@example.se", referenceDate: SampleSubject.day)])
         var problems: [ConnectorError] = []
         var records: [PulledRecord] = []
         try await connector.streamRecords(of: match, problem: { problems.append($0) }) { records.append($0) }

@@ -45,7 +45,7 @@ import Testing
         var environment = SampleServices.environment
         environment["PORTA_CRM_URL"] = "postgres://porta@127.0.0.1:1/porta_crm"
         let connector = try Connectors.make(source, referenceDate: .today(), logger: Logger(label: "test"), environment: environment)
-        let error = try await ExportFailure.of { try await connector.findSubject(matching: [SubjectIdentifier(parsing: "email:a@example.se")]) }
+        let error = try await ExportFailure.of { try await connector.findSubject(matching: [SubjectIdentifier(parsing: "email:a@example.se", referenceDate: SampleSubject.day)]) }
         #expect(error.code == .unavailable && error.message.contains("cannot connect"))
         #expect(!error.description.contains("porta-sample"))
     }

@@ -11,13 +11,13 @@ import Testing
 
     func connector(_ sample: SampleController) throws -> SQLiteConnector {
         let config = try PortaConfig.load(from: sample.configPath)
-        return try SQLiteConnector(source: config.sources[0], logger: logger)
+        return try SQLiteConnector(source: config.sources[0], referenceDate: SampleSubject.day, logger: logger)
     }
 
     func records(_ sample: SampleController, _ identifiers: [String]) async throws -> [CanonicalRecord] {
         let connector = try connector(sample)
         let resolution = try await SubjectResolver(connectors: [connector], logger: logger)
-            .resolve(identifiers.map { try SubjectIdentifier(parsing: $0) })
+            .resolve(identifiers.map { try SubjectIdentifier(parsing: $0, referenceDate: SampleSubject.day) })
         var records: [CanonicalRecord] = []
         try await connector.streamRecords(of: resolution.matches[0], problem: { _ in }) { records.append($0.record) }
         return records
@@ -25,26 +25,26 @@ import Testing
 
     @Test func findsTheSubjectByEMailWhateverItsCase() async throws {
         let sample = try SampleController()
-        await #expect(try connector(sample).findSubject(matching: [SubjectIdentifier(parsing: "email:anna.s@example.com")]).keys == ["2"])
+        await #expect(try connector(sample).findSubject(matching: [SubjectIdentifier(parsing: "email:anna.s@example.com", referenceDate: SampleSubject.day)]).keys == ["2"])
     }
 
     @Test func findsTheSubjectByPhoneAsTheSourceSpellsIt() async throws {
         let sample = try SampleController()
-        let match = try await connector(sample).findSubject(matching: [SubjectIdentifier(parsing: "phone:+46 70 987 65 43")])
+        let match = try await connector(sample).findSubject(matching: [SubjectIdentifier(parsing: "phone:+46 70 987 65 43", referenceDate: SampleSubject.day)])
         #expect(match.keys == ["3"])
     }
 
     @Test func findsTheSubjectByPersonnummerInAnyForm() async throws {
         let sample = try SampleController()
         for written in ["personnummer:19850312-1231", "personnummer:8503121231"] {
-            await #expect(try connector(sample).findSubject(matching: [SubjectIdentifier(parsing: written)]).keys == ["1"])
+            await #expect(try connector(sample).findSubject(matching: [SubjectIdentifier(parsing: written, referenceDate: SampleSubject.day)]).keys == ["1"])
         }
-        await #expect(try connector(sample).findSubject(matching: [SubjectIdentifier(parsing: "personnummer:199005754560")]).keys == ["4"])
+        await #expect(try connector(sample).findSubject(matching: [SubjectIdentifier(parsing: "personnummer:199005754560", referenceDate: SampleSubject.day)]).keys == ["4"])
     }
 
     @Test func reportsTheIdentifiersFoundOnTheMatchedRows() async throws {
         let sample = try SampleController()
-        let match = try await connector(sample).findSubject(matching: [SubjectIdentifier(parsing: "email:anna.svensson@example.se")])
+        let match = try await connector(sample).findSubject(matching: [SubjectIdentifier(parsing: "email:anna.svensson@example.se", referenceDate: SampleSubject.day)])
         #expect(match.identifiers.map(\.qualifiedValue).sorted() == [
             "customer-number:K-1001", "email:anna.svensson@example.se", "personnummer:198503121231", "phone:+46701234567",
         ])
@@ -65,22 +65,22 @@ import Testing
         let sample = try SampleController()
         let connector = try connector(sample)
         let resolution = try await SubjectResolver(connectors: [connector], logger: logger)
-            .resolve([SubjectIdentifier(parsing: "email:erik.johansson@example.se")])
+            .resolve([SubjectIdentifier(parsing: "email:erik.johansson@example.se", referenceDate: SampleSubject.day)])
         #expect(resolution.matches[0].keys == ["3", "7"])
-        let old = try SubjectIdentifier(parsing: "email:erik@old-mail.example")
+        let old = try SubjectIdentifier(parsing: "email:erik@old-mail.example", referenceDate: SampleSubject.day)
         #expect(resolution.identifiers[old] == ["shop"])
     }
 
     @Test func aCustomerNumberFoundInOneSourceIsNotLookedUpElsewhere() async throws {
         let sample = try SampleController()
         let resolution = try await SubjectResolver(connectors: [try connector(sample)], logger: logger)
-            .resolve([SubjectIdentifier(parsing: "customer-number:K-1004")])
+            .resolve([SubjectIdentifier(parsing: "customer-number:K-1004", referenceDate: SampleSubject.day)])
         #expect(resolution.matches[0].keys == ["4"])
     }
 
     @Test func anUnknownSubjectMatchesNothing() async throws {
         let sample = try SampleController()
-        await #expect(try connector(sample).findSubject(matching: [SubjectIdentifier(parsing: "email:nobody@example.se")]).isEmpty)
+        await #expect(try connector(sample).findSubject(matching: [SubjectIdentifier(parsing: "email:nobody@example.se", referenceDate: SampleSubject.day)]).isEmpty)
     }
 
     @Test func orderLinesAreFoundThroughTheirOrders() async throws {
@@ -119,7 +119,7 @@ import Testing
         let sample = try SampleController(editConfig: { $0.replacingOccurrences(of: "on-error: fail", with: "on-error: skip") })
         try sample.execute("UPDATE orders SET currency = 'KRONOR' WHERE id = 1001")
         let connector = try connector(sample)
-        let match = try await connector.findSubject(matching: [SubjectIdentifier(parsing: "email:anna.svensson@example.se")])
+        let match = try await connector.findSubject(matching: [SubjectIdentifier(parsing: "email:anna.svensson@example.se", referenceDate: SampleSubject.day)])
         var problems: [ConnectorError] = []
         var orders: [String] = []
         try await connector.streamRecords(of: match, problem: { problems.append($0) }) { pulled in
@@ -150,7 +150,7 @@ import Testing
 
     @Test func identifiersAreBoundAsParametersNeverSpliced() async throws {
         let sample = try SampleController()
-        let hostile = try SubjectIdentifier(parsing: "customer-number:' OR '1'='1")
+        let hostile = try SubjectIdentifier(parsing: "customer-number:' OR '1'='1", referenceDate: SampleSubject.day)
         await #expect(try connector(sample).findSubject(matching: [hostile]).isEmpty)
     }
 
@@ -166,8 +166,8 @@ import Testing
     @Test func aCustomerWithoutAPhoneHasNoPhoneRecordAndNoError() async throws {
         let sample = try SampleController()
         let config = try PortaConfig.load(from: sample.configPath)
-        let connector = try SQLiteConnector(source: config.sources[0], logger: Logger(label: "test"))
-        let match = try await connector.findSubject(matching: [SubjectIdentifier(parsing: "email:lars.oberg@example.se")])
+        let connector = try SQLiteConnector(source: config.sources[0], referenceDate: SampleSubject.day, logger: Logger(label: "test"))
+        let match = try await connector.findSubject(matching: [SubjectIdentifier(parsing: "email:lars.oberg@example.se", referenceDate: SampleSubject.day)])
         var kinds: [String] = []
         try await connector.streamRecords(of: match, problem: { _ in }) { kinds.append($0.record.kind.name) }
         #expect(kinds.contains("person"))
@@ -179,7 +179,7 @@ import Testing
     func identifierValues(_ sample: SampleController, referenceDate: CalendarDate) async throws -> [String] {
         let config = try PortaConfig.load(from: sample.configPath)
         let connector = try SQLiteConnector(source: config.sources[0], referenceDate: referenceDate, logger: Logger(label: "test"))
-        let match = try await connector.findSubject(matching: [SubjectIdentifier(parsing: "email:fatima@example.org")])
+        let match = try await connector.findSubject(matching: [SubjectIdentifier(parsing: "email:fatima@example.org", referenceDate: SampleSubject.day)])
         var values: [String] = []
         try await connector.streamRecords(of: match, problem: { _ in }) { pulled in
             let record = pulled.record
@@ -199,7 +199,7 @@ import Testing
 
 @Suite struct StoredTypeTests {
     func connector(_ sample: SampleController) throws -> SQLiteConnector {
-        try SQLiteConnector(source: try PortaConfig.load(from: sample.configPath).sources[0], logger: Logger(label: "test"))
+        try SQLiteConnector(source: try PortaConfig.load(from: sample.configPath).sources[0], referenceDate: SampleSubject.day, logger: Logger(label: "test"))
     }
 
     @Test func aCustomerNumberStoredAsAnIntegerStillMatches() async throws {
@@ -210,16 +210,16 @@ import Testing
         let database = try DatabaseQueue(path: sample.databasePath)
         await #expect(try database.read { try String.fetchOne($0, sql: "SELECT typeof(customer_number) FROM customers WHERE id = 4") } == "integer")
         try database.close()
-        let match = try await connector(sample).findSubject(matching: [SubjectIdentifier(parsing: "customer-number:41004")])
+        let match = try await connector(sample).findSubject(matching: [SubjectIdentifier(parsing: "customer-number:41004", referenceDate: SampleSubject.day)])
         #expect(match.keys == ["4"])
-        #expect(match.identifiers.contains(try SubjectIdentifier(parsing: "customer-number:41004")))
+        #expect(match.identifiers.contains(try SubjectIdentifier(parsing: "customer-number:41004", referenceDate: SampleSubject.day)))
     }
 
     @Test func aBinaryValueInATextColumnIsABrokenRowNotASilentGap() async throws {
         let sample = try SampleController()
         try sample.execute("UPDATE reviews SET body = x'00ff10' WHERE id = 1")
         let connector = try connector(sample)
-        let match = try await connector.findSubject(matching: [SubjectIdentifier(parsing: SampleSubject.anna)])
+        let match = try await connector.findSubject(matching: [SubjectIdentifier(parsing: SampleSubject.anna, referenceDate: SampleSubject.day)])
         await #expect { try await connector.streamRecords(of: match, problem: { _ in }) { _ in } } throws: { error in
             guard let error = error as? ConnectorError else { return false }
             return error.code == .invalidRow && error.table == "reviews" && error.key == "1" && error.message.contains("binary")

@@ -120,7 +120,7 @@ import Testing
 
     @Test func progressIsToldPerSourceWithCountsOnly() async throws {
         let sample = try SampleController(), out = TemporaryFolder()
-        let request = try ExportRequest(subject: [try SubjectIdentifier(parsing: SampleSubject.anna)], purpose: .access,
+        let request = try ExportRequest(subject: [try SubjectIdentifier(parsing: SampleSubject.anna, referenceDate: SampleSubject.day)], purpose: .access,
                                         requestID: "progress", createdAt: try Timestamp(parsing: SampleSubject.createdAt))
         let seen = ProgressLog()
         _ = try await Exporter(config: try PortaConfig.load(from: sample.configPath), logger: Logger(label: "test"),
@@ -184,7 +184,7 @@ import Testing
     @Test func aRequestIdThatCannotNameAFolderIsRefused() async throws {
         for id in ["../escape", "a/b", ".hidden", "", String(repeating: "x", count: 65)] {
             #expect(throws: ExportError.self) {
-                try ExportRequest(subject: [try SubjectIdentifier(parsing: SampleSubject.anna)], purpose: .access, requestID: id)
+                try ExportRequest(subject: [try SubjectIdentifier(parsing: SampleSubject.anna, referenceDate: SampleSubject.day)], purpose: .access, requestID: id)
             }
         }
     }

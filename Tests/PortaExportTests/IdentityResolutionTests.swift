@@ -62,7 +62,7 @@ import Testing
         let sample = try SampleController(editConfig: { $0.replacingOccurrences(of: "on-error: fail", with: "on-error: skip") })
         try sample.execute("UPDATE orders SET total = 'many'")
         let logs = CapturedLogs(), out = TemporaryFolder()
-        let request = try ExportRequest(subject: [try SubjectIdentifier(parsing: subject)], purpose: .access,
+        let request = try ExportRequest(subject: [try SubjectIdentifier(parsing: subject, referenceDate: SampleSubject.day)], purpose: .access,
                                         requestID: "logs", createdAt: try Timestamp(parsing: SampleSubject.createdAt))
         _ = try await Exporter(config: try PortaConfig.load(from: sample.configPath), logger: logs.logger,
                                environment: SampleServices.environment).export(request, into: out.path)

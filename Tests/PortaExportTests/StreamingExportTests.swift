@@ -28,7 +28,7 @@ import Testing
             let size = (file.flatMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] } as? Int) ?? 0
             observations.add(records: progress.records, bytes: size)
         })
-        let request = try ExportRequest(subject: [try SubjectIdentifier(parsing: "email:heavy@example.se")], purpose: .access,
+        let request = try ExportRequest(subject: [try SubjectIdentifier(parsing: "email:heavy@example.se", referenceDate: SampleSubject.day)], purpose: .access,
                                         requestID: "stream", createdAt: try Timestamp(parsing: SampleSubject.createdAt))
         let result = try await exporter.export(request, into: out)
         #expect(result.totalRecords > 40_000)

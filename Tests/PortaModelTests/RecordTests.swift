@@ -1,4 +1,5 @@
 import PortaModel
+import PortaTestSupport
 import Testing
 
 @Suite struct RecordTests {
@@ -70,7 +71,7 @@ import Testing
         var values: [String: FieldValue] = ["person": .reference(person), "scheme": .text("personnummer"),
                                             "value": .text("850312-1231")]
         #expect(throws: ModelError.self) { try CanonicalRecord(kind: .identifier, metadata: try metadata(.identifier), values: values) }
-        values = try CanonicalRecord.normalizingIdentifierValue(values, kind: .identifier)
+        values = try CanonicalRecord.normalizingIdentifierValue(values, kind: .identifier, referenceDate: SampleSubject.day)
         #expect(values["value"] == .text("198503121231"))
         #expect(try CanonicalRecord(kind: .identifier, metadata: try metadata(.identifier), values: values).kind == .identifier)
     }

@@ -8,7 +8,7 @@ extension SampleController {
     public func export(subject: [String] = [SampleSubject.anna], purpose: Purpose = .portability,
                        requestID: String = "req-1", createdAt: String = SampleSubject.createdAt,
                        into folder: String) async throws -> ExportResult {
-        let request = try ExportRequest(subject: subject.map { try SubjectIdentifier(parsing: $0) }, purpose: purpose,
+        let request = try ExportRequest(subject: subject.map { try SubjectIdentifier(parsing: $0, referenceDate: SampleSubject.day) }, purpose: purpose,
                                         requestID: requestID, createdAt: try Timestamp(parsing: createdAt))
         return try await Exporter(config: try PortaConfig.load(from: configPath), logger: Logger(label: "porta-test"),
                                   environment: SampleServices.environment)
@@ -34,7 +34,7 @@ extension SampleController {
                         environment: [String: String] = SampleServices.environment) async throws -> [PulledRecord] {
         let connector = try connector(sourceID, environment: environment)
         let resolution = try await SubjectResolver(connectors: [connector], logger: Logger(label: "porta-test"))
-            .resolve(identifiers.map { try SubjectIdentifier(parsing: $0) })
+            .resolve(identifiers.map { try SubjectIdentifier(parsing: $0, referenceDate: SampleSubject.day) })
         var records: [PulledRecord] = []
         try await connector.streamRecords(of: resolution.matches[0], problem: { _ in }) { records.append($0) }
         return records

@@ -1,4 +1,5 @@
 import Foundation
+import PortaModel
 
 /// The sample subject and the fixed inputs tests export it with.
 public enum SampleSubject {
@@ -6,4 +7,6 @@ public enum SampleSubject {
     public static let anna = "email:anna.svensson@example.se"
     /// A fixed creation time, so bundles are reproducible.
     public static let createdAt = "2026-01-01T00:00:00Z"
+    /// The day of ``createdAt``: the day identifiers are read against.
+    public static let day = try! CalendarDate(parsing: "2026-01-01")
 }

@@ -26,7 +26,7 @@ public final class PostgreSQLConnector: Connector {
     /// Prepares the connection; nothing is contacted until the first call.
     /// - Throws: ``ConnectorError`` `source-unavailable` when the connection string is missing
     ///   or not valid.
-    public init(source: SourceConfig, referenceDate: CalendarDate = .today(), logger: Logger,
+    public init(source: SourceConfig, referenceDate: CalendarDate, logger: Logger,
                 environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         self.source = source
         self.referenceDate = referenceDate

@@ -23,7 +23,7 @@ public final class SQLiteConnector: Connector {
     /// - Parameter referenceDate: the day 10-digit personnummer are read against; an export
     ///   passes its creation day, so the bundle does not depend on when it was made.
     /// - Throws: ``ConnectorError`` `source-unavailable` or `mapping-mismatch`.
-    public init(source: SourceConfig, referenceDate: CalendarDate = .today(), logger: Logger) throws {
+    public init(source: SourceConfig, referenceDate: CalendarDate, logger: Logger) throws {
         self.source = source
         self.referenceDate = referenceDate
         self.logger = logger

@@ -14,7 +14,7 @@ public final class UnitConnector: Connector {
     private let reader: any UnitReader
     private let logger: Logger
 
-    public init(source: SourceConfig, reader: any UnitReader, referenceDate: CalendarDate = .today(), logger: Logger) {
+    public init(source: SourceConfig, reader: any UnitReader, referenceDate: CalendarDate, logger: Logger) {
         self.source = source
         self.reader = reader
         self.referenceDate = referenceDate

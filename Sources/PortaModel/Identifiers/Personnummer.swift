@@ -28,7 +28,18 @@ public struct Personnummer: Hashable, Sendable, CustomStringConvertible {
 
     /// Normalises and validates a number.
     /// - Throws: ``ModelError`` with code `invalid-personnummer` naming the rule broken.
-    public init(normalizing raw: String, referenceDate: CalendarDate = .today()) throws {
+    public init(normalizing raw: String, referenceDate: CalendarDate) throws {
+        try self.init(raw, referenceDate: referenceDate)
+    }
+
+    /// Reads a number already in normal form, 12 digits, which needs no reference day.
+    /// - Throws: ``ModelError`` `invalid-personnummer` for a 10-digit or invalid number.
+    public init(normalForm text: String) throws {
+        try self.init(text, referenceDate: nil)
+    }
+
+    /// `referenceDate` gives a 10-digit number its century; without one only 12 digits are read.
+    private init(_ raw: String, referenceDate: CalendarDate?) throws {
         let text = raw.trimmingWhitespace()
         var separator: Character?
         var digits = ""
@@ -47,6 +58,7 @@ public struct Personnummer: Hashable, Sendable, CustomStringConvertible {
         let rest: ArraySlice<Int>
         switch numbers.count {
         case 10:
+            guard let referenceDate else { throw Self.invalid("must be written as 12 digits") }
             rest = numbers[...]
             let twoDigitYear = numbers[0] * 10 + numbers[1]
             let month = numbers[2] * 10 + numbers[3]

@@ -25,7 +25,7 @@ public struct SubjectIdentifier: Hashable, Sendable, Comparable {
 
     /// Normalises a value of a scheme.
     /// - Throws: ``ModelError`` when the value is not a valid identifier of the scheme.
-    public init(scheme: Scheme, normalizing raw: String, referenceDate: CalendarDate = .today()) throws {
+    public init(scheme: Scheme, normalizing raw: String, referenceDate: CalendarDate) throws {
         self.scheme = scheme
         switch scheme {
         case .email: value = try EmailAddress(normalizing: raw).value
@@ -43,7 +43,7 @@ public struct SubjectIdentifier: Hashable, Sendable, Comparable {
     /// Parses `scheme:value`.
     /// - Throws: ``ModelError`` with code `invalid-identifier` for an unknown scheme, or the
     ///   scheme's own error for a bad value.
-    public init(parsing text: String, referenceDate: CalendarDate = .today()) throws {
+    public init(parsing text: String, referenceDate: CalendarDate) throws {
         guard let colon = text.firstIndex(of: ":"),
               let scheme = Scheme(rawValue: String(text[..<colon]).lowercased()) else {
             let names = Scheme.allCases.map(\.rawValue).joined(separator: ", ")

@@ -38,7 +38,7 @@ public struct CanonicalRecord: Hashable, Sendable {
     /// the same inputs give the same bundle whenever they are exported.
     /// - Throws: ``ModelError`` `invalid-personnummer` for a number that is not valid.
     public static func normalizingIdentifierValue(_ values: [String: FieldValue], kind: RecordKind,
-                                                  referenceDate: CalendarDate = .today()) throws -> [String: FieldValue] {
+                                                  referenceDate: CalendarDate) throws -> [String: FieldValue] {
         guard kind == .identifier, case .text(let scheme)? = values["scheme"],
               scheme == "personnummer" || scheme == "samordningsnummer",
               case .text(let raw)? = values["value"] else { return values }
@@ -51,8 +51,13 @@ public struct CanonicalRecord: Hashable, Sendable {
         return normalized
     }
 
+    /// A personnummer or samordningsnummer in a record is in its 12-digit normal form.
     private static func checkIdentifierValue(_ values: [String: FieldValue]) throws {
-        if try normalizingIdentifierValue(values, kind: .identifier) != values {
+        guard case .text(let scheme)? = values["scheme"], scheme == "personnummer" || scheme == "samordningsnummer",
+              case .text(let raw)? = values["value"] else { return }
+        let normal: Personnummer
+        do { normal = try Personnummer(normalForm: raw) } catch let error as ModelError { throw error.inField("value") }
+        if normal.value != raw {
             throw ModelError(.invalidPersonnummer, "personnummer must be written as 12 digits", field: "value")
         }
     }
