@@ -42,6 +42,7 @@ let package = Package(
             dependencies: [
                 "PortaBytes",
                 "PortaModel",
+                "PortaRegister",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

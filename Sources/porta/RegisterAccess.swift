@@ -7,7 +7,6 @@ enum RegisterAccess {
     /// The register, or nil when the config keeps none.
     static func open(_ config: PortaConfig) throws -> RequestRegister? {
         guard let settings = config.register else { return nil }
-        return try RequestRegister(path: settings.path, secretVariable: settings.secretEnvironmentVariable,
-                                   environment: ProcessInfo.processInfo.environment)
+        return try RequestRegister(settings: settings, environment: ProcessInfo.processInfo.environment)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PortaModel
+import PortaRegister
 import Yams
 
 /// A controller's `porta.yml`: who the controller is, its portability policy, and its sources
