@@ -4,7 +4,7 @@
 ///
 /// Problems never quote record contents, only paths, line numbers, ids and short values (a
 /// checksum, a count).
-public struct BundleProblem: Hashable, Sendable {
+public struct BundleProblem: Codable, Hashable, Sendable {
     /// A stable code, such as `checksum-mismatch` (`formats/findings.md` lists them all).
     public let code: FindingCode
     /// The file, relative to the bundle.

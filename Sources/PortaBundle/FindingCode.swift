@@ -1,7 +1,7 @@
 /// Every rule a bundle can break, by the stable code reports give it, with what it means.
 /// `formats/findings.md` lists the same codes with the same meanings, and a test keeps the two
 /// equal. Readers here and the verifier's levels report only these codes.
-public enum FindingCode: String, CaseIterable, Sendable, CustomStringConvertible {
+public enum FindingCode: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
     // Level 1, the bag and the zip it came in.
     case badBagInfo = "bad-bag-info"
     case badBagitTxt = "bad-bagit-txt"

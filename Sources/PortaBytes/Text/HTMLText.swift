@@ -5,11 +5,11 @@ public enum HTMLText {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
+            if let entity = MarkupText.entity(for: scalar) {
+                result += entity
+                continue
+            }
             switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
             case "'": result += "&#39;"
             case "\t", "\n": result.unicodeScalars.append(scalar)
             case "\r": result += "\u{240D}"

@@ -5,11 +5,11 @@ public enum XMLText {
     public static func escape(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
+            if let entity = MarkupText.entity(for: scalar) {
+                result += entity
+                continue
+            }
             switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
             case "\n": result += "&#10;"
             case "\r": result += "&#13;"
             case "\t": result += "&#9;"

@@ -1,44 +1,41 @@
 import PortaBundle
 
-/// One problem the verifier found in a bundle: at which level, of what kind, in which file,
-/// line or record, and what was expected and found.
+/// One problem the verifier found in a bundle: the ``BundleProblem`` (which rule, in which
+/// file, line or record, what was expected and found) and the level that found it.
 ///
 /// Findings never quote record contents, only file paths, line numbers and record ids.
 public struct Finding: Codable, Hashable, Sendable, CustomStringConvertible {
     /// The verification level (1 bag, 2 formats, 3 semantics, 4 cross-format, 5 authenticity).
     public let level: Int
-    /// A stable code, such as `checksum-mismatch`.
-    public let code: String
-    /// The file the finding is about, relative to the bundle.
-    public let path: String?
-    /// The line in that file, when there is one.
-    public let line: Int?
-    /// The record id, when the finding is about one record.
-    public let record: String?
-    /// What is wrong, in words.
-    public let message: String
-    /// What was expected, when that is a short value (a checksum, a count).
-    public let expected: String?
-    /// What was found instead.
-    public let found: String?
-
-    public init(level: Int, code: FindingCode, path: String? = nil, line: Int? = nil, record: String? = nil,
-                message: String, expected: String? = nil, found: String? = nil) {
-        self.level = level
-        self.code = code.rawValue
-        self.path = path
-        self.line = line
-        self.record = record
-        self.message = message
-        self.expected = expected
-        self.found = found
-    }
+    /// What is wrong, and where.
+    public let problem: BundleProblem
 
     /// The finding of `problem` at `level`.
     public init(level: Int, _ problem: BundleProblem) {
-        self.init(level: level, code: problem.code, path: problem.path, line: problem.line, record: problem.record,
-                  message: problem.message, expected: problem.expected, found: problem.found)
+        self.level = level
+        self.problem = problem
     }
+
+    public init(level: Int, code: FindingCode, path: String? = nil, line: Int? = nil, record: String? = nil,
+                message: String, expected: String? = nil, found: String? = nil) {
+        self.init(level: level, BundleProblem(code: code, path: path, line: line, record: record, message: message,
+                                              expected: expected, found: found))
+    }
+
+    /// The rule's stable code, such as `checksum-mismatch` (`formats/findings.md`).
+    public var code: String { problem.code.rawValue }
+    /// The file the finding is about, relative to the bundle.
+    public var path: String? { problem.path }
+    /// The line in that file, when there is one.
+    public var line: Int? { problem.line }
+    /// The record id, when the finding is about one record.
+    public var record: String? { problem.record }
+    /// What is wrong, in words.
+    public var message: String { problem.message }
+    /// What was expected, when that is a short value (a checksum, a count).
+    public var expected: String? { problem.expected }
+    /// What was found instead.
+    public var found: String? { problem.found }
 
     /// `path:line: [record] message (code)`, then expected and found when given.
     public var description: String {
