@@ -8,13 +8,13 @@ let package = Package(
         .executable(name: "porta", targets: ["porta"]),
         .library(name: "PortaBytes", targets: ["PortaBytes"]),
         .library(name: "PortaModel", targets: ["PortaModel"]),
+        .library(name: "PortaRegister", targets: ["PortaRegister"]),
         .library(name: "PortaConnectors", targets: ["PortaConnectors"]),
         .library(name: "PortaFormats", targets: ["PortaFormats"]),
         .library(name: "PortaBundle", targets: ["PortaBundle"]),
         .library(name: "PortaExport", targets: ["PortaExport"]),
         .library(name: "PortaVerify", targets: ["PortaVerify"]),
         .library(name: "PortaImport", targets: ["PortaImport"]),
-        .library(name: "PortaRegister", targets: ["PortaRegister"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,17 +26,33 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
+    // The flow, every arrow forward: bytes → model → (register) → connectors / formats → bundle
+    // → export on the sender's side; bundle → verify → import on the receiver's. No sender-side
+    // step depends on PortaImport.
     targets: [
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The bottom: bytes, text, strict parsers, escapers, files that appear when complete.
         .target(name: "PortaBytes"),
+        // Canonical records, identifiers, values, the policy.
         .target(
             name: "PortaModel",
             dependencies: ["PortaBytes", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The request register (a leaf every step that records uses).
+        .target(
+            name: "PortaRegister",
+            dependencies: [
+                "PortaBytes",
+                "PortaModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // Sources in: porta.yml and one connector per source kind.
         .target(
             name: "PortaConnectors",
             dependencies: [
@@ -50,10 +66,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Records out and back in: JSON, CSV, XML, the person's page.
         .target(
             name: "PortaFormats",
             dependencies: ["PortaBytes", "PortaModel", "CLibXML2"]
         ),
+        // porta/1 itself: layout, manifest, BagIt writer and reader, zip, SSHSIG, age.
         .target(
             name: "PortaBundle",
             dependencies: [
@@ -64,6 +82,7 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The sender: resolve → connectors → policy → writers → bag.
         .target(
             name: "PortaExport",
             dependencies: [
@@ -77,6 +96,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The checker: verification stages, reports; sign and seal after checking.
         .target(
             name: "PortaVerify",
             dependencies: [
@@ -89,6 +109,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The receiver: import into its store.
         .target(
             name: "PortaImport",
             dependencies: [
@@ -101,15 +122,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .target(
-            name: "PortaRegister",
-            dependencies: [
-                "PortaBytes",
-                "PortaModel",
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ]
-        ),
+        // The command line: arguments and printing only.
         .executableTarget(
             name: "porta",
             dependencies: [
@@ -140,13 +153,13 @@ let package = Package(
             path: "Tests/PortaTestSupport"
         ),
         .testTarget(name: "PortaModelTests", dependencies: ["PortaModel", "PortaTestSupport"]),
+        .testTarget(name: "PortaRegisterTests", dependencies: ["PortaModel", "PortaRegister", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "PortaConnectorsTests", dependencies: ["PortaBytes", "PortaModel", "PortaConnectors", "PortaFormats", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "PortaFormatsTests", dependencies: ["PortaBytes", "PortaModel", "PortaFormats", "CLibXML2", "PortaTestSupport"]),
         .testTarget(name: "PortaBundleTests", dependencies: ["PortaBundle", "PortaModel", "PortaTestSupport"]),
         .testTarget(name: "PortaExportTests", dependencies: ["PortaModel", "PortaConnectors", "PortaExport", "PortaBundle", "PortaFormats", "PortaRegister", "PortaVerify", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "PortaVerifyTests", dependencies: ["PortaModel", "PortaVerify", "PortaBundle", "PortaTestSupport"]),
         .testTarget(name: "PortaImportTests", dependencies: ["PortaImport", "PortaVerify", "PortaBundle", "PortaModel", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "PortaRegisterTests", dependencies: ["PortaModel", "PortaRegister", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "portaTests", dependencies: ["PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]

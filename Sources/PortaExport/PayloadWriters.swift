@@ -14,9 +14,6 @@ struct PayloadWriters {
     /// Records written per kind.
     private(set) var counts: [RecordKind: Int] = [:]
 
-    static let dataPackagePath = BundleLayout.dataPackage
-    static let pagePath = BundleLayout.page
-
     init(bag: BagWriter) {
         self.bag = bag
         self.attachments = AttachmentFiles(bag: bag)
@@ -61,11 +58,11 @@ struct PayloadWriters {
             }
         }
         if !tables.isEmpty {
-            files.append(try addFile(Self.dataPackagePath, format: "datapackage", mediaType: "application/json",
+            files.append(try addFile(BundleLayout.dataPackage, format: "datapackage", mediaType: "application/json",
                                      contents: CSVTableSchema.dataPackage(tables).serialized()))
         }
         files += attachments.files
-        files.append(try addFile(Self.pagePath, format: "html", mediaType: "text/html", contents: page.render(context)))
+        files.append(try addFile(BundleLayout.page, format: "html", mediaType: "text/html", contents: page.render(context)))
         return files.sorted { $0.path < $1.path }
     }
 

@@ -14,7 +14,6 @@ public enum BundleZip {
     /// The time every entry carries: 2000-01-01T00:00:00Z.
     public static let entryDate = Date(timeIntervalSince1970: 946_684_800)
     /// The folder whose files are stored rather than deflated.
-    static let storedFolder = BundleLayout.filesFolder
 
     /// Zips the bag folder `bag` into `zip`. With `replacing` an existing `zip` is replaced
     /// whole; without, an existing one is an error.
@@ -98,7 +97,7 @@ public enum BundleZip {
                     throw BundleError(.io, "cannot read the file", path: bag + "/" + item.path)
                 }
                 defer { try? handle.close() }
-                let method: CompressionMethod = item.path.hasPrefix(storedFolder) ? .none : .deflate
+                let method: CompressionMethod = item.path.hasPrefix(BundleLayout.filesFolder) ? .none : .deflate
                 try archive.addEntry(with: top + "/" + item.path, type: .file, uncompressedSize: item.size, modificationDate: entryDate,
                                      permissions: 0o600, compressionMethod: method, bufferSize: 1 << 16) { position, size in
                     try handle.seek(toOffset: UInt64(position))

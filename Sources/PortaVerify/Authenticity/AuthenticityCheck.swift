@@ -7,8 +7,6 @@ import PortaBundle
 /// A present signature must be valid; with trusted keys it must also be by one of them; when
 /// a signature is required, an unsigned bundle fails.
 struct AuthenticityCheck {
-    static let signatureFile = BundleSignature.signatureFile
-    static let signedFile = BundleSignature.signedFile
     static let namespace = BundleSignature.namespace
 
     let level: Int
@@ -20,10 +18,10 @@ struct AuthenticityCheck {
     /// The level's findings, why it was skipped (unsigned and not required), or what it found.
     func run() -> VerificationReport.Level {
         func fail(_ code: FindingCode, _ message: String) -> VerificationReport.Level {
-            .init(level: level, name: name, findings: [Finding(level: level, code: code, path: Self.signatureFile, message: message)])
+            .init(level: level, name: name, findings: [Finding(level: level, code: code, path: BundleLayout.signature, message: message)])
         }
         let text: String
-        switch TagFile.readBytes(Self.signatureFile, in: bag, maximumSize: 64 << 10) {
+        switch TagFile.readBytes(BundleLayout.signature, in: bag, maximumSize: 64 << 10) {
         case .failure(.missing):
             return required
                 ? fail(.missingSignature, "the bundle is not signed, and a signature is required")
@@ -39,9 +37,9 @@ struct AuthenticityCheck {
         guard signature.namespace == Self.namespace else {
             return fail(.signatureNamespace, "the signature is for another purpose (namespace is not \(Self.namespace))")
         }
-        guard case .success(let signed) = TagFile.readBytes(Self.signedFile, in: bag, maximumSize: TagFile.maximumSize),
+        guard case .success(let signed) = TagFile.readBytes(BundleLayout.tagManifest, in: bag, maximumSize: TagFile.maximumSize),
               signature.isValid(for: signed) else {
-            return fail(.signatureMismatch, "the signature does not match \(Self.signedFile): the bundle changed after signing, or the signature is not the key's")
+            return fail(.signatureMismatch, "the signature does not match \(BundleLayout.tagManifest): the bundle changed after signing, or the signature is not the key's")
         }
         guard let trusted else {
             if required { return fail(.untrustedSigner, "signed by key \(signature.fingerprint), but no trusted keys were given") }

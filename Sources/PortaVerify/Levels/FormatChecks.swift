@@ -12,18 +12,18 @@ enum FormatChecks {
             guard case .records(let kind, .csv) = PayloadRole(path: path) else { return nil }
             return (kind, path)
         }
-        let hasDataPackage = payload.files.contains(PayloadRole.dataPackagePath)
+        let hasDataPackage = payload.files.contains(BundleLayout.dataPackage)
         if !csvKinds.isEmpty || hasDataPackage {
             findings += dataPackage(csvKinds: csvKinds, payload: payload, bag: bag)
         }
-        if payload.files.contains(PayloadRole.pagePath) {
+        if payload.files.contains(BundleLayout.page) {
             findings += page(bag: bag)
         }
         return findings
     }
 
     private static func dataPackage(csvKinds: [(RecordKind, String)], payload: PayloadFacts, bag: String) -> [Finding] {
-        let path = PayloadRole.dataPackagePath
+        let path = BundleLayout.dataPackage
         let order = Dictionary(uniqueKeysWithValues: RecordKind.all.enumerated().map { ($1, $0) })
         var resources: [CSVTableSchema.Resource] = []
         for (kind, file) in csvKinds.sorted(by: { order[$0.0]! < order[$1.0]! }) {
@@ -44,7 +44,7 @@ enum FormatChecks {
     }
 
     private static func page(bag: String) -> [Finding] {
-        let path = PayloadRole.pagePath
+        let path = BundleLayout.page
         guard case .success(let bytes) = TagFile.readBytes(path, in: bag, maximumSize: 256 << 20) else {
             return [Finding(level: 2, code: .unreadable, path: path, message: "the page cannot be read")]
         }

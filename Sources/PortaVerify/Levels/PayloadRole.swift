@@ -15,12 +15,9 @@ enum PayloadRole: Hashable {
     /// Anything else, which `porta/1` does not allow.
     case unexpected
 
-    static let dataPackagePath = BundleLayout.dataPackage
-    static let pagePath = BundleLayout.page
-
     init(path: String) {
-        if path == Self.dataPackagePath { self = .dataPackage; return }
-        if path == Self.pagePath { self = .page; return }
+        if path == BundleLayout.dataPackage { self = .dataPackage; return }
+        if path == BundleLayout.page { self = .page; return }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         if parts.count == 3, parts[1] == "files" { self = .attachment; return }
         guard parts.count == 3, let format = RecordFileFormat(rawValue: String(parts[1])),

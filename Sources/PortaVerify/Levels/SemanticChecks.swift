@@ -54,8 +54,8 @@ struct SemanticChecks {
             default: break
             }
         }
-        if !payload.files.contains(PayloadRole.pagePath) {
-            note(.missingPage, PayloadRole.pagePath, "the page for the person is missing (porta/1 always has one)")
+        if !payload.files.contains(BundleLayout.page) {
+            note(.missingPage, BundleLayout.page, "the page for the person is missing (porta/1 always has one)")
         }
         for (kind, formats) in formatsByKind.sorted(by: { $0.key.name < $1.key.name }) {
             for format in RecordFileFormat.allCases where !formats.contains(format) {
