@@ -96,6 +96,7 @@ struct ExportCommand: AsyncParsableCommand {
             single.receivedOn = try received.map(CalendarDate.init(parsing:))
             request = single
             register = try RegisterAccess.open(config)
+            if purpose == .portability { config.policy.warnings.forEach { printError("warning: \($0)") } }
         } catch {
             printError("\(error)")
             throw ExitStatus.couldNotRun
@@ -131,6 +132,7 @@ extension ExportCommand {
             request = BulkExporter.Request(shard: try chosenShard(), purpose: purpose, requestPrefix: requestID ?? "all",
                                            createdAt: try createdAt.map(Timestamp.init(parsing:)) ?? Timestamp(.now),
                                            language: try language.map { try LanguageTag($0).tag })
+            if purpose == .portability { config.policy.warnings.forEach { printError("warning: \($0)") } }
         } catch {
             printError("\(error)")
             throw ExitStatus.couldNotRun

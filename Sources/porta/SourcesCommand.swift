@@ -33,6 +33,7 @@ struct SourcesCheckCommand: AsyncParsableCommand {
             printError("\(error)")
             throw ExitStatus.couldNotRun
         }
+        for warning in loaded.policy.warnings { print("warn  \(warning)") }
         var failed = false
         for source in loaded.sources {
             let name = "\(source.id) (\(source.connector))"

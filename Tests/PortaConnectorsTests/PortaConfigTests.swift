@@ -82,10 +82,19 @@ import Testing
         #expect(try parse(minimal).sources[0].location == "/srv/porta/shop.sqlite")
     }
 
-    @Test func policySwitchesDefaultToTheControllersNarrowPolicy() throws {
+    @Test func aConfigWithoutAPolicyKeepsWhatArticle20Covers() throws {
         let config = try parse(minimal)
-        #expect(config.policy.policy(for: .portability) == .portability())
+        #expect(config.policy.policy(for: .portability) == .portability(includeConsent: true, includeObserved: false))
         #expect(config.policy.policy(for: .access) == .access)
+        #expect(config.policy.warnings.isEmpty)
+    }
+
+    @Test func aConfigThatKeepsLessThanArticle20SaysSoAndIsWarned() throws {
+        let narrow = minimal + "\npolicy:\n  portability:\n    include-consent: false\n"
+        let config = try parse(narrow)
+        #expect(config.policy.policy(for: .portability) == .portability(includeConsent: false))
+        #expect(config.policy.warnings.count == 1)
+        #expect(config.policy.warnings.allSatisfy { $0.contains("Art. 20(1)(a)") })
     }
 
     @Test func anUnknownKeyIsNamedWithItsPathAndLine() throws {

@@ -11,14 +11,19 @@ import Testing
         #expect(ExportPolicy.portability().decide(try metadata(.provided, .contract)) == .keep)
     }
 
-    @Test func portabilityLeavesOutConsentDataByDefaultWithAReason() throws {
-        let decision = ExportPolicy.portability().decide(try metadata(.provided, .consent))
+    @Test func portabilityKeepsProvidedDataOnConsentByDefaultAsArticle20Covers() throws {
+        #expect(ExportPolicy.portability().decide(try metadata(.provided, .consent)) == .keep)
+    }
+
+    @Test func aContractOnlyPolicyLeavesOutConsentDataWithAReason() throws {
+        let decision = ExportPolicy.portability(includeConsent: false).decide(try metadata(.provided, .consent))
         #expect(decision == .exclude(.legalBasisNotCovered(.consent)))
         if case .exclude(let reason) = decision { #expect(reason.code == "legal-basis-consent-not-covered") }
     }
 
-    @Test func includeConsentKeepsConsentData() throws {
-        #expect(ExportPolicy.portability(includeConsent: true).decide(try metadata(.provided, .consent)) == .keep)
+    @Test(arguments: [LegalBasis.legitimateInterest, .legalObligation, .vitalInterest, .publicTask])
+    func portabilityLeavesOutWhatArticle20DoesNotCover(_ basis: LegalBasis) throws {
+        #expect(ExportPolicy.portability().decide(try metadata(.provided, basis)) == .exclude(.legalBasisNotCovered(basis)))
     }
 
     @Test(arguments: [Provenance.observed, .derived, .acquired])

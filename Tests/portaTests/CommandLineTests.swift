@@ -23,6 +23,16 @@ import Testing
         #expect(verify.standardOutput.contains("level 1 bag: pass"))
     }
 
+    @Test func aPortabilityExportUnderAContractOnlyPolicyWarnsNamingTheArticle() throws {
+        let sample = try SampleController(), out = TemporaryFolder()
+        let export = try exportSample(sample, into: out)
+        #expect(export.status == 0, "\(export.combined)")
+        #expect(export.standardError.contains("warning: policy: portability bundles keep data processed under contract only"))
+        #expect(export.standardError.contains("Art. 20(1)(a)"))
+        let access = try exportSample(sample, into: TemporaryFolder(), extra: ["--purpose", "access"])
+        #expect(!access.standardError.contains("Art. 20(1)(a)"), "an access request keeps everything")
+    }
+
     @Test func languageChoosesThePagesLanguage() throws {
         let sample = try SampleController(), swedish = TemporaryFolder(), english = TemporaryFolder()
         #expect(try exportSample(sample, into: swedish).status == 0)

@@ -134,14 +134,17 @@ public struct ControllerSettings: Sendable, Hashable {
     }
 }
 
-/// The controller's portability policy switches (GDPR allows more than the default keeps).
+/// The controller's portability policy switches. By default a portability bundle keeps what
+/// Art. 20(1)(a) covers: data the person provided, processed on consent or under contract.
+/// A controller may keep less (`include-consent: false`), which its config must say, and which
+/// ``warnings`` names; or more (`include-observed: true`).
 public struct PolicySettings: Sendable, Hashable {
-    /// Also keep data processed on consent in a portability bundle (Art. 20(1)(a)).
-    public var includeConsent = false
+    /// Keep data processed on consent in a portability bundle (Art. 20(1)(a)); on by default.
+    public var includeConsent = true
     /// Also keep observed data in a portability bundle (EDPB WP 242).
     public var includeObserved = false
 
-    public init(includeConsent: Bool = false, includeObserved: Bool = false) {
+    public init(includeConsent: Bool = true, includeObserved: Bool = false) {
         self.includeConsent = includeConsent
         self.includeObserved = includeObserved
     }
@@ -150,8 +153,17 @@ public struct PolicySettings: Sendable, Hashable {
         let map = try node.mapping(allowed: ["portability"])
         guard let portability = map.optional("portability") else { return }
         let switches = try portability.mapping(allowed: ["include-consent", "include-observed"])
-        includeConsent = try switches.optional("include-consent")?.bool() ?? false
+        includeConsent = try switches.optional("include-consent")?.bool() ?? true
         includeObserved = try switches.optional("include-observed")?.bool() ?? false
+    }
+
+    /// What these settings keep that the law would not have them keep: one sentence each,
+    /// naming the article, for `porta sources check` and `porta export` to show.
+    public var warnings: [String] {
+        includeConsent ? [] : [
+            "policy: portability bundles keep data processed under contract only (include-consent: false), "
+                + "less than GDPR Art. 20(1)(a) covers (provided data on consent or contract)",
+        ]
     }
 
     /// The policy for a request of `purpose` under these settings.

@@ -1,13 +1,13 @@
 /// Decides, record by record, what a request covers.
 ///
 /// `access` (Art. 15) keeps everything. `portability` (Art. 20) keeps what the person
-/// provided and what is processed under a contract with them (the example controller's
-/// policy); `includeConsent` also keeps data processed on consent (Art. 20(1)(a)),
-/// `includeObserved` also keeps data observed from the person's use of the service, as the
-/// EDPB's guidelines read "provided by". Every record left out gets a reason.
+/// provided and what is processed on consent or under a contract with them, as Art. 20(1)(a)
+/// covers; a controller that keeps less (`includeConsent: false`, contract only) says so
+/// explicitly. `includeObserved` also keeps data observed from the person's use of the
+/// service, as the EDPB's guidelines read "provided by". Every record left out gets a reason.
 ///
 /// ```swift
-/// let policy = ExportPolicy.portability(includeConsent: true)
+/// let policy = ExportPolicy.portability()
 /// policy.decide(review.metadata) // .keep when the review was provided under consent
 /// ```
 public struct ExportPolicy: Hashable, Sendable {
@@ -21,8 +21,8 @@ public struct ExportPolicy: Hashable, Sendable {
     /// The policy for an access request: everything is kept.
     public static let access = ExportPolicy(purpose: .access, keptProvenances: nil, keptLegalBases: nil)
 
-    /// The policy for a portability request.
-    public static func portability(includeConsent: Bool = false, includeObserved: Bool = false) -> ExportPolicy {
+    /// The policy for a portability request: by default what Art. 20(1)(a) covers.
+    public static func portability(includeConsent: Bool = true, includeObserved: Bool = false) -> ExportPolicy {
         ExportPolicy(purpose: .portability,
                      keptProvenances: includeObserved ? [.provided, .observed] : [.provided],
                      keptLegalBases: includeConsent ? [.contract, .consent] : [.contract])
