@@ -91,6 +91,7 @@ let package = Package(
                 "PortaConnectors",
                 "PortaFormats",
                 "PortaBundle",
+                "PortaVerify",
                 "PortaRegister",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

@@ -7,6 +7,7 @@ public struct ExportError: Error, Sendable, CustomStringConvertible {
             case invalidRequest = "invalid-request"
             case attachmentUnreadable = "attachment-unreadable"
             case register = "register-failed"
+            case invalidBundle = "invalid-bundle"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -19,6 +20,9 @@ public struct ExportError: Error, Sendable, CustomStringConvertible {
         public static let attachmentUnreadable = Code(.attachmentUnreadable)
         /// The bundle was written but the register of requests could not record it.
         public static let register = Code(.register)
+        /// The records would make a bundle that `porta verify` refuses (two records with one
+        /// id, a reference without a target); no bundle was written.
+        public static let invalidBundle = Code(.invalidBundle)
 
         public var description: String { value.rawValue }
     }

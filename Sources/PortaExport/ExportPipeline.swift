@@ -94,7 +94,7 @@ public struct Exporter {
         }
         let policy = config.policy.policy(for: request.purpose)
         let bag = try BagWriter(destination: Self.bundleFolder(for: request, in: outputFolder))
-        var payload = PayloadWriters(bag: bag)
+        var payload = try PayloadWriters(bag: bag)
         var tally = ExclusionTally()
         var sources: [PortaManifest.Source] = []
         var skipped: [ConnectorError] = []

@@ -11,12 +11,15 @@ struct PayloadWriters {
     private var writers: [RecordKind: [any PayloadRecordWriter]] = [:]
     private var page = PersonPage()
     private var attachments: AttachmentFiles
+    private let identities: RecordIdentityCheck
     /// Records written per kind.
     private(set) var counts: [RecordKind: Int] = [:]
 
-    init(bag: BagWriter) {
+    /// - Throws: ``ExportError`` when the scratch index of ids cannot be made.
+    init(bag: BagWriter) throws {
         self.bag = bag
         self.attachments = AttachmentFiles(bag: bag)
+        self.identities = try RecordIdentityCheck()
     }
 
     /// Writes a record, first carrying its attachment's file when it has one.
@@ -37,13 +40,17 @@ struct PayloadWriters {
         for index in writers[record.kind]!.indices {
             try writers[record.kind]![index].write(record)
         }
+        try identities.add(record, position: counts[record.kind, default: 0])
         counts[record.kind, default: 0] += 1
         page.add(record)
     }
 
     /// Finishes every file, writes the page, and returns the files as the manifest lists them,
     /// sorted by path.
+    /// - Throws: ``ExportError`` `invalid-bundle` when two records share an id or a reference
+    ///   has no target, before anything more is written.
     mutating func finish(page context: PersonPage.Context) throws -> [PortaManifest.File] {
+        try identities.conclude()
         var files: [PortaManifest.File] = []
         var tables: [CSVTableSchema.Resource] = []
         for kind in RecordKind.all {

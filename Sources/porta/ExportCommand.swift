@@ -109,6 +109,9 @@ struct ExportCommand: AsyncParsableCommand {
         } catch let error as ExportError where error.code == .noRecords {
             printError(error.message)
             throw ExitStatus.invalid
+        } catch let error as ExportError where error.code == .invalidBundle {
+            printError("\(error)")
+            throw ExitStatus.invalid
         } catch let error as ConnectorError where error.code == .invalidRow {
             printError("\(error)")
             throw ExitStatus.invalid

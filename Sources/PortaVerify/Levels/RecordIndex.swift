@@ -8,17 +8,21 @@ import PortaModel
 ///
 /// Readers of record files add rows in batches from any thread; ``findings(level:limit:)``
 /// runs the checks once all are in.
-final class RecordIndex: Sendable {
+public final class RecordIndex: Sendable {
     private let database: DatabaseQueue
 
     /// A batch of rows from one file, handed to ``add(_:)`` when full.
-    struct Batch {
+    public struct Batch: Sendable {
         fileprivate var records: [(id: String, kind: String, file: String, line: Int)] = []
         fileprivate var references: [(from: String, kind: String, field: String, targetKind: String, target: String, file: String, line: Int)] = []
 
-        var isFull: Bool { records.count + references.count >= 20_000 }
+        public init() {}
 
-        mutating func record(_ record: CanonicalRecord, file: String, line: Int) {
+        /// Whether the batch should be added now.
+        public var isFull: Bool { records.count + references.count >= 20_000 }
+
+        /// Takes `record`'s id and references, found at `line` of `file`.
+        public mutating func record(_ record: CanonicalRecord, file: String, line: Int) {
             records.append((record.id.rawValue, record.kind.name, file, line))
             for field in record.kind.fields {
                 guard case .reference(let targetKind) = field.type,
@@ -29,7 +33,8 @@ final class RecordIndex: Sendable {
     }
 
     /// An index in a new database file at `path`.
-    init(path: String) throws {
+    /// - Throws: GRDB's error when the file cannot be made.
+    public init(path: String) throws {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE")
@@ -45,7 +50,7 @@ final class RecordIndex: Sendable {
     }
 
     /// Stores a batch's rows and empties it.
-    func add(_ batch: inout Batch) throws {
+    public func add(_ batch: inout Batch) throws {
         let taken = batch
         batch = Batch()
         try database.write { db in
@@ -62,7 +67,7 @@ final class RecordIndex: Sendable {
 
     /// Duplicate ids and references without a target, at most `limit` of each named one by one
     /// and the rest counted.
-    func findings(level: Int, limit: Int = 50) throws -> [Finding] {
+    public func findings(level: Int, limit: Int = 50) throws -> [Finding] {
         try database.write { db in
             try db.execute(sql: "CREATE INDEX record_by_id ON record (id, kind)")
             var findings: [Finding] = []
