@@ -55,6 +55,12 @@ struct ConfigNode {
 
     /// A name Porta puts into SQL or file names: letters, digits and underscores, not starting
     /// with a digit.
+    /// A year, 1 to 9999.
+    func year() throws -> Int {
+        guard let year = Int(try string()), (1...9999).contains(year) else { throw error("must be a year, 1 to 9999") }
+        return year
+    }
+
     func identifier() throws -> String {
         let text = try string()
         guard let first = text.first, first.isASCII, first.isLetter || first == "_",

@@ -141,6 +141,8 @@ public struct FieldMapping: Sendable {
     /// For a reference: the source whose record it names, when not this one
     /// (`person: { column: customer_id, source: shop }`).
     public let referenceSource: String?
+    /// For a time or a date: the years its values may fall in.
+    public let window: YearWindow
 
     init(field: FieldDefinition, node: ConfigNode, sourceKind: SourceConfig.Kind) throws {
         self.field = field
@@ -148,16 +150,41 @@ public struct FieldMapping: Sendable {
             let map = try node.mapping(allowed: ["column", "source"])
             source = .column(try map.required("column").column(for: sourceKind))
             referenceSource = try map.optional("source")?.string()
+            window = YearWindow()
+        } else if field.type == .timestamp || field.type == .date, case .mapping = node.node,
+                  try node.freeMapping().contains(where: { $0.0 == "column" }) {
+            (source, window) = try Self.time(node, field: field, sourceKind: sourceKind)
+            referenceSource = nil
         } else {
             source = try ValueSource(node, for: field, sourceKind: sourceKind)
             referenceSource = nil
+            window = YearWindow()
         }
+    }
+
+    /// `{ column: …, epoch: seconds|milliseconds, earliest-year: …, latest-year: … }` for a
+    /// time (`epoch` for a time only) or a date.
+    private static func time(_ node: ConfigNode, field: FieldDefinition,
+                             sourceKind: SourceConfig.Kind) throws -> (ValueSource, YearWindow) {
+        let keys = (field.type == .timestamp ? ["epoch"] : []) + ["column", "earliest-year", "latest-year"]
+        let map = try node.mapping(allowed: keys)
+        let column = try map.required("column").column(for: sourceKind)
+        let source: ValueSource = try map.optional("epoch").map { .epoch(column: column, unit: try $0.oneOf(EpochUnit.self)) }
+            ?? .column(column)
+        let window = YearWindow(earliestYear: try map.optional("earliest-year")?.year(),
+                                latestYear: try map.optional("latest-year")?.year())
+        if let earliest = window.earliestYear, let latest = window.latestYear, earliest > latest {
+            throw node.error("earliest-year is after latest-year")
+        }
+        return (source, window)
     }
 }
 
 /// A column, a fixed value, or for money an amount and a currency each of those.
 public indirect enum ValueSource: Sendable {
     case column(String)
+    /// An integer column holding a time since 1970 in `unit`.
+    case epoch(column: String, unit: EpochUnit)
     case literal(String)
     case money(amount: ValueSource, currency: ValueSource)
 
@@ -187,7 +214,7 @@ public indirect enum ValueSource: Sendable {
     /// The columns this value reads.
     var columns: [String] {
         switch self {
-        case .column(let name): [name]
+        case .column(let name), .epoch(let name, _): [name]
         case .literal: []
         case .money(let amount, let currency): amount.columns + currency.columns
         }

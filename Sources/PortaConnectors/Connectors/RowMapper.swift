@@ -1,3 +1,4 @@
+import Foundation
 import PortaModel
 
 /// Makes the record of one source row by a mapping: the same for every connector, so a
@@ -42,6 +43,7 @@ struct RowMapper {
         if let column = mapping.collectedAt {
             do {
                 if case .timestamp(let time)? = try FieldType.timestamp.value(from: value(column), referenceSource: source) {
+                    try checkYear(time.date.year, in: YearWindow())
                     collectedAt = time
                 }
             } catch {
@@ -74,21 +76,65 @@ struct RowMapper {
     private func convert(_ field: FieldMapping, value: (String) -> SourceValue) throws -> FieldValue? {
         func raw(_ valueSource: ValueSource) -> SourceValue {
             switch valueSource {
-            case .column(let name): value(name)
+            case .column(let name), .epoch(let name, _): value(name)
             case .literal(let text): .text(text)
             case .money: .null
             }
         }
-        if case .money(let amountSource, let currencySource) = field.source {
+        let converted: FieldValue?
+        switch field.source {
+        case .money(let amountSource, let currencySource):
             let amount = raw(amountSource), currency = raw(currencySource)
             if case .null = amount { return nil }
             return .money(try Money(amount: try amount.moneyText(), currency: try currency.moneyText()))
+        case .epoch(let column, let unit):
+            converted = try value(column).epochTime(unit)
+        default:
+            converted = try field.field.type.value(from: raw(field.source), referenceSource: field.referenceSource ?? source)
         }
-        return try field.field.type.value(from: raw(field.source), referenceSource: field.referenceSource ?? source)
+        switch converted {
+        case .timestamp(let time)?: try checkYear(time.date.year, in: field.window)
+        case .date(let date)?: try checkYear(date.year, in: field.window)
+        default: break
+        }
+        return converted
+    }
+
+    /// A time or date outside the window is a broken row (the value itself is never named).
+    private func checkYear(_ year: Int, in window: YearWindow) throws {
+        let bounds = window.bounds(referenceYear: referenceDate.year)
+        guard bounds.contains(year) else {
+            throw ModelError(.invalidTimestamp, "the time lies outside the years \(bounds.lowerBound) to \(bounds.upperBound); "
+                             + "if it is true, widen the mapping with earliest-year or latest-year")
+        }
     }
 }
 
 extension SourceValue {
+    /// A time held as an integer (or a text of digits) counted in `unit` since 1970.
+    func epochTime(_ unit: EpochUnit) throws -> FieldValue? {
+        let count: Int64
+        switch self {
+        case .null: return nil
+        case .integer(let number): count = number
+        case .text(let text) where text.trimmingCharacters(in: .whitespaces).isEmpty: return nil
+        case .text(let text):
+            guard let number = Int64(text.trimmingCharacters(in: .whitespaces)) else {
+                throw ModelError(.invalidTimestamp, "an epoch time must be a whole number of \(unit.rawValue)")
+            }
+            count = number
+        default:
+            throw ModelError(.invalidTimestamp, "an epoch time must be a whole number of \(unit.rawValue)")
+        }
+        switch unit {
+        case .seconds: return .timestamp(Timestamp(seconds: count))
+        case .milliseconds:
+            let (seconds, remainder) = count.quotientAndRemainder(dividingBy: 1000)
+            let (whole, millis) = remainder < 0 ? (seconds - 1, remainder + 1000) : (seconds, remainder)
+            return .timestamp(Timestamp(seconds: whole, nanoseconds: Int32(millis) * 1_000_000))
+        }
+    }
+
     /// An amount or currency as text; integers are exact, floating-point numbers are refused.
     func moneyText() throws -> String {
         switch self {

@@ -60,7 +60,10 @@ extension FieldType {
         case .money:
             throw ModelError(.invalidMoney, "money needs an amount and a currency")
         case .timestamp:
-            if case .integer(let seconds) = raw { return .timestamp(Timestamp(seconds: seconds)) }
+            if case .integer = raw {
+                throw ModelError(.invalidTimestamp,
+                                 "an integer is a time only through an explicit epoch conversion (epoch: seconds or epoch: milliseconds)")
+            }
             return .timestamp(try Timestamp(parsing: try raw.text()))
         case .date:
             return .date(try CalendarDate(parsing: try raw.text().trimmingWhitespace()))
