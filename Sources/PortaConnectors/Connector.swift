@@ -48,12 +48,28 @@ public struct SubjectMatch: Sendable, Hashable {
     /// The identifiers the source was asked for (file and API sources select their units by
     /// these and ``identifiers`` again when they stream).
     public let askedFor: Set<SubjectIdentifier>
+    /// A database source's identifiers row by row, so that a row a person excluded takes its
+    /// identifiers with it; empty for file and API sources.
+    public let identifiersByKey: [String: Set<SubjectIdentifier>]
 
-    public init(source: String, keys: [String], identifiers: Set<SubjectIdentifier>, askedFor: Set<SubjectIdentifier> = []) {
+    public init(source: String, keys: [String], identifiers: Set<SubjectIdentifier>, askedFor: Set<SubjectIdentifier> = [],
+                identifiersByKey: [String: Set<SubjectIdentifier>] = [:]) {
         self.source = source
         self.keys = keys
         self.identifiers = identifiers
         self.askedFor = askedFor
+        self.identifiersByKey = identifiersByKey
+    }
+
+    /// The match without the subject rows `excluded` names (keys of this source): their
+    /// records are not pulled and their identifiers join nothing.
+    public func excluding(_ excluded: Set<String>) -> SubjectMatch {
+        guard keys.contains(where: excluded.contains) else { return self }
+        let kept = keys.filter { !excluded.contains($0) }
+        let identifiers = kept.isEmpty ? [] : identifiersByKey.isEmpty ? identifiers
+            : kept.reduce(into: Set<SubjectIdentifier>()) { $0.formUnion(identifiersByKey[$1] ?? []) }
+        return SubjectMatch(source: source, keys: kept, identifiers: identifiers, askedFor: askedFor,
+                            identifiersByKey: identifiersByKey.filter { !excluded.contains($0.key) })
     }
 
     /// Whether the source knows the subject at all.

@@ -8,6 +8,7 @@ public struct ExportError: Error, Sendable, CustomStringConvertible {
             case attachmentUnreadable = "attachment-unreadable"
             case register = "register-failed"
             case invalidBundle = "invalid-bundle"
+            case identityConflict = "identity-conflict"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -23,6 +24,9 @@ public struct ExportError: Error, Sendable, CustomStringConvertible {
         /// The records would make a bundle that `porta verify` refuses (two records with one
         /// id, a reference without a target); no bundle was written.
         public static let invalidBundle = Code(.invalidBundle)
+        /// Records joined into the subject by a strong identifier disagree on who the person
+        /// is; no bundle was written until a person decides (exclude a row, or accept the join).
+        public static let identityConflict = Code(.identityConflict)
 
         public var description: String { value.rawValue }
     }

@@ -87,8 +87,14 @@ public struct Exporter {
     }
 
     private func write(_ request: ExportRequest, into outputFolder: String) async throws -> ExportResult {
+        let unknown = request.excludedSourceKeys.filter { key in !config.sources.contains { $0.id == key.source } }
+        guard unknown.isEmpty else {
+            throw ExportError(.invalidRequest, "an excluded source key names a source the config does not have: "
+                              + unknown.sorted().map(\.source).joined(separator: ", "))
+        }
         let connectors = try config.sources.map { try makeConnector($0, request.createdAt.date, logger) }
-        let resolution = try await SubjectResolver(connectors: connectors, logger: logger).resolve(request.subject)
+        let resolution = try await SubjectResolver(connectors: connectors, logger: logger)
+            .resolve(request.subject, excluding: request.excludedSourceKeys)
         guard !resolution.isEmpty || request.writesEmptyBundle else {
             throw ExportError(.noRecords, "no records for this subject in any source")
         }
@@ -98,6 +104,7 @@ public struct Exporter {
         var tally = ExclusionTally()
         var sources: [PortaManifest.Source] = []
         var skipped: [ConnectorError] = []
+        var identity = IdentityConflicts()
         for (connector, match) in zip(connectors, resolution.matches) {
             var kept = 0, excluded = 0
             if !resolution.isEmpty {
@@ -105,6 +112,7 @@ public struct Exporter {
                     if (kept + excluded + 1) % ExportProgress.interval == 0 {
                         progress?(ExportProgress(source: connector.source.id, records: kept + excluded + 1, isDone: false))
                     }
+                    identity.add(pulled.record)
                     switch policy.decide(pulled.record.metadata) {
                     case .keep:
                         try payload.write(pulled)
@@ -119,6 +127,7 @@ public struct Exporter {
             sources.append(.init(id: connector.source.id, connector: connector.source.connector, records: kept, excluded: excluded))
             logger.info("source read", metadata: ["source": "\(connector.source.id)", "kept": "\(kept)", "excluded": "\(excluded)"])
         }
+        let decisions = try Self.identityDecisions(identity.conflicts, request: request)
         let bundleID = BundleIdentity.bundleID(controllerID: config.controller.id, requestID: request.requestID,
                                                createdAt: request.createdAt)
         let language = request.language ?? config.controller.language
@@ -134,6 +143,7 @@ public struct Exporter {
             request: .init(id: request.requestID, purpose: request.purpose, language: language),
             subjectIdentifiers: Self.identifierUses(resolution),
             policy: .init(policy), sources: sources, files: files, exclusions: tally.entries.map(PortaManifest.Exclusion.init),
+            identity: decisions,
             generatorVersion: PortaVersion.current)
         try bag.addTagFile(BundleLayout.manifest, contents: manifest.json.serialized())
         let committed = try bag.commit(bagInfo: manifest.bagInfo)
@@ -143,7 +153,22 @@ public struct Exporter {
         return ExportResult(bundlePath: delivered, bundleID: bundleID, digest: committed.digest,
                             recordsByKind: RecordKind.all.compactMap { kind in payload.counts[kind].map { (kind, $0) } },
                             exclusions: tally.entries, skippedRows: skipped, sources: sources,
-                            subjectIdentifiers: resolution.identifiers.keys.sorted())
+                            subjectIdentifiers: resolution.identifiers.keys.sorted(), identity: decisions)
+    }
+
+    /// What a person decided about joining the subject's records, for the manifest; a conflict
+    /// no one accepted stops the export.
+    /// - Throws: ``ExportError`` `identity-conflict` naming the records by id and source key.
+    private static func identityDecisions(_ conflicts: [IdentityConflict], request: ExportRequest) throws -> PortaManifest.IdentityDecisions {
+        if !conflicts.isEmpty && !request.acceptsIdentityConflicts {
+            throw ExportError(.identityConflict, "records joined into this subject by a strong identifier disagree on who the person is: "
+                              + conflicts.map(\.description).joined(separator: "; ")
+                              + ". No bundle was written. If a row is another person's, leave it out with --exclude-source-key "
+                              + "SOURCE:KEY; if they are one person, accept the join with --accept-identity-conflict")
+        }
+        return PortaManifest.IdentityDecisions(
+            excludedSourceKeys: request.excludedSourceKeys.sorted().map(\.description),
+            acceptedConflicts: conflicts.map { .init(records: $0.records.map(\.rawValue), fields: $0.fields) })
     }
 
     private static func identifierUses(_ resolution: SubjectResolution) -> [PortaManifest.SubjectIdentifierUse] {

@@ -1,5 +1,6 @@
 import Foundation
 import PortaBundle
+import PortaConnectors
 import PortaModel
 
 /// A request to answer: who the subject is, why they asked, and the inputs that make the
@@ -23,6 +24,14 @@ public struct ExportRequest: Sendable {
     /// Whether the bundle is delivered as one deterministic zip (`porta-<request id>.zip`)
     /// instead of a folder.
     public var writesZip = false
+    /// Subject rows a person decided are not this subject's (after an identity conflict):
+    /// their records are not pulled and their identifiers join nothing. Recorded in the
+    /// manifest and the register.
+    public var excludedSourceKeys: Set<SourceKey> = []
+    /// Whether a person accepted the join although the joined records disagree on who the
+    /// subject is; without it such a conflict stops the export. Recorded in the manifest and
+    /// the register.
+    public var acceptsIdentityConflicts = false
 
     /// - Throws: ``ExportError`` `invalid-request` for a request id that cannot name a folder
     ///   or an empty subject.

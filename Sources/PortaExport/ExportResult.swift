@@ -20,6 +20,9 @@ public struct ExportResult: Sendable {
     public let sources: [PortaManifest.Source]
     /// The subject's identifiers: those the request named and those the sources added.
     public let subjectIdentifiers: [SubjectIdentifier]
+    /// What a person decided about joining the subject's records (rows left out, conflicts
+    /// accepted), as the manifest records it.
+    public let identity: PortaManifest.IdentityDecisions
 
     /// Records written in all.
     public var totalRecords: Int { recordsByKind.reduce(0) { $0 + $1.records } }

@@ -11,7 +11,21 @@ extension RegisterEntry {
                   bundleID: result.bundleID, bundleDigest: result.digest,
                   recordsByKind: result.recordsByKind.map { Count(kind: $0.kind.name, records: $0.records) },
                   exclusions: result.exclusions.map { Count(source: $0.source, kind: $0.kind.name, reason: $0.reason.code, records: $0.records) },
-                  outcome: .ok, toolVersion: PortaVersion.current)
+                  outcome: .ok, decisions: Self.decisions(result.identity), toolVersion: PortaVersion.current)
+    }
+
+    /// The identity decisions in one line of source keys, record ids and field names.
+    static func decisions(_ identity: PortaManifest.IdentityDecisions) -> String? {
+        guard !identity.isEmpty else { return nil }
+        var parts: [String] = []
+        if !identity.excludedSourceKeys.isEmpty {
+            parts.append("source rows left out as another person's: " + identity.excludedSourceKeys.joined(separator: ", "))
+        }
+        for conflict in identity.acceptedConflicts {
+            parts.append("identity conflict accepted: records \(conflict.records.joined(separator: " and ")) disagree on "
+                         + conflict.fields.joined(separator: ", "))
+        }
+        return parts.joined(separator: "; ")
     }
 
     /// The register's line for an export that ended without a bundle: no source knew the

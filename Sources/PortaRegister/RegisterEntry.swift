@@ -49,11 +49,14 @@ public struct RegisterEntry: Sendable, Hashable {
     public var outcome: Outcome
     /// An error code and message without personal data, when the action failed.
     public var error: String?
+    /// What a person decided for this action (source rows left out of the subject, identity
+    /// conflicts accepted), by source key, record id and field name only.
+    public var decisions: String?
     public var toolVersion: String
 
     public init(action: Action, requestID: String, purpose: Purpose?, at: Timestamp, receivedOn: CalendarDate? = nil,
                 bundleID: String? = nil, bundleDigest: String? = nil, recordsByKind: [Count] = [], exclusions: [Count] = [],
-                outcome: Outcome, error: String? = nil, toolVersion: String) {
+                outcome: Outcome, error: String? = nil, decisions: String? = nil, toolVersion: String) {
         self.action = action
         self.requestID = requestID
         self.purpose = purpose
@@ -65,6 +68,7 @@ public struct RegisterEntry: Sendable, Hashable {
         self.exclusions = exclusions
         self.outcome = outcome
         self.error = error
+        self.decisions = decisions
         self.toolVersion = toolVersion
     }
 

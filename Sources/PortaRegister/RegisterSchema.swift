@@ -21,7 +21,8 @@ enum RegisterSchema {
                 exclusions    TEXT NOT NULL DEFAULT '[]',
                 outcome       TEXT NOT NULL CHECK (outcome IN ('ok', 'no-records', 'failed')),
                 error         TEXT,
-                tool_version  TEXT NOT NULL
+                tool_version  TEXT NOT NULL,
+                decisions     TEXT
             );
             CREATE TABLE IF NOT EXISTS subject_key (
                 entry INTEGER NOT NULL REFERENCES request (entry),
@@ -38,5 +39,9 @@ enum RegisterSchema {
             CREATE TRIGGER IF NOT EXISTS subject_key_append_only_delete BEFORE DELETE ON subject_key
                 BEGIN SELECT RAISE(ABORT, 'the register is append-only'); END;
             """)
+        // Registers made before decisions were recorded gain the column; earlier rows keep NULL.
+        if try !db.columns(in: "request").contains(where: { $0.name == "decisions" }) {
+            try db.execute(sql: "ALTER TABLE request ADD COLUMN decisions TEXT")
+        }
     }
 }

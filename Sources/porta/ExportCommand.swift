@@ -58,6 +58,12 @@ struct ExportCommand: AsyncParsableCommand {
     @Flag(name: .customLong("empty-bundle"), help: "When no source knows the person, write a bundle saying so instead of exiting 1.")
     var emptyBundle = false
 
+    @Option(name: .customLong("exclude-source-key"), help: "After an identity conflict: leave out the subject row SOURCE:KEY (another person's). Repeat for several.")
+    var excludeSourceKey: [String] = []
+
+    @Flag(name: .customLong("accept-identity-conflict"), help: "After an identity conflict: accept that the disagreeing records are one person. Recorded in the manifest and the register.")
+    var acceptIdentityConflict = false
+
     @Flag(name: .shortAndLong, help: "No progress lines on standard error (they appear only on a terminal anyway).")
     var quiet = false
 
@@ -94,6 +100,8 @@ struct ExportCommand: AsyncParsableCommand {
             single.writesEmptyBundle = emptyBundle
             single.writesZip = zip
             single.receivedOn = try received.map(CalendarDate.init(parsing:))
+            single.excludedSourceKeys = Set(try excludeSourceKey.map(SourceKey.init(parsing:)))
+            single.acceptsIdentityConflicts = acceptIdentityConflict
             request = single
             register = try RegisterAccess.open(config)
             if purpose == .portability { config.policy.warnings.forEach { printError("warning: \($0)") } }
@@ -108,6 +116,9 @@ struct ExportCommand: AsyncParsableCommand {
             print(ExportSummary(result).text)
         } catch let error as ExportError where error.code == .noRecords {
             printError(error.message)
+            throw ExitStatus.invalid
+        } catch let error as ExportError where error.code == .identityConflict {
+            printError("\(error)")
             throw ExitStatus.invalid
         } catch let error as ExportError where error.code == .invalidBundle {
             printError("\(error)")
@@ -143,7 +154,9 @@ extension ExportCommand {
         let summary: BulkExporter.Summary
         do {
             summary = try await BulkExporter(config: config, logger: logger, register: register).export(request, into: out) { outcome in
-                if !quiet && outcome.result == .failed { printError("\(outcome.subject): \(outcome.error ?? "failed")") }
+                if !quiet && [.failed, .identityConflict].contains(outcome.result) {
+                    printError("\(outcome.subject): \(outcome.error ?? "failed")")
+                }
             }
         } catch {
             printError("\(error)")
@@ -152,7 +165,7 @@ extension ExportCommand {
         let counts = Dictionary(grouping: summary.outcomes, by: \.result).mapValues(\.count)
         print("shard: \(request.shard)")
         print("subjects: \(summary.outcomes.count)")
-        for result in [BulkOutcome.Result.written, .existing, .noRecords, .failed] {
+        for result in [BulkOutcome.Result.written, .existing, .noRecords, .identityConflict, .failed] {
             print("  \(result.rawValue): \(counts[result] ?? 0)")
         }
         print("summary: \(summary.path)")

@@ -114,7 +114,12 @@ INSERT INTO customers VALUES
  (4, 'K-1004', 'Fatima', 'Al-Hassan', 'fatima@example.org', '0046 8 123 456 78', '900575-4560', '1990-05-15', 'en', '2022-11-30 08:05:00'),
  (5, 'K-1005', 'Lars', 'Öberg', 'lars.oberg@example.se', NULL, '201105+5676', '1920-11-05', 'sv', '2020-06-01 12:00:00'),
  (6, 'K-1006', 'Maja', 'Lind', 'maja.lind@example.net', '076-111 22 33', '20010228-6788', '2001-02-28', 'en-GB', '2024-03-14 16:20:00'),
- (7, 'K-0417', 'Erik', 'Johansson', 'erik@old-mail.example', NULL, '780921-3452', NULL, 'sv', '2016-04-02 10:10:10');
+ (7, 'K-0417', 'Erik', 'Johansson', 'erik@old-mail.example', NULL, '780921-3452', NULL, 'sv', '2016-04-02 10:10:10'),
+ -- Two people whose personnummer was entered as one (a data-entry error real registers hold):
+ -- the same number once written in full and once with + for a 100-year-old. Porta must not
+ -- join them without a person deciding (an identity conflict).
+ (8, 'K-1008', 'Tove', 'Berg', 'tove.berg@example.se', NULL, '19121212-1212', '1912-12-12', 'sv', '2019-08-01 10:00:00'),
+ (9, 'K-1009', 'Nils', 'Holm', 'nils.holm@example.net', '070-555 66 77', '121212+1212', NULL, 'sv', '2020-02-02 14:30:00');
 
 INSERT INTO addresses VALUES
  (11, 1, 'home', 'Storgatan 1', NULL, '111 22', 'Stockholm', 'SE', '2021-02-03 09:15:00'),
@@ -124,7 +129,9 @@ INSERT INTO addresses VALUES
  (41, 4, 'home', 'Rue de la Paix 7', NULL, '75002', 'Paris', 'FR', '2022-11-30 08:05:00'),
  (51, 5, 'home', 'Skolvägen 9', NULL, '931 30', 'Skellefteå', 'SE', '2020-06-01 12:00:00'),
  (61, 6, 'home', '221B Baker Street', NULL, 'NW1 6XE', 'London', 'GB', '2024-03-14 16:20:00'),
- (71, 7, 'home', 'Gamla vägen 2', NULL, '752 36', 'Uppsala', 'SE', '2016-04-02 10:10:10');
+ (71, 7, 'home', 'Gamla vägen 2', NULL, '752 36', 'Uppsala', 'SE', '2016-04-02 10:10:10'),
+ (81, 8, 'home', 'Ängsvägen 4', NULL, '702 10', 'Örebro', 'SE', '2019-08-01 10:00:00'),
+ (91, 9, 'home', 'Hamngatan 20', NULL, '852 30', 'Sundsvall', 'SE', '2020-02-02 14:30:00');
 
 INSERT INTO orders VALUES
  (1001, 1, 'EB-2023-0001', '2023-06-10 10:05:00', 'delivered', '1048.00', 'SEK', 12),

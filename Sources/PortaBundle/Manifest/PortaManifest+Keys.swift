@@ -3,7 +3,7 @@
 extension PortaManifest {
     enum Key: String, CaseIterable {
         case context = "@context", format, bundleId, createdAt, controller, request, subject, policy, sources, files,
-             exclusions, contents, generator
+             exclusions, identity, contents, generator
     }
     enum ControllerKey: String, CaseIterable { case id, name, organisationNumber, country, contact }
     enum RequestKey: String, CaseIterable { case id, purpose, article, right, language }
@@ -14,6 +14,8 @@ extension PortaManifest {
     enum FileKey: String, CaseIterable { case path, format, mediaType, kind, bytes, sha256, records }
     enum ExclusionKey: String, CaseIterable { case source, kind, reason, explanation, records }
     enum GeneratorKey: String, CaseIterable { case name, version }
+    enum IdentityKey: String, CaseIterable { case excludedSourceKeys, acceptedConflicts }
+    enum ConflictKey: String, CaseIterable { case records, fields }
 }
 
 /// A key set whose members are all required but for a few.
@@ -28,7 +30,7 @@ extension ManifestKeys {
     static var optionalNames: [String] { optional.map(\.rawValue) }
 }
 
-extension PortaManifest.Key: ManifestKeys {}
+extension PortaManifest.Key: ManifestKeys { static var optional: [Self] { [.identity] } }
 extension PortaManifest.ControllerKey: ManifestKeys { static var optional: [Self] { [.organisationNumber, .contact] } }
 extension PortaManifest.RequestKey: ManifestKeys {}
 extension PortaManifest.SubjectKey: ManifestKeys {}
@@ -38,3 +40,5 @@ extension PortaManifest.SourceKey: ManifestKeys {}
 extension PortaManifest.FileKey: ManifestKeys { static var optional: [Self] { [.kind, .records] } }
 extension PortaManifest.ExclusionKey: ManifestKeys {}
 extension PortaManifest.GeneratorKey: ManifestKeys {}
+extension PortaManifest.IdentityKey: ManifestKeys {}
+extension PortaManifest.ConflictKey: ManifestKeys {}

@@ -58,6 +58,7 @@ extension JSONWalker {
         let sources = sourceList(top[.sources])
         let files = fileList(top[.files])
         let exclusions = exclusionList(top[.exclusions])
+        let identity = top[.identity].map { identityDecisions($0) }
         let contents = string(top[.contents], at: "/contents", mustBe: "records, none-covered or none-found") {
             PortaManifest.Contents(rawValue: $0) != nil
         }.flatMap(PortaManifest.Contents.init(rawValue:))
@@ -70,7 +71,7 @@ extension JSONWalker {
               let sources, let files, let exclusions, let contents, let version else { return nil }
         return PortaManifest(bundleID: bundleID, createdAt: createdAt, controller: controller, request: request,
                              subjectIdentifiers: identifiers, policy: policy, sources: sources, files: files,
-                             exclusions: exclusions, contents: contents, generatorVersion: version)
+                             exclusions: exclusions, identity: identity ?? nil, contents: contents, generatorVersion: version)
     }
 
     private mutating func controller(_ value: ParsedJSON?) -> PortaManifest.Controller? {
@@ -209,6 +210,38 @@ extension JSONWalker {
                   let records = count(members?[.records], at: pointer + "/records", minimum: 1) else { return nil }
             return .init(source: source, kind: kind, reason: reason, explanation: explanation ?? "", records: Int(records))
         }
+    }
+
+    /// `identity`: source keys left out, and accepted conflicts of two record ids each.
+    private mutating func identityDecisions(_ value: ParsedJSON) -> PortaManifest.IdentityDecisions? {
+        let members = object(value, at: "/identity", keys: PortaManifest.IdentityKey.self)
+        var keys: [String] = []
+        for (index, element) in (array(members?[.excludedSourceKeys], at: "/identity/excludedSourceKeys") ?? []).enumerated() {
+            if let key = string(element, at: "/identity/excludedSourceKeys/\(index)", mustBe: "source:key", {
+                guard let colon = $0.firstIndex(of: ":") else { return false }
+                return TextRule.token(String($0[..<colon])) && $0.index(after: colon) != $0.endIndex
+            }) { keys.append(key) }
+        }
+        if keys != keys.sorted() { fail("/identity/excludedSourceKeys", "must be sorted") }
+        var conflicts: [PortaManifest.AcceptedConflict] = []
+        for (index, element) in (array(members?[.acceptedConflicts], at: "/identity/acceptedConflicts") ?? []).enumerated() {
+            let pointer = "/identity/acceptedConflicts/\(index)"
+            let conflict = object(element, at: pointer, keys: PortaManifest.ConflictKey.self)
+            let records = (array(conflict?[.records], at: pointer + "/records") ?? []).enumerated().compactMap { place, record in
+                string(record, at: "\(pointer)/records/\(place)", mustBe: "a record id", { (try? RecordID(validating: $0)) != nil })
+            }
+            let fields = (array(conflict?[.fields], at: pointer + "/fields") ?? []).enumerated().compactMap { place, field in
+                string(field, at: "\(pointer)/fields/\(place)", mustBe: "givenName, familyName, birthDate or value") {
+                    ["givenName", "familyName", "birthDate", "value"].contains($0)
+                }
+            }
+            if records.count != 2 { fail(pointer + "/records", "must name two records") }
+            if fields.isEmpty { fail(pointer + "/fields", "must name at least one field") }
+            conflicts.append(.init(records: records, fields: fields))
+        }
+        guard members != nil else { return nil }
+        if keys.isEmpty && conflicts.isEmpty { fail("/identity", "is written only when there is a decision to record") }
+        return .init(excludedSourceKeys: keys, acceptedConflicts: conflicts)
     }
 
     /// Whether a parsed `@context` is exactly ``PortaManifest/jsonLDContext``.

@@ -14,7 +14,7 @@ extension PortaManifest {
 
     /// The manifest as a JSON document with its keys in the documented order.
     public var json: JSONValue {
-        let members: [(String, JSONValue)] = [
+        let members: [(String, JSONValue)?] = [
             member(Key.context, Self.jsonLDContext),
             member(Key.format, .string(Self.format)),
             member(Key.bundleId, .string(bundleID)),
@@ -26,11 +26,27 @@ extension PortaManifest {
             member(Key.sources, .array(sources.map(\.json))),
             member(Key.files, .array(files.map(\.json))),
             member(Key.exclusions, .array(exclusions.map(\.json))),
+            memberIfAny(Key.identity, identity?.json),
             member(Key.contents, .string(contents.rawValue)),
             member(Key.generator, .object([
                 member(GeneratorKey.name, .string(Self.generatorName)),
                 member(GeneratorKey.version, .string(generatorVersion)),
             ])),
+        ]
+        return .object(members.compactMap { $0 })
+    }
+}
+
+extension PortaManifest.IdentityDecisions {
+    var json: JSONValue {
+        let members: [(String, JSONValue)] = [
+            member(PortaManifest.IdentityKey.excludedSourceKeys, .array(excludedSourceKeys.map(JSONValue.string))),
+            member(PortaManifest.IdentityKey.acceptedConflicts, .array(acceptedConflicts.map { conflict in
+                JSONValue.object([
+                    member(PortaManifest.ConflictKey.records, .array(conflict.records.map(JSONValue.string))),
+                    member(PortaManifest.ConflictKey.fields, .array(conflict.fields.map(JSONValue.string))),
+                ])
+            })),
         ]
         return .object(members)
     }
@@ -42,9 +58,9 @@ extension PortaManifest.Controller {
         let members: [(String, JSONValue)?] = [
             member(Key.id, .string(id)),
             member(Key.name, .string(name)),
-            member(Key.organisationNumber, organisationNumber.map(JSONValue.string)),
+            memberIfAny(Key.organisationNumber, organisationNumber.map(JSONValue.string)),
             member(Key.country, .string(country)),
-            member(Key.contact, contact.map(JSONValue.string)),
+            memberIfAny(Key.contact, contact.map(JSONValue.string)),
         ]
         return .object(members.compactMap { $0 })
     }
@@ -108,10 +124,10 @@ extension PortaManifest.File {
             member(Key.path, .string(path)),
             member(Key.format, .string(format)),
             member(Key.mediaType, .string(mediaType)),
-            member(Key.kind, kind.map(JSONValue.string)),
+            memberIfAny(Key.kind, kind.map(JSONValue.string)),
             member(Key.bytes, .integer(bytes)),
             member(Key.sha256, .string(sha256)),
-            member(Key.records, records.map { JSONValue.integer(Int64($0)) }),
+            memberIfAny(Key.records, records.map { JSONValue.integer(Int64($0)) }),
         ]
         return .object(members.compactMap { $0 })
     }
@@ -136,6 +152,6 @@ private func member<Key: RawRepresentable<String>>(_ key: Key, _ value: JSONValu
 }
 
 /// An optional member: left out when there is no value.
-private func member<Key: RawRepresentable<String>>(_ key: Key, _ value: JSONValue?) -> (String, JSONValue)? {
+private func memberIfAny<Key: RawRepresentable<String>>(_ key: Key, _ value: JSONValue?) -> (String, JSONValue)? {
     value.map { (key.rawValue, $0) }
 }

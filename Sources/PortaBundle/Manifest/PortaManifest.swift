@@ -159,6 +159,35 @@ public struct PortaManifest: Hashable, Sendable {
         }
     }
 
+    /// How a person decided the subject's records are joined, when they did: source rows left
+    /// out as another person's, and identity conflicts accepted. Values never appear, only
+    /// source keys, record ids and field names.
+    public struct IdentityDecisions: Hashable, Sendable {
+        /// `source:key` of each subject row left out, sorted.
+        public var excludedSourceKeys: [String]
+        /// Each accepted conflict: two record ids and the fields they disagree on.
+        public var acceptedConflicts: [AcceptedConflict]
+
+        public init(excludedSourceKeys: [String], acceptedConflicts: [AcceptedConflict]) {
+            self.excludedSourceKeys = excludedSourceKeys
+            self.acceptedConflicts = acceptedConflicts
+        }
+
+        /// Whether there was any decision to record.
+        public var isEmpty: Bool { excludedSourceKeys.isEmpty && acceptedConflicts.isEmpty }
+    }
+
+    /// Two records a person accepted as one subject although they disagree.
+    public struct AcceptedConflict: Hashable, Sendable {
+        public var records: [String]
+        public var fields: [String]
+
+        public init(records: [String], fields: [String]) {
+            self.records = records
+            self.fields = fields
+        }
+    }
+
     /// What the bundle holds, in one word, as `contents` states it.
     public enum Contents: String, Sendable {
         /// Records the request covers.
@@ -184,6 +213,8 @@ public struct PortaManifest: Hashable, Sendable {
     public var sources: [Source]
     public var files: [File]
     public var exclusions: [Exclusion]
+    /// A person's decisions on joining the subject's records, when there were any.
+    public var identity: IdentityDecisions?
     /// What the bundle says it holds: judged from the sources when built, as stated when read.
     public var contents: Contents
     public var generatorVersion: String
@@ -191,7 +222,8 @@ public struct PortaManifest: Hashable, Sendable {
     /// A manifest; `contents` is judged from `sources` unless given.
     public init(bundleID: String, createdAt: Timestamp, controller: Controller, request: Request,
                 subjectIdentifiers: [SubjectIdentifierUse], policy: Policy, sources: [Source],
-                files: [File], exclusions: [Exclusion], contents: Contents? = nil, generatorVersion: String) {
+                files: [File], exclusions: [Exclusion], identity: IdentityDecisions? = nil, contents: Contents? = nil,
+                generatorVersion: String) {
         self.bundleID = bundleID
         self.createdAt = createdAt
         self.controller = controller
@@ -201,6 +233,7 @@ public struct PortaManifest: Hashable, Sendable {
         self.sources = sources
         self.files = files
         self.exclusions = exclusions
+        self.identity = identity.flatMap { $0.isEmpty ? nil : $0 }
         self.contents = contents ?? .judged(from: sources)
         self.generatorVersion = generatorVersion
     }

@@ -10,6 +10,7 @@ struct SubjectRowMatcher {
     private let wanted: Set<String>
     private var keys: [String] = []
     private var found: Set<SubjectIdentifier> = []
+    private var byKey: [String: Set<SubjectIdentifier>] = [:]
 
     init(source: SourceConfig, identifiers: [SubjectIdentifier], referenceDate: CalendarDate, logger: Logger) {
         self.source = source
@@ -24,7 +25,8 @@ struct SubjectRowMatcher {
         guard row.identifiers.contains(where: { wanted.contains($0.matchKey) }) else { return }
         keys.append(row.key)
         found.formUnion(row.identifiers)
+        byKey[row.key, default: []].formUnion(row.identifiers)
     }
 
-    var match: SubjectMatch { SubjectMatch(source: source.id, keys: keys, identifiers: found) }
+    var match: SubjectMatch { SubjectMatch(source: source.id, keys: keys, identifiers: found, identifiersByKey: byKey) }
 }

@@ -17,9 +17,11 @@ public struct SubjectResolver {
         self.logger = logger
     }
 
-    /// Resolves the subject named by `requested`.
+    /// Resolves the subject named by `requested`, leaving out the subject rows `excluded` names
+    /// (a person's decision after an identity conflict): their records are not pulled and their
+    /// identifiers join nothing.
     /// - Throws: ``ConnectorError`` from a source.
-    public func resolve(_ requested: [SubjectIdentifier]) async throws -> SubjectResolution {
+    public func resolve(_ requested: [SubjectIdentifier], excluding excluded: Set<SourceKey> = []) async throws -> SubjectResolution {
         var origins: [SubjectIdentifier: Set<String>] = [:]
         for identifier in requested { origins[identifier, default: []].insert(SubjectResolution.requestOrigin) }
         var matches: [String: SubjectMatch] = [:]
@@ -32,7 +34,8 @@ public struct SubjectResolver {
                 let usable = origins.filter { identifier, from in
                     identifier.scheme != .customerNumber || from.contains(SubjectResolution.requestOrigin) || from.contains(sourceID)
                 }.keys.sorted()
-                let match = try await connector.findSubject(matching: usable)
+                let excludedHere = Set(excluded.filter { $0.source == sourceID }.map(\.key))
+                let match = try await connector.findSubject(matching: usable).excluding(excludedHere)
                 matches[sourceID] = match
                 for identifier in match.identifiers {
                     if origins[identifier] == nil { learned = true }

@@ -62,7 +62,7 @@ public struct BulkExporter {
         public let outcomes: [BulkOutcome]
 
         /// Whether every subject ended with a bundle or with none to give.
-        public var succeeded: Bool { !outcomes.contains { $0.result == .failed } }
+        public var succeeded: Bool { !outcomes.contains { $0.result == .failed || $0.result == .identityConflict } }
     }
 
     /// Exports the shard's subjects into `folder`.
@@ -130,6 +130,9 @@ public struct BulkExporter {
                            excluded: result.exclusions.reduce(0) { $0 + $1.records })
         } catch let error as ExportError where error.code == .noRecords {
             return outcome(.noRecords)
+        } catch let error as ExportError where error.code == .identityConflict {
+            logger.error("subject not exported: identity conflict", metadata: ["subject": "\(reference)"])
+            return outcome(.identityConflict, error: error.message)
         } catch let error as ConnectorError where error.code == .unavailable {
             throw error
         } catch {

@@ -13,6 +13,10 @@ public struct BulkOutcome: Sendable, Hashable {
         case existing
         /// No source holds records of the subject (the index row was found, but nothing else).
         case noRecords = "no-records"
+        /// The records joined into the subject disagree on who the person is; no bundle until a
+        /// person decides (`porta export` of that subject with `--exclude-source-key` or
+        /// `--accept-identity-conflict`). `error` names the records by id and source key.
+        case identityConflict = "identity-conflict"
         /// The export failed; `error` says how, without personal data.
         case failed
     }
