@@ -35,6 +35,16 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty, "no bundle, and no staging left behind")
     }
 
+    @Test func aSkippedRowThatOthersReferToStopsTheExportRatherThanLeaveThemDangling() async throws {
+        let sample = try SampleController(editConfig: { $0.replacingOccurrences(of: "on-error: fail", with: "on-error: skip") })
+        try sample.execute("UPDATE orders SET total = 'many' WHERE id = 1001")
+        let out = TemporaryFolder()
+        let error = try await ExportFailure.anyError { try await sample.export(purpose: .access, into: out.path) }
+        let export = try #require(error as? ExportError)
+        #expect(export.code == .invalidBundle && export.message.contains("[dangling-reference]"))
+        #expect(export.message.contains("data/json/order-line.json"))
+    }
+
     @Test func theCommandExitsOneAndWritesNoBundle() throws {
         let sample = try sampleWithANonUniqueKey(), out = TemporaryFolder()
         let run = try ExternalProcess.porta(["export", "--config", sample.configPath, "--subject", SampleSubject.anna,
