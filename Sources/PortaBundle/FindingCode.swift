@@ -80,6 +80,7 @@ public enum FindingCode: String, CaseIterable, Codable, Sendable, CustomStringCo
     case recordOutsidePolicy = "record-outside-policy"
     case sourceCountMismatch = "source-count-mismatch"
     case unexpectedFile = "unexpected-file"
+    case unreadableCountMismatch = "unreadable-count-mismatch"
     case unknownKind = "unknown-kind"
     case unknownSource = "unknown-source"
     // Level 4, cross-format.
@@ -184,6 +185,7 @@ public enum FindingCode: String, CaseIterable, Codable, Sendable, CustomStringCo
         case .recordOutsidePolicy: "Records have a provenance or legal basis the stated policy does not keep."
         case .sourceCountMismatch: "A source's records in the record files differ in number from the manifest's count."
         case .unexpectedFile: "A payload file has no place in the `porta/1` layout."
+        case .unreadableCountMismatch: "A source's unreadable rows add up to a different number than its `unreadable`."
         case .unknownKind: "An exclusion names a kind `porta/1` does not have."
         case .unknownSource: "Records, an exclusion or an identifier name a source the manifest does not list."
         case .formatDisagreement: "The JSON file and another format's file of a kind hold different values for a record."

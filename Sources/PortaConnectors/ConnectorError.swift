@@ -35,6 +35,8 @@ public struct ConnectorError: Error, Sendable, CustomStringConvertible {
     public let table: String?
     /// The row's source key.
     public let key: String?
+    /// The record kind the row was to become, for a broken row of a known mapping.
+    public var kind: String?
     /// The file the problem is in, for file sources (as the config names it).
     public var file: String?
     /// The 1-based line in ``file``, when known.

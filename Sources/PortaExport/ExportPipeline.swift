@@ -124,7 +124,8 @@ public struct Exporter {
                 }
             }
             progress?(ExportProgress(source: connector.source.id, records: kept + excluded, isDone: true))
-            sources.append(.init(id: connector.source.id, connector: connector.source.connector, records: kept, excluded: excluded))
+            sources.append(.init(id: connector.source.id, connector: connector.source.connector, records: kept, excluded: excluded,
+                                 unreadable: skipped.filter { $0.source == connector.source.id }.count))
             logger.info("source read", metadata: ["source": "\(connector.source.id)", "kept": "\(kept)", "excluded": "\(excluded)"])
         }
         let decisions = try Self.identityDecisions(identity.conflicts, request: request)
@@ -134,7 +135,8 @@ public struct Exporter {
         let files = try payload.finish(page: PersonPage.Context(
             controllerName: config.controller.name, organisationNumber: config.controller.organisationNumber,
             country: config.controller.country, contact: config.controller.contact, purpose: request.purpose,
-            createdAt: request.createdAt, bundleID: bundleID, language: PageLanguage(tag: language), exclusions: tally.entries))
+            createdAt: request.createdAt, bundleID: bundleID, language: PageLanguage(tag: language), exclusions: tally.entries,
+            unreadable: skipped.count))
         let manifest = PortaManifest(
             bundleID: bundleID, createdAt: request.createdAt,
             controller: .init(id: config.controller.id, name: config.controller.name,
@@ -143,7 +145,7 @@ public struct Exporter {
             request: .init(id: request.requestID, purpose: request.purpose, language: language),
             subjectIdentifiers: Self.identifierUses(resolution),
             policy: .init(policy), sources: sources, files: files, exclusions: tally.entries.map(PortaManifest.Exclusion.init),
-            identity: decisions,
+            unreadable: Self.unreadable(skipped), identity: decisions,
             generatorVersion: PortaVersion.current)
         try bag.addTagFile(BundleLayout.manifest, contents: manifest.json.serialized())
         let committed = try bag.commit(bagInfo: manifest.bagInfo)
@@ -154,6 +156,17 @@ public struct Exporter {
                             recordsByKind: RecordKind.all.compactMap { kind in payload.counts[kind].map { (kind, $0) } },
                             exclusions: tally.entries, skippedRows: skipped, sources: sources,
                             subjectIdentifiers: resolution.identifiers.keys.sorted(), identity: decisions)
+    }
+
+    /// The rows that could not be read, counted by source, kind and reason, sorted.
+    static func unreadable(_ skipped: [ConnectorError]) -> [PortaManifest.Unreadable] {
+        let counts = Dictionary(grouping: skipped) { [$0.source, $0.kind ?? ""] }.mapValues(\.count)
+        return counts.map { key, records in
+            let kind = key[1].isEmpty ? nil : key[1]
+            return PortaManifest.Unreadable(source: key[0], kind: kind,
+                                            reason: kind == nil ? PortaManifest.Unreadable.unitReason : PortaManifest.Unreadable.rowReason,
+                                            records: records)
+        }.sorted()
     }
 
     /// What a person decided about joining the subject's records, for the manifest; a conflict

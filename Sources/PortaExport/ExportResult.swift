@@ -24,6 +24,9 @@ public struct ExportResult: Sendable {
     /// accepted), as the manifest records it.
     public let identity: PortaManifest.IdentityDecisions
 
+    /// Whether rows could not be read and are missing from the bundle (which counts them).
+    public var hasUnreadableRows: Bool { !skippedRows.isEmpty }
+
     /// Records written in all.
     public var totalRecords: Int { recordsByKind.reduce(0) { $0 + $1.records } }
 }

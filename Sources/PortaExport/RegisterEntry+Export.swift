@@ -10,7 +10,10 @@ extension RegisterEntry {
         self.init(action: .export, requestID: request.requestID, purpose: request.purpose, at: at, receivedOn: request.receivedOn,
                   bundleID: result.bundleID, bundleDigest: result.digest,
                   recordsByKind: result.recordsByKind.map { Count(kind: $0.kind.name, records: $0.records) },
-                  exclusions: result.exclusions.map { Count(source: $0.source, kind: $0.kind.name, reason: $0.reason.code, records: $0.records) },
+                  exclusions: result.exclusions.map { Count(source: $0.source, kind: $0.kind.name, reason: $0.reason.code, records: $0.records) }
+                      + Exporter.unreadable(result.skippedRows).map {
+                          Count(source: $0.source, kind: $0.kind ?? "any", reason: $0.reason, records: $0.records)
+                      },
                   outcome: .ok, decisions: Self.decisions(result.identity), toolVersion: PortaVersion.current)
     }
 

@@ -109,11 +109,11 @@ struct ExportCommand: AsyncParsableCommand {
             printError("\(error)")
             throw ExitStatus.couldNotRun
         }
+        let result: ExportResult
         do {
             let progress = ProgressLine(enabled: !quiet && ProgressLine.standardErrorIsTerminal)
-            let result = try await Exporter(config: config, logger: logger, progress: progress.show, register: register)
+            result = try await Exporter(config: config, logger: logger, progress: progress.show, register: register)
                 .export(request, into: out)
-            print(ExportSummary(result).text)
         } catch let error as ExportError where error.code == .noRecords {
             printError(error.message)
             throw ExitStatus.invalid
@@ -129,6 +129,11 @@ struct ExportCommand: AsyncParsableCommand {
         } catch {
             printError("\(error)")
             throw ExitStatus.couldNotRun
+        }
+        print(ExportSummary(result).text)
+        if result.hasUnreadableRows {
+            printError("\(result.skippedRows.count) source row(s) could not be read; the bundle counts them and tells the person")
+            throw ExitStatus.writtenWithUnreadableRows
         }
     }
 }
@@ -170,6 +175,7 @@ extension ExportCommand {
         }
         print("summary: \(summary.path)")
         if !summary.succeeded { throw ExitStatus.invalid }
+        if summary.hasUnreadableRows { throw ExitStatus.writtenWithUnreadableRows }
     }
 
     /// `--shard K/N`, or `--shard-count N` with K from `JOB_COMPLETION_INDEX`, or everyone.

@@ -41,6 +41,9 @@ enum ExitStatus {
     static let valid = ExitCode(0)
     static let invalid = ExitCode(1)
     static let couldNotRun = ExitCode(2)
+    /// A bundle was written, but source rows could not be read: the bundle counts them and
+    /// tells the person (`on-error: skip`).
+    static let writtenWithUnreadableRows = ExitCode(3)
 }
 
 /// Writes a line to standard error.

@@ -3,14 +3,15 @@
 extension PortaManifest {
     enum Key: String, CaseIterable {
         case context = "@context", format, bundleId, createdAt, controller, request, subject, policy, sources, files,
-             exclusions, identity, contents, generator
+             exclusions, unreadable, identity, contents, generator
     }
     enum ControllerKey: String, CaseIterable { case id, name, organisationNumber, country, contact }
     enum RequestKey: String, CaseIterable { case id, purpose, article, right, language }
     enum SubjectKey: String, CaseIterable { case identifiers }
     enum IdentifierKey: String, CaseIterable { case scheme, value, foundIn }
     enum PolicyKey: String, CaseIterable { case purpose, provenance, legalBasis }
-    enum SourceKey: String, CaseIterable { case id, connector, records, excluded }
+    enum SourceKey: String, CaseIterable { case id, connector, records, excluded, unreadable }
+    enum UnreadableKey: String, CaseIterable { case source, kind, reason, records }
     enum FileKey: String, CaseIterable { case path, format, mediaType, kind, bytes, sha256, records }
     enum ExclusionKey: String, CaseIterable { case source, kind, reason, explanation, records }
     enum GeneratorKey: String, CaseIterable { case name, version }
@@ -30,13 +31,14 @@ extension ManifestKeys {
     static var optionalNames: [String] { optional.map(\.rawValue) }
 }
 
-extension PortaManifest.Key: ManifestKeys { static var optional: [Self] { [.identity] } }
+extension PortaManifest.Key: ManifestKeys { static var optional: [Self] { [.unreadable, .identity] } }
 extension PortaManifest.ControllerKey: ManifestKeys { static var optional: [Self] { [.organisationNumber, .contact] } }
 extension PortaManifest.RequestKey: ManifestKeys {}
 extension PortaManifest.SubjectKey: ManifestKeys {}
 extension PortaManifest.IdentifierKey: ManifestKeys {}
 extension PortaManifest.PolicyKey: ManifestKeys {}
-extension PortaManifest.SourceKey: ManifestKeys {}
+extension PortaManifest.SourceKey: ManifestKeys { static var optional: [Self] { [.unreadable] } }
+extension PortaManifest.UnreadableKey: ManifestKeys { static var optional: [Self] { [.kind] } }
 extension PortaManifest.FileKey: ManifestKeys { static var optional: [Self] { [.kind, .records] } }
 extension PortaManifest.ExclusionKey: ManifestKeys {}
 extension PortaManifest.GeneratorKey: ManifestKeys {}

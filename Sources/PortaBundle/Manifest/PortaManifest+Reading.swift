@@ -59,6 +59,7 @@ extension JSONWalker {
         let files = fileList(top[.files])
         let exclusions = exclusionList(top[.exclusions])
         let identity = top[.identity].map { identityDecisions($0) }
+        let unreadable = top[.unreadable].map { unreadableList($0) } ?? []
         let contents = string(top[.contents], at: "/contents", mustBe: "records, none-covered or none-found") {
             PortaManifest.Contents(rawValue: $0) != nil
         }.flatMap(PortaManifest.Contents.init(rawValue:))
@@ -71,7 +72,7 @@ extension JSONWalker {
               let sources, let files, let exclusions, let contents, let version else { return nil }
         return PortaManifest(bundleID: bundleID, createdAt: createdAt, controller: controller, request: request,
                              subjectIdentifiers: identifiers, policy: policy, sources: sources, files: files,
-                             exclusions: exclusions, identity: identity ?? nil, contents: contents, generatorVersion: version)
+                             exclusions: exclusions, unreadable: unreadable ?? [], identity: identity ?? nil, contents: contents, generatorVersion: version)
     }
 
     private mutating func controller(_ value: ParsedJSON?) -> PortaManifest.Controller? {
@@ -171,7 +172,8 @@ extension JSONWalker {
                   let connector = string(members?[.connector], at: pointer + "/connector", mustBe: "non-empty text"),
                   let records = count(members?[.records], at: pointer + "/records"),
                   let excluded = count(members?[.excluded], at: pointer + "/excluded") else { return nil }
-            return .init(id: id, connector: connector, records: Int(records), excluded: Int(excluded))
+            let unreadable = members?[.unreadable].flatMap { count($0, at: pointer + "/unreadable", minimum: 1) } ?? 0
+            return .init(id: id, connector: connector, records: Int(records), excluded: Int(excluded), unreadable: Int(unreadable))
         }
     }
 
@@ -209,6 +211,26 @@ extension JSONWalker {
                   let reason = string(members?[.reason], at: pointer + "/reason", mustBe: "a porta/1 exclusion reason", reasons.contains),
                   let records = count(members?[.records], at: pointer + "/records", minimum: 1) else { return nil }
             return .init(source: source, kind: kind, reason: reason, explanation: explanation ?? "", records: Int(records))
+        }
+    }
+
+    /// `unreadable`: rows that could not be read, per source, kind and reason; written only when
+    /// there are any.
+    private mutating func unreadableList(_ value: ParsedJSON) -> [PortaManifest.Unreadable]? {
+        guard let elements = array(value, at: "/unreadable") else { return nil }
+        if elements.isEmpty { fail("/unreadable", "is written only when rows could not be read") }
+        let reasons = [PortaManifest.Unreadable.rowReason, PortaManifest.Unreadable.unitReason]
+        return elements.enumerated().compactMap { index, element in
+            let pointer = "/unreadable/\(index)"
+            let members = object(element, at: pointer, keys: PortaManifest.UnreadableKey.self)
+            let kind = string(members?[.kind], at: pointer + "/kind", mustBe: "a kind name", TextRule.kindName)
+            guard let source = string(members?[.source], at: pointer + "/source", mustBe: "a lower-case token", TextRule.token),
+                  let reason = string(members?[.reason], at: pointer + "/reason", mustBe: reasons.joined(separator: " or "), reasons.contains),
+                  let records = count(members?[.records], at: pointer + "/records", minimum: 1) else { return nil }
+            if (reason == PortaManifest.Unreadable.rowReason) != (kind != nil) {
+                fail(pointer, "names a kind exactly when the reason is \(PortaManifest.Unreadable.rowReason)")
+            }
+            return .init(source: source, kind: kind, reason: reason, records: Int(records))
         }
     }
 

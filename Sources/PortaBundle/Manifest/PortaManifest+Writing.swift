@@ -26,6 +26,7 @@ extension PortaManifest {
             member(Key.sources, .array(sources.map(\.json))),
             member(Key.files, .array(files.map(\.json))),
             member(Key.exclusions, .array(exclusions.map(\.json))),
+            memberIfAny(Key.unreadable, unreadable.isEmpty ? nil : .array(unreadable.map(\.json))),
             memberIfAny(Key.identity, identity?.json),
             member(Key.contents, .string(contents.rawValue)),
             member(Key.generator, .object([
@@ -107,13 +108,27 @@ extension PortaManifest.Policy {
 extension PortaManifest.Source {
     var json: JSONValue {
         typealias Key = PortaManifest.SourceKey
-        let members: [(String, JSONValue)] = [
+        let members: [(String, JSONValue)?] = [
             member(Key.id, .string(id)),
             member(Key.connector, .string(connector)),
             member(Key.records, .integer(Int64(records))),
             member(Key.excluded, .integer(Int64(excluded))),
+            memberIfAny(Key.unreadable, unreadable > 0 ? .integer(Int64(unreadable)) : nil),
         ]
-        return .object(members)
+        return .object(members.compactMap { $0 })
+    }
+}
+
+extension PortaManifest.Unreadable {
+    var json: JSONValue {
+        typealias Key = PortaManifest.UnreadableKey
+        let members: [(String, JSONValue)?] = [
+            member(Key.source, .string(source)),
+            memberIfAny(Key.kind, kind.map(JSONValue.string)),
+            member(Key.reason, .string(reason)),
+            member(Key.records, .integer(Int64(records))),
+        ]
+        return .object(members.compactMap { $0 })
     }
 }
 

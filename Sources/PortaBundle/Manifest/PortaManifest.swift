@@ -106,12 +106,15 @@ public struct PortaManifest: Hashable, Sendable {
         public var records: Int
         /// Records found but left out by the policy.
         public var excluded: Int
+        /// Rows that could not be read (skipped under `on-error: skip`), so not in the bundle.
+        public var unreadable: Int
 
-        public init(id: String, connector: String, records: Int, excluded: Int) {
+        public init(id: String, connector: String, records: Int, excluded: Int, unreadable: Int = 0) {
             self.id = id
             self.connector = connector
             self.records = records
             self.excluded = excluded
+            self.unreadable = unreadable
         }
     }
 
@@ -156,6 +159,31 @@ public struct PortaManifest: Hashable, Sendable {
         public init(_ entry: ExclusionTally.Entry) {
             self.init(source: entry.source, kind: entry.kind.name, reason: entry.reason.code,
                       explanation: entry.reason.explanation, records: entry.records)
+        }
+    }
+
+    /// Rows of one source that could not be read, so are not in the bundle: per kind, when the
+    /// row belonged to a known mapping (`unreadable-row`), or without a kind for a line,
+    /// message or card that could not be read at all (`unreadable-unit`).
+    public struct Unreadable: Hashable, Sendable, Comparable {
+        /// The reasons, as `reason` gives them.
+        public static let rowReason = "unreadable-row"
+        public static let unitReason = "unreadable-unit"
+
+        public var source: String
+        public var kind: String?
+        public var reason: String
+        public var records: Int
+
+        public init(source: String, kind: String?, reason: String, records: Int) {
+            self.source = source
+            self.kind = kind
+            self.reason = reason
+            self.records = records
+        }
+
+        public static func < (lhs: Unreadable, rhs: Unreadable) -> Bool {
+            (lhs.source, lhs.kind ?? "", lhs.reason) < (rhs.source, rhs.kind ?? "", rhs.reason)
         }
     }
 
@@ -213,6 +241,8 @@ public struct PortaManifest: Hashable, Sendable {
     public var sources: [Source]
     public var files: [File]
     public var exclusions: [Exclusion]
+    /// Rows that could not be read, by source, kind and reason; sorted.
+    public var unreadable: [Unreadable]
     /// A person's decisions on joining the subject's records, when there were any.
     public var identity: IdentityDecisions?
     /// What the bundle says it holds: judged from the sources when built, as stated when read.
@@ -222,7 +252,8 @@ public struct PortaManifest: Hashable, Sendable {
     /// A manifest; `contents` is judged from `sources` unless given.
     public init(bundleID: String, createdAt: Timestamp, controller: Controller, request: Request,
                 subjectIdentifiers: [SubjectIdentifierUse], policy: Policy, sources: [Source],
-                files: [File], exclusions: [Exclusion], identity: IdentityDecisions? = nil, contents: Contents? = nil,
+                files: [File], exclusions: [Exclusion], unreadable: [Unreadable] = [], identity: IdentityDecisions? = nil,
+                contents: Contents? = nil,
                 generatorVersion: String) {
         self.bundleID = bundleID
         self.createdAt = createdAt
@@ -233,6 +264,7 @@ public struct PortaManifest: Hashable, Sendable {
         self.sources = sources
         self.files = files
         self.exclusions = exclusions
+        self.unreadable = unreadable
         self.identity = identity.flatMap { $0.isEmpty ? nil : $0 }
         self.contents = contents ?? .judged(from: sources)
         self.generatorVersion = generatorVersion

@@ -37,7 +37,9 @@ struct RowMapper {
         let key = mapping.keyPrefix + (try value(mapping.key).keyText(source: source, table: mapping.table))
         func invalid(_ field: String, _ error: any Error) -> ConnectorError {
             let why = (error as? ModelError)?.message ?? "\(error)"
-            return ConnectorError(.invalidRow, source: source, table: mapping.table, key: key, message: "\(field): \(why)")
+            var error = ConnectorError(.invalidRow, source: source, table: mapping.table, key: key, message: "\(field): \(why)")
+            error.kind = mapping.kind.name
+            return error
         }
         var collectedAt: Timestamp?
         if let column = mapping.collectedAt {

@@ -61,6 +61,9 @@ public struct BulkExporter {
         public let path: String
         public let outcomes: [BulkOutcome]
 
+        /// Whether a bundle was written with rows that could not be read (it counts them).
+        public var hasUnreadableRows: Bool { outcomes.contains { ($0.unreadable ?? 0) > 0 } }
+
         /// Whether every subject ended with a bundle or with none to give.
         public var succeeded: Bool { !outcomes.contains { $0.result == .failed || $0.result == .identityConflict } }
     }
@@ -116,9 +119,9 @@ public struct BulkExporter {
                                        createdAt: request.createdAt, language: request.language)
         let bundle = Exporter.bundleFolder(for: single, in: folder)
         func outcome(_ result: BulkOutcome.Result, digest: String? = nil, records: Int? = nil, excluded: Int? = nil,
-                     error: String? = nil) -> BulkOutcome {
+                     unreadable: Int? = nil, error: String? = nil) -> BulkOutcome {
             BulkOutcome(subject: reference, bundlePath: bundle, result: result, digest: digest, records: records,
-                        excluded: excluded, error: error)
+                        excluded: excluded, unreadable: unreadable, error: error)
         }
         if FileManager.default.fileExists(atPath: bundle) {
             return outcome(.existing, digest: BagDigest.of(bagAt: bundle))
@@ -127,7 +130,8 @@ public struct BulkExporter {
         do {
             let result = try await exporter.export(single, into: folder)
             return outcome(.written, digest: result.digest, records: result.totalRecords,
-                           excluded: result.exclusions.reduce(0) { $0 + $1.records })
+                           excluded: result.exclusions.reduce(0) { $0 + $1.records },
+                           unreadable: result.hasUnreadableRows ? result.skippedRows.count : nil)
         } catch let error as ExportError where error.code == .noRecords {
             return outcome(.noRecords)
         } catch let error as ExportError where error.code == .identityConflict {

@@ -28,6 +28,8 @@ public struct BulkOutcome: Sendable, Hashable {
     public let digest: String?
     public let records: Int?
     public let excluded: Int?
+    /// Rows that could not be read and are missing from the bundle, when there were any.
+    public let unreadable: Int?
     public let error: String?
 
     /// One line of the summary, JSON Lines.
@@ -37,6 +39,7 @@ public struct BulkOutcome: Sendable, Hashable {
         if let digest { members.append(("digest", .string("sha256:" + digest))) }
         if let records { members.append(("records", .integer(Int64(records)))) }
         if let excluded { members.append(("excluded", .integer(Int64(excluded)))) }
+        if let unreadable { members.append(("unreadable", .integer(Int64(unreadable)))) }
         if let error { members.append(("error", .string(error))) }
         return JSONValue.object(members).compactSerialized() + [0x0A]
     }

@@ -60,6 +60,13 @@ struct PageVocabulary {
 
     func text(_ key: Phrase) -> String { language.pick(key.swedish, key.english) }
 
+    /// The sentence telling the person that `count` records could not be read and are missing.
+    func unreadable(_ count: Int, contact: String) -> String {
+        language.pick(
+            "\(count) \(count == 1 ? "uppgift" : "uppgifter") om dig kunde inte läsas ur företagets system och finns inte i det här paketet. Kontakta \(contact) för att få dem.",
+            "\(count) \(count == 1 ? "record" : "records") about you could not be read from the company's systems and \(count == 1 ? "is" : "are") not in this bundle. Contact \(contact) to have \(count == 1 ? "it" : "them").")
+    }
+
     /// The note over a table cut at the row limit.
     func showing(_ shown: Int, of total: Int) -> String {
         language.pick("Visar de första \(shown) av \(total). Alla finns i filerna.", "Showing the first \(shown) of \(total). All of them are in the files.")

@@ -21,9 +21,12 @@ public struct PersonPage {
         public var bundleID: String
         public var language: PageLanguage
         public var exclusions: [ExclusionTally.Entry]
+        /// Rows about the person that could not be read from the sources, so are not here.
+        public var unreadable: Int
 
         public init(controllerName: String, organisationNumber: String?, country: String, contact: String?, purpose: Purpose,
-                    createdAt: Timestamp, bundleID: String, language: PageLanguage, exclusions: [ExclusionTally.Entry]) {
+                    createdAt: Timestamp, bundleID: String, language: PageLanguage, exclusions: [ExclusionTally.Entry],
+                    unreadable: Int = 0) {
             self.controllerName = controllerName
             self.organisationNumber = organisationNumber
             self.country = country
@@ -33,6 +36,7 @@ public struct PersonPage {
             self.bundleID = bundleID
             self.language = language
             self.exclusions = exclusions
+            self.unreadable = unreadable
         }
     }
 
@@ -157,7 +161,13 @@ public struct PersonPage {
 
     private func renderLeftOut(_ context: Context, _ words: PageVocabulary, _ html: inout HTMLBuilder) {
         html.element("h2", words.text(.leftOut))
-        guard !context.exclusions.isEmpty else { return html.element("p", words.text(.leftOutNone)) }
+        if context.unreadable > 0 {
+            html.element("p", words.unreadable(context.unreadable, contact: context.contact ?? context.controllerName))
+        }
+        guard !context.exclusions.isEmpty else {
+            if context.unreadable == 0 { html.element("p", words.text(.leftOutNone)) }
+            return
+        }
         html.element("p", words.text(.leftOutIntro))
         html.line("<table>")
         html.line("<tr><th>\(HTMLText.escape(words.text(.kind)))</th><th>\(HTMLText.escape(words.text(.sourceColumn)))</th><th>\(HTMLText.escape(words.text(.records)))</th><th>\(HTMLText.escape(words.text(.reason)))</th></tr>")

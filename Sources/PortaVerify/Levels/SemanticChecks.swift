@@ -129,6 +129,11 @@ struct SemanticChecks {
                 note(.sourceCountMismatch, file, "source \(source.id): the record files hold a different number of its records",
                      expected: String(source.records), found: String(counted[source.id] ?? 0))
             }
+            let unreadable = manifest.unreadable.filter { $0.source == source.id }.reduce(0) { $0 + $1.records }
+            if unreadable != source.unreadable {
+                note(.unreadableCountMismatch, file, "source \(source.id): its unreadable rows add up to a different number",
+                     expected: String(source.unreadable), found: String(unreadable))
+            }
             let excluded = manifest.exclusions.filter { $0.source == source.id }.reduce(0) { $0 + $1.records }
             if excluded != source.excluded {
                 note(.exclusionCountMismatch, file, "source \(source.id): its exclusions add up to a different number",
@@ -142,6 +147,13 @@ struct SemanticChecks {
         }
         for source in counted.keys.sorted() where !sourceIDs.contains(source) {
             note(.unknownSource, file, "records come from source \(source), which the manifest does not list")
+        }
+        if manifest.unreadable != manifest.unreadable.sorted() || Set(manifest.unreadable.map { [$0.source, $0.kind ?? "", $0.reason] }).count != manifest.unreadable.count {
+            note(.manifestOrder, file, "unreadable rows are not sorted by source, kind, reason without repeats")
+        }
+        for entry in manifest.unreadable {
+            if !sourceIDs.contains(entry.source) { note(.unknownSource, file, "unreadable rows name source \(entry.source), which the manifest does not list") }
+            if let kind = entry.kind, RecordKind(named: kind) == nil { note(.unknownKind, file, "unreadable rows name a kind porta/1 does not have") }
         }
         var previous: (String, String, String)?
         for exclusion in manifest.exclusions {
