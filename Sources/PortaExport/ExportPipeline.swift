@@ -184,12 +184,17 @@ public struct Exporter {
             acceptedConflicts: conflicts.map { .init(records: $0.records.map(\.rawValue), fields: $0.fields) })
     }
 
+    /// Each identifier once, as the manifest lists them: spellings that compare equal (e-mail
+    /// addresses differing only in the case of the local part) are one identifier, written as
+    /// the request wrote it, or else as first in sort order, with every place any was found.
     private static func identifierUses(_ resolution: SubjectResolution) -> [PortaManifest.SubjectIdentifierUse] {
-        resolution.identifiers.keys.sorted().map { identifier in
-            var origins = resolution.identifiers[identifier]!
+        let groups = Dictionary(grouping: resolution.identifiers.keys) { [$0.scheme.rawValue, $0.matchKey] }
+        return groups.values.map { spellings in
+            let sorted = spellings.sorted()
+            let shown = sorted.first { resolution.identifiers[$0]!.contains(SubjectResolution.requestOrigin) } ?? sorted[0]
+            var origins = spellings.reduce(into: Set<String>()) { $0.formUnion(resolution.identifiers[$1]!) }
             let fromRequest = origins.remove(SubjectResolution.requestOrigin) != nil
-            let ordered = (fromRequest ? [SubjectResolution.requestOrigin] : []) + origins.sorted()
-            return .init(identifier: identifier, foundIn: ordered)
-        }
+            return (shown, (fromRequest ? [SubjectResolution.requestOrigin] : []) + origins.sorted())
+        }.sorted { $0.0 < $1.0 }.map { PortaManifest.SubjectIdentifierUse(identifier: $0.0, foundIn: $0.1) }
     }
 }

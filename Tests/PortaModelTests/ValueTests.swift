@@ -63,3 +63,16 @@ import Testing
         #expect(throws: ModelError.self) { try CalendarDate(parsing: "2025-2-28") }
     }
 }
+
+@Suite struct TimestampHintTests {
+    @Test func theRFC3339HintSaysWhatIsAccepted() {
+        do {
+            _ = try Timestamp(parsing: "1 July 2024")
+            Issue.record("parsed")
+        } catch let error as ModelError {
+            #expect(error.message.contains("T or a space") && error.message.contains("nothing for UTC"))
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+}

@@ -10,7 +10,8 @@ extension PortaManifest {
         var info: [(String, String)] = [("Source-Organization", controller.name)]
         if let contact = controller.contact { info.append(("Contact-Email", contact)) }
         info += [
-            ("External-Description", "Personal data of one data subject, answering a \(request.purpose.rawValue) request (\(request.purpose.article))"),
+            ("External-Description", "Personal data of one data subject, answering \(request.purpose == .access ? "an" : "a") "
+                + "\(request.purpose.rawValue) request (\(request.purpose.article))"),
             ("External-Identifier", bundleID),
             ("Bagging-Date", createdAt.date.description),
             ("Bag-Software-Agent", "\(Self.generatorName) \(generatorVersion)"),

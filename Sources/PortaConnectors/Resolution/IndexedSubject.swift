@@ -32,8 +32,11 @@ public struct IndexedSubject: Sendable, Hashable {
             do {
                 identifiers.append(try SubjectIdentifier(scheme: scheme, normalizing: raw, referenceDate: referenceDate))
             } catch {
+                // The reason names the rule broken (a wrong check digit, say), never the value.
+                let reason = (error as? ModelError)?.message ?? "not a valid \(scheme.rawValue)"
                 logger.warning("identifier column cannot be read; not used for matching",
-                               metadata: ["source": "\(source.id)", "table": "\(lookup.table)", "row": "\(key)", "column": "\(column)"])
+                               metadata: ["source": "\(source.id)", "table": "\(lookup.table)", "row": "\(key)", "column": "\(column)",
+                                          "reason": "\(reason)"])
             }
         }
         return IndexedSubject(key: key, identifiers: identifiers)

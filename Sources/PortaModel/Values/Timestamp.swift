@@ -29,7 +29,8 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
     public init(parsing text: String) throws {
         let bytes = Array(text.utf8)
         func fail() -> ModelError {
-            ModelError(.invalidTimestamp, "time is not RFC 3339 (YYYY-MM-DDTHH:MM:SS[.f]Z or ±HH:MM)")
+            ModelError(.invalidTimestamp, "time is not RFC 3339: YYYY-MM-DD, T or a space, HH:MM:SS, an optional fraction, "
+                       + "then Z, ±HH:MM, or nothing for UTC")
         }
         func number(_ range: Range<Int>) throws -> Int {
             guard range.upperBound <= bytes.count else { throw fail() }
