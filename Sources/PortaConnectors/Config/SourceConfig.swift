@@ -116,12 +116,18 @@ public struct SubjectLookup: Sendable {
                 let names = SubjectIdentifier.Scheme.allCases.map(\.rawValue).joined(separator: ", ")
                 throw columnNode.error("is not a strong identifier (one of \(names)); names, addresses and IPs never join records")
             }
-            if case .scalar = columnNode.node {
-                columns.append(IdentifierColumn(scheme: scheme, column: try columnNode.column(for: kind), isUnique: true))
-            } else {
-                let entry = try columnNode.mapping(allowed: ["column", "unique"])
-                columns.append(IdentifierColumn(scheme: scheme, column: try entry.required("column").column(for: kind),
-                                                isUnique: try entry.optional("unique")?.bool() ?? true))
+            // One column, or several of one scheme (`email: [email, email2]`), each a name or
+            // `{ column: …, unique: false }`.
+            let entries = if case .sequence = columnNode.node { try columnNode.sequence() } else { [columnNode] }
+            if entries.isEmpty { throw columnNode.error("must name at least one column") }
+            for entryNode in entries {
+                if case .scalar = entryNode.node {
+                    columns.append(IdentifierColumn(scheme: scheme, column: try entryNode.column(for: kind), isUnique: true))
+                } else {
+                    let entry = try entryNode.mapping(allowed: ["column", "unique"])
+                    columns.append(IdentifierColumn(scheme: scheme, column: try entry.required("column").column(for: kind),
+                                                    isUnique: try entry.optional("unique")?.bool() ?? true))
+                }
             }
         }
         if let identifiersNode, columns.isEmpty { throw identifiersNode.error("must name at least one identifier column") }
