@@ -24,8 +24,10 @@ public struct RecordMapping: Sendable {
     /// The table the rows come from; for a file or API source, the row set (`rows`, or an mbox
     /// source's `messages`, a vCard source's `emails`, any source's `subject`).
     public let table: String
-    /// The table's key column: each record's source key.
-    public let key: String
+    /// The table's key columns, one or more (`key: [ordernr, radnr]`): together each record's
+    /// source key, which must be unique in the table (the export refuses a bundle with two
+    /// records of one id).
+    public let keyColumns: [String]
     /// Put before the key to make the source key, so two mappings of one table to one kind
     /// (a customer number and a personnummer, both identifiers) get distinct ids.
     public let keyPrefix: String
@@ -67,7 +69,7 @@ public struct RecordMapping: Sendable {
             }
             subject = nil
         }
-        key = try map.required("key").column(for: sourceKind)
+        keyColumns = try Self.keyColumns(try map.required("key"), sourceKind: sourceKind)
         keyPrefix = try map.optional("key-prefix")?.string() ?? ""
         whenPresent = try map.optional("when-present")?.column(for: sourceKind)
         provenance = try map.required("provenance").oneOf(Provenance.self)
@@ -95,6 +97,33 @@ public struct RecordMapping: Sendable {
         } else {
             file = nil
         }
+    }
+}
+
+extension RecordMapping {
+    /// `key: column` or `key: [column, …]`. SQLite's implicit `rowid` is refused: VACUUM may
+    /// renumber it, and record ids must stay the same run after run.
+    static func keyColumns(_ node: ConfigNode, sourceKind: SourceConfig.Kind) throws -> [String] {
+        let nodes = if case .sequence = node.node { try node.sequence() } else { [node] }
+        guard !nodes.isEmpty else { throw node.error("must name the key column, or a list of the columns that together make the key") }
+        var columns: [String] = []
+        for columnNode in nodes {
+            let column = try columnNode.column(for: sourceKind)
+            if sourceKind == .sqlite, ["rowid", "oid", "_rowid_"].contains(column.lowercased()) {
+                throw columnNode.error("SQLite's rowid is not a stable key (VACUUM may renumber it); map a declared key column")
+            }
+            if columns.contains(column) { throw columnNode.error("names the key column \(column) twice") }
+            columns.append(column)
+        }
+        return columns
+    }
+
+    /// The source key of a row whose key columns hold `parts`: the one part as it is, or the
+    /// parts joined by `/`, each with `%` and `/` escaped, so different rows never share a key.
+    static func sourceKey(_ parts: [String]) -> String {
+        guard parts.count > 1 else { return parts[0] }
+        return parts.map { $0.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F") }
+            .joined(separator: "/")
     }
 }
 

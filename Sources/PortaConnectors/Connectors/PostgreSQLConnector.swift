@@ -145,7 +145,7 @@ public final class PostgreSQLConnector: Connector {
             for (table, columns) in needed.sorted(by: { $0.key < $1.key }) {
                 let present = try await self.types(of: table, connection: connection)
                 guard !present.isEmpty else {
-                    throw ConnectorError(.mappingMismatch, source: self.source.id, table: table, message: "table does not exist")
+                    throw ConnectorError(.mappingMismatch, source: self.source.id, table: table, message: "table or view does not exist")
                 }
                 if let missing = columns.subtracting(present.keys).sorted().first {
                     throw ConnectorError(.mappingMismatch, source: self.source.id, table: table, message: "column \(missing) does not exist")

@@ -11,7 +11,7 @@ struct RowMapper {
 
     /// The columns (fields) a mapping reads from a row, key first, each once.
     static func columns(of mapping: RecordMapping) -> [String] {
-        var columns = [mapping.key]
+        var columns = mapping.keyColumns
         if let subject = mapping.subject, subject.via == nil { columns.append(subject.column) }
         if let collectedAt = mapping.collectedAt { columns.append(collectedAt) }
         if let present = mapping.whenPresent { columns.append(present) }
@@ -34,7 +34,8 @@ struct RowMapper {
     /// Makes the record of one row, with its file's content when the mapping names one.
     /// - Throws: ``ConnectorError`` `invalid-row` naming the row's key and the field.
     func record(_ value: (String) -> SourceValue) throws -> PulledRecord {
-        let key = mapping.keyPrefix + (try value(mapping.key).keyText(source: source, table: mapping.table))
+        let key = mapping.keyPrefix
+            + RecordMapping.sourceKey(try mapping.keyColumns.map { try value($0).keyText(source: source, table: mapping.table) })
         func invalid(_ field: String, _ error: any Error) -> ConnectorError {
             let why = (error as? ModelError)?.message ?? "\(error)"
             var error = ConnectorError(.invalidRow, source: source, table: mapping.table, key: key, message: "\(field): \(why)")

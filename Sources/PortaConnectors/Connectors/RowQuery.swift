@@ -48,7 +48,7 @@ struct RowQuery {
         if let column = mapping.whenPresent {
             sql += " AND t.\(q(column)) IS NOT NULL AND trim(\(dialect.text("t.\(q(column))"))) <> ''"
         }
-        sql += " ORDER BY t.\(q(mapping.key))"
+        sql += " ORDER BY " + mapping.keyColumns.map { "t.\(q($0))" }.joined(separator: ", ")
         self.sql = sql
     }
 

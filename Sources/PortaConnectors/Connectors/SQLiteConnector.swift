@@ -113,8 +113,8 @@ public final class SQLiteConnector: Connector {
         let needed = MappedTables.columns(of: source)
         try read(table: nil) { db in
             for (table, columns) in needed.sorted(by: { $0.key < $1.key }) {
-                guard try db.tableExists(table) else {
-                    throw ConnectorError(.mappingMismatch, source: source.id, table: table, message: "table does not exist")
+                guard try db.tableExists(table) || db.viewExists(table) else {
+                    throw ConnectorError(.mappingMismatch, source: source.id, table: table, message: "table or view does not exist")
                 }
                 let present = Set(try db.columns(in: table).map(\.name))
                 if let missing = columns.subtracting(present).sorted().first {
