@@ -97,6 +97,14 @@ import Testing
         #expect(config.policy.warnings.allSatisfy { $0.contains("Art. 20(1)(a)") })
     }
 
+    @Test func aKeyGivenTwiceIsNamedWithItsLine() throws {
+        let twice = minimal.replacingOccurrences(of: "controller: { id: shop-ab, name: Shop AB, country: SE }",
+                                                 with: "controller: { id: shop-ab, name: Shop AB, country: SE, id: other }")
+        let found = try #require(error(twice))
+        #expect(found.line == 2, "\(found)")
+        #expect(found.message.contains("the key id twice"), "\(found)")
+    }
+
     @Test func anUnknownKeyIsNamedWithItsPathAndLine() throws {
         let broken = minimal.replacingOccurrences(of: "category: identification", with: "categroy: identification")
         let found = try #require(error(broken))

@@ -122,6 +122,7 @@ extension YamlError {
     var mark: Mark? {
         switch self {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark
+        case .duplicatedKeysInMapping(_, let context): context.mark
         default: nil
         }
     }
@@ -132,7 +133,10 @@ extension YamlError {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _),
              .reader(let problem, _, _, _):
             problem
-        case .duplicatedKeysInMapping: "a key is given twice"
+        case .duplicatedKeysInMapping(let duplicates, _):
+            // Keys are config names, not personal data; an odd one is not quoted.
+            "the mapping gives " + duplicates.sorted().map { $0.count <= 64 && $0.allSatisfy({ $0.isASCII && !$0.isNewline }) ? "the key \($0)" : "a key" }
+                .joined(separator: ", ") + " twice"
         default: "unreadable"
         }
     }
