@@ -23,6 +23,7 @@ public enum FindingCode: String, CaseIterable, Codable, Sendable, CustomStringCo
     case payloadOxumMismatch = "payload-oxum-mismatch"
     case sealedDamaged = "sealed-damaged"
     case specialFile = "special-file"
+    case tagManifestIncomplete = "tag-manifest-incomplete"
     case symlink
     case unpackFailed = "unpack-failed"
     case unreadable
@@ -130,6 +131,7 @@ public enum FindingCode: String, CaseIterable, Codable, Sendable, CustomStringCo
         case .payloadOxumMismatch: "`Payload-Oxum` does not match the payload's size and file count."
         case .sealedDamaged: "A sealed bundle does not authenticate: it is damaged, truncated or changed."
         case .specialFile: "The payload holds something other than files and folders (a device, a pipe, a socket)."
+        case .tagManifestIncomplete: "`tagmanifest-sha256.txt` does not list a file it must pin: every payload manifest (RFC 8493 §2.2.1), and by the porta/1 profile `bagit.txt`, `bag-info.txt` and `porta-manifest.json`; a signature over it would cover too little."
         case .symlink: "The payload holds a symbolic link, which a bundle must not."
         case .unpackFailed: "A zip entry could not be written to the scratch folder."
         case .unreadable: "A file or folder of the bundle cannot be read."

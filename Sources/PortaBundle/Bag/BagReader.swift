@@ -123,7 +123,13 @@ public struct BagReader {
         if !payload.contains(where: { $0.algorithm == .sha256 }) {
             note(.missingManifest, BundleLayout.payloadManifest, "the SHA-256 payload manifest is missing (RFC 8493 needs a payload manifest; porta/1 needs SHA-256)")
         }
-        if !tags.contains(where: { $0.algorithm == .sha256 }) {
+        if let tagManifest = tags.first(where: { $0.algorithm == .sha256 }) {
+            let listed = Set(tagManifest.entries.map(\.path))
+            for name in TagManifestCoverage.required(files: names) where !listed.contains(name) {
+                note(.tagManifestIncomplete, BundleLayout.tagManifest,
+                     "does not list \(name), which it must pin (RFC 8493 §2.2.1 for payload manifests; the porta/1 profile for the rest)")
+            }
+        } else {
             note(.missingManifest, BundleLayout.tagManifest, "the SHA-256 tag manifest is missing (porta/1 needs it: it pins the bundle)")
         }
         return (payload, tags)

@@ -1,5 +1,4 @@
 import Crypto
-import PortaBundle
 
 /// A checksum algorithm a BagIt manifest may use (RFC 8493 §2.4), by its manifest name.
 public enum HashAlgorithm: String, CaseIterable, Sendable {

@@ -1,5 +1,3 @@
-import PortaBundle
-
 /// A BagIt manifest or tag manifest (`manifest-sha256.txt`), parsed line by line.
 struct ManifestFile {
     /// One line: a checksum and the file it is for.

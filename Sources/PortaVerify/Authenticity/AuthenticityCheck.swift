@@ -37,6 +37,10 @@ struct AuthenticityCheck {
         guard signature.namespace == Self.namespace else {
             return fail(.signatureNamespace, "the signature is for another purpose (namespace is not \(Self.namespace))")
         }
+        if let missing = TagManifestCoverage.missing(inBag: bag), !missing.isEmpty {
+            return fail(.tagManifestIncomplete, "the signature covers too little: \(BundleLayout.tagManifest) does not list "
+                        + missing.joined(separator: ", "))
+        }
         guard case .success(let signed) = TagFile.readBytes(BundleLayout.tagManifest, in: bag, maximumSize: TagFile.maximumSize),
               signature.isValid(for: signed) else {
             return fail(.signatureMismatch, "the signature does not match \(BundleLayout.tagManifest): the bundle changed after signing, or the signature is not the key's")
