@@ -94,6 +94,8 @@ public enum FindingCode: String, CaseIterable, Codable, Sendable, CustomStringCo
     case missingSignature = "missing-signature"
     case signatureMismatch = "signature-mismatch"
     case signatureNamespace = "signature-namespace"
+    case signerNotForController = "signer-not-for-controller"
+    case signatureDowngrade = "signature-downgrade"
     case unsupportedSignature = "unsupported-signature"
     case untrustedSigner = "untrusted-signer"
 
@@ -198,6 +200,8 @@ public enum FindingCode: String, CaseIterable, Codable, Sendable, CustomStringCo
         case .missingSignature: "The bundle is not signed, and a signature is required."
         case .signatureMismatch: "The signature does not match `tagmanifest-sha256.txt`: the bundle changed after signing."
         case .signatureNamespace: "The signature is for another purpose than `porta-bundle`."
+        case .signerNotForController: "The signer's key is trusted, but not bound to the bundle's controller: no allowed-signers line for the key names the controller id among its principals."
+        case .signatureDowngrade: "An unsigned bundle from a controller whose earlier bundles in the store were signed: import refuses it."
         case .unsupportedSignature: "The signing key is not Ed25519."
         case .untrustedSigner: "The signer's key is not among the trusted keys, or none were given and a signature is required."
         }

@@ -28,6 +28,9 @@ struct KeygenCommand: ParsableCommand {
     @Option(name: .long, help: "With --sign: the key's comment, and the principal in the printed allowed-signers line.")
     var comment: String = "porta"
 
+    @Option(name: .long, help: "With --sign: the controller id (porta.yml's controller.id) the key signs for; the printed allowed-signers line names it first among its principals, which binds the key to that controller for the receiver.")
+    var controller: String?
+
     func validate() throws {
         if sign == seal { throw ValidationError("give one of --sign and --seal") }
     }
@@ -38,7 +41,8 @@ struct KeygenCommand: ParsableCommand {
                 let key = SSHSigningKey(comment: comment)
                 try PendingFile.write(to: out) { try $0.append(Array(key.openSSHText.utf8)) }
                 try PendingFile.write(to: out + ".pub") { try $0.append(Array(key.publicKeyLine.utf8)) }
-                print("\(comment) namespaces=\"\(BundleSignature.namespace)\" \(key.publicKeyLine)", terminator: "")
+                let principals = (controller.map { [$0] } ?? []) + [comment]
+                print("\(principals.joined(separator: ",")) namespaces=\"\(BundleSignature.namespace)\" \(key.publicKeyLine)", terminator: "")
             } else {
                 let identity = AgeIdentity()
                 try PendingFile.write(to: out) { try $0.append(Array(identity.fileText(created: Date()).utf8)) }

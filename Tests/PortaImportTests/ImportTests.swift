@@ -154,14 +154,14 @@ import Testing
     @Test func aRequiredSignatureMustBeThereAndTrusted() async throws {
         let bundle = try await SampleBundle.make()
         let key = SSHSigningKey(comment: "dpo")
-        let trusted = try AllowedSigners(text: "dpo@exempelbutiken.se " + key.publicKeyLine)
+        let trusted = try AllowedSigners(text: "exempelbutiken,dpo@exempelbutiken.se " + key.publicKeyLine)
         let options = VerifyOptions(trustedSigners: trusted, requireSignature: true)
         #expect(try importing(bundle.path, verify: options).outcome == .refused)
         #expect(!FileManager.default.fileExists(atPath: store))
         try BundleSignature.sign(bagAt: bundle.path, with: key)
         #expect(try importing(bundle.path, verify: options).outcome == .imported)
         let signer: String? = try rows("SELECT signed_by FROM porta_bundle").first?["signed_by"]
-        #expect(signer?.hasPrefix("signed by dpo@exempelbutiken.se (SHA256:") == true)
+        #expect(signer?.hasPrefix("signed by exempelbutiken,dpo@exempelbutiken.se (SHA256:") == true)
     }
 
     @Test func aSealedBundleImportsWithTheReceiversIdentityOnly() async throws {

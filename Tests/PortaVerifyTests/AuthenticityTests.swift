@@ -34,18 +34,18 @@ import Testing
 
     @Test func aSignatureBySSHKeygenFromATrustedKeyPasses() async throws {
         let bundle = try await SampleBundle.make()
-        let line = try makeKey("dpo", principal: "dpo@exempelbutiken.se")
+        let line = try makeKey("dpo", principal: "exempelbutiken,dpo@exempelbutiken.se")
         try sign(bundle, with: "dpo")
         let level = try authenticity(bundle, trusted: [line], required: true)
         #expect(level.passed && level.findings.isEmpty)
-        #expect(level.detail?.hasPrefix("signed by dpo@exempelbutiken.se (SHA256:") == true)
+        #expect(level.detail?.hasPrefix("signed by exempelbutiken,dpo@exempelbutiken.se (SHA256:") == true)
         let fingerprint = try ExternalProcess.run("ssh-keygen", ["-l", "-f", keys.file("dpo.pub")]).standardOutput
         #expect(fingerprint.contains(String(level.detail!.split(separator: "(")[1].dropLast())))
     }
 
     @Test func aChangeAfterSigningIsCaught() async throws {
         let bundle = try await SampleBundle.make()
-        let line = try makeKey("dpo", principal: "dpo@exempelbutiken.se")
+        let line = try makeKey("dpo", principal: "exempelbutiken,dpo@exempelbutiken.se")
         try sign(bundle, with: "dpo")
         try BagFiles.append("\n", to: bundle.file("tagmanifest-sha256.txt"))
         let report = try BundleVerifier(options: VerifyOptions(trustedSigners: try AllowedSigners(text: line))).verify(bundle.path)
@@ -54,7 +54,7 @@ import Testing
 
     @Test func aSignatureByAnUntrustedKeyFails() async throws {
         let bundle = try await SampleBundle.make()
-        let trusted = try makeKey("dpo", principal: "dpo@exempelbutiken.se")
+        let trusted = try makeKey("dpo", principal: "exempelbutiken,dpo@exempelbutiken.se")
         _ = try makeKey("mallory", principal: "mallory@example.com")
         try sign(bundle, with: "mallory")
         let level = try authenticity(bundle, trusted: [trusted])
@@ -63,21 +63,21 @@ import Testing
 
     @Test func aKeyTrustedOnlyForAnotherNamespaceIsNotTrusted() async throws {
         let bundle = try await SampleBundle.make()
-        let line = try makeKey("dpo", principal: "dpo@exempelbutiken.se", options: "namespaces=\"git\"")
+        let line = try makeKey("dpo", principal: "exempelbutiken,dpo@exempelbutiken.se", options: "namespaces=\"git\"")
         try sign(bundle, with: "dpo")
         #expect(try authenticity(bundle, trusted: [line]).findings.map(\.code) == ["untrusted-signer"])
     }
 
     @Test func aSignatureMadeForAnotherPurposeFails() async throws {
         let bundle = try await SampleBundle.make()
-        let line = try makeKey("dpo", principal: "dpo@exempelbutiken.se")
+        let line = try makeKey("dpo", principal: "exempelbutiken,dpo@exempelbutiken.se")
         try sign(bundle, with: "dpo", namespace: "file")
         #expect(try authenticity(bundle, trusted: [line]).findings.map(\.code) == ["signature-namespace"])
     }
 
     @Test func anUnsignedBundleIsSkippedUnlessASignatureIsRequired() async throws {
         let bundle = try await SampleBundle.make()
-        let line = try makeKey("dpo", principal: "dpo@exempelbutiken.se")
+        let line = try makeKey("dpo", principal: "exempelbutiken,dpo@exempelbutiken.se")
         let optional = try authenticity(bundle, trusted: nil)
         #expect(optional.skipped == "the bundle is not signed" && optional.findings.isEmpty)
         #expect(try authenticity(bundle, trusted: [line], required: true).findings.map(\.code) == ["missing-signature"])
@@ -90,7 +90,7 @@ import Testing
     }
 
     @Test func anAllowedSignersLineWithAnUnsupportedOptionIsRefusedByLine() throws {
-        let line = try makeKey("dpo", principal: "dpo@exempelbutiken.se", options: "cert-authority")
+        let line = try makeKey("dpo", principal: "exempelbutiken,dpo@exempelbutiken.se", options: "cert-authority")
         #expect(throws: AllowedSigners.Problem.self) { try AllowedSigners(text: "# trusted\n" + line) }
         do { _ = try AllowedSigners(text: "# trusted\n" + line) } catch { #expect(error.line == 2) }
     }

@@ -60,6 +60,14 @@ public struct BundleImporter: Sendable {
                 if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM porta_bundle WHERE digest = ?)", arguments: [digest]) == true {
                     return ImportResult(outcome: .alreadyImported, report: verified.report, facts: facts, kinds: [])
                 }
+                // No downgrade: once a controller's bundles came signed, an unsigned one is refused.
+                if signer == nil, try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS (SELECT 1 FROM porta_bundle WHERE controller_id = ? AND signed_by IS NOT NULL)
+                    """, arguments: [manifest.controller.id]) == true {
+                    let downgrade = Finding(level: 5, code: .signatureDowngrade, path: BundleLayout.signature,
+                                            message: "the bundle is not signed, but earlier bundles from controller \(manifest.controller.id) in the store were")
+                    return ImportResult(outcome: .refused, report: verified.report.adding(downgrade), facts: facts, kinds: [])
+                }
                 let kinds = try write(manifest, from: bag, digest: digest, signer: signer, at: time, into: db)
                 return ImportResult(outcome: .imported, report: verified.report, facts: facts, kinds: kinds)
             }

@@ -36,3 +36,17 @@ public struct ImportResult: Sendable {
     public var imported: Int { kinds.reduce(0) { $0 + $1.imported } }
     public var skipped: Int { kinds.reduce(0) { $0 + $1.skipped } }
 }
+
+extension VerificationReport {
+    /// The report with `finding` added to its level, which then counts as run.
+    func adding(_ finding: Finding) -> VerificationReport {
+        var levels = self.levels
+        if let index = levels.firstIndex(where: { $0.level == finding.level }) {
+            let level = levels[index]
+            levels[index] = .init(level: level.level, name: level.name, findings: level.findings + [finding], detail: level.detail)
+        } else {
+            levels.append(.init(level: finding.level, name: VerificationPipeline.levelNames[finding.level] ?? "", findings: [finding]))
+        }
+        return VerificationReport(bundle: bundle, levels: levels)
+    }
+}

@@ -73,6 +73,16 @@ public struct AllowedSigners: Sendable {
         signers.first { $0.keyBlob == keyBlob && ($0.namespaces?.contains(namespace) ?? true) }
     }
 
+    /// The signer trusted for `keyBlob` in `namespace` to speak for `controller`: a line with
+    /// that key whose principals include the controller's id exactly (a pattern never binds).
+    /// Any trusted key may sign, but only a key bound to a controller speaks for it.
+    func signer(for keyBlob: [UInt8], namespace: String, controller: String) -> Signer? {
+        signers.first { signer in
+            signer.keyBlob == keyBlob && (signer.namespaces?.contains(namespace) ?? true)
+                && signer.principals.split(separator: ",").contains { $0 == controller }
+        }
+    }
+
     /// Splits at white space outside double quotes.
     private static func fields(_ line: String) -> [String] {
         var fields: [String] = [], current = "", quoted = false

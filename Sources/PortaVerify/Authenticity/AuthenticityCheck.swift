@@ -12,6 +12,8 @@ struct AuthenticityCheck {
     let level: Int
     let name: String
     let bag: String
+    /// The controller the bundle's manifest names, which a trusted key must be bound to.
+    let controller: String?
     let trusted: AllowedSigners?
     let required: Bool
 
@@ -50,8 +52,15 @@ struct AuthenticityCheck {
             return .init(level: level, name: name, findings: [],
                          detail: "signed by key \(signature.fingerprint) (not checked against trusted keys)")
         }
-        guard let signer = trusted.signer(for: signature.publicKeyBlob, namespace: Self.namespace) else {
+        guard trusted.signer(for: signature.publicKeyBlob, namespace: Self.namespace) != nil else {
             return fail(.untrustedSigner, "signed by key \(signature.fingerprint), which is not among the trusted keys")
+        }
+        guard let controller else {
+            return fail(.signerNotForController, "the manifest cannot be read to name the controller the signature must speak for")
+        }
+        guard let signer = trusted.signer(for: signature.publicKeyBlob, namespace: Self.namespace, controller: controller) else {
+            return fail(.signerNotForController, "signed by key \(signature.fingerprint), which the trusted keys do not bind to the "
+                        + "bundle's controller \(controller) (its allowed-signers principals must name \(controller))")
         }
         return .init(level: level, name: name, findings: [], detail: "signed by \(signer.principals) (\(signature.fingerprint))")
     }

@@ -15,6 +15,7 @@ public struct AuthenticityStage: VerificationStage {
     }
 
     public func judge(_ bundle: ReadBundle) -> VerificationReport.Level {
-        AuthenticityCheck(level: level, name: name, bag: bundle.bag, trusted: trusted, required: required).run()
+        AuthenticityCheck(level: level, name: name, bag: bundle.bag, controller: bundle.manifest?.controller.id, trusted: trusted,
+                          required: required).run()
     }
 }
