@@ -88,7 +88,13 @@ public enum SafeUnzip {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw Refusal(.zipUnsafePath, name, "entry cannot be written where it belongs") }
         defer { close(descriptor) }
-        let packed = max(Int64(entry.compressedSize), 1)
+        // Header sizes are the zip's claims: a zip64 field may say 2^64 - 1. They are checked
+        // before any arithmetic; the bytes actually unpacked are what the limits are held to.
+        guard let claimedPacked = Int64(exactly: entry.compressedSize),
+              let claimedSize = Int64(exactly: entry.uncompressedSize) else {
+            throw Refusal(.zipSizeOutOfRange, name, "entry's header claims a size beyond what the limits allow")
+        }
+        let packed = max(claimedPacked, 1)
         var written: Int64 = 0
         var refusal: Refusal?
         var runningTotal = total
@@ -112,7 +118,7 @@ public enum SafeUnzip {
         } catch {
             throw refusal ?? Refusal(.badZip, name, "entry cannot be unpacked: the zip is damaged")
         }
-        if written != Int64(entry.uncompressedSize) {
+        if written != claimedSize {
             throw Refusal(.zipSizeMismatch, name, "entry unpacks to a different size than its header says")
         }
         total = runningTotal
