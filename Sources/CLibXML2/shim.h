@@ -1,12 +1,13 @@
 #ifndef PORTA_CLIBXML2_SHIM_H
 #define PORTA_CLIBXML2_SHIM_H
 
-// libxml2 for Porta: the parser, the streaming reader, XSD schemas, the writer and errors.
-// Debian builds libxml2 with ICU; its UErrorCode clashes with Foundation's in Swift, so the
-// ICU part is switched off before the other headers are read (see ../shared/TOOLCHAIN.md).
+// libxml2 for Porta: the parser, the HTML parser, the streaming reader, XSD schemas, the writer
+// and errors. Debian builds libxml2 with ICU; its UErrorCode clashes with Foundation's in Swift,
+// so the ICU part is switched off before the other headers are read.
 #include <libxml/xmlversion.h>
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
+#include <libxml/HTMLparser.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlwriter.h>

@@ -51,11 +51,14 @@ enum FormatChecks {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return [Finding(level: 2, code: .badHTML, path: path, message: "the page is not valid UTF-8")]
         }
-        let policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'"
-        guard text.hasPrefix("<!DOCTYPE html>"), text.contains(policy) else {
-            return [Finding(level: 2, code: .pageNotSealed, path: path,
-                            message: "the page does not start with <!DOCTYPE html> and forbid loading anything (Content-Security-Policy default-src 'none')")]
+        var findings: [Finding] = []
+        if !text.hasPrefix("<!DOCTYPE html>") {
+            findings.append(Finding(level: 2, code: .pageNotSealed, path: path, message: "the page does not start with <!DOCTYPE html>"))
         }
-        return []
+        for problem in PageSafety.problems(bytes) {
+            let code: FindingCode = problem.contains("Content-Security-Policy") ? .pageNotSealed : .pageActiveContent
+            findings.append(Finding(level: 2, code: code, path: path, message: problem))
+        }
+        return findings
     }
 }
