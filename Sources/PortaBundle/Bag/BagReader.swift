@@ -10,7 +10,9 @@ import Foundation
 /// Every problem becomes a ``BundleProblem``; the reader never stops at the first.
 public struct BagReader {
     private let bag: String
-    public private(set) var problems: [BundleProblem] = []
+    private var list = ProblemList()
+    /// What is wrong, at most ``ProblemList/perCode`` of each code, then how many more.
+    public var problems: [BundleProblem] { list.problems }
     /// The regular files under `data/`, relative to the bag, sorted.
     public private(set) var payloadFiles: [String] = []
     /// Their sizes, as the walk of `data/` found them.
@@ -30,8 +32,7 @@ public struct BagReader {
 
     private mutating func note(_ code: FindingCode, _ path: String?, line: Int? = nil, _ message: String,
                                expected: String? = nil, found: String? = nil) {
-        problems.append(BundleProblem(code: code, path: path, line: line, message: message,
-                                expected: expected, found: found))
+        list.append(BundleProblem(code: code, path: path, line: line, message: message, expected: expected, found: found))
     }
 
     private mutating func prepare() {
@@ -43,7 +44,7 @@ public struct BagReader {
         }
         let (payloadManifests, tagManifests) = readManifests()
         let scan = PayloadScan(bag: bag)
-        problems += scan.findings
+        list.append(contentsOf: scan.findings)
         payloadFiles = scan.files
         payloadSizes = scan.sizes
         for manifest in payloadManifests {
@@ -77,7 +78,7 @@ public struct BagReader {
 
     /// `bagit.txt`: exactly the version line and the encoding line, in that order.
     private mutating func checkDeclaration() {
-        switch TagFile.read(BundleLayout.declaration, in: bag) {
+        switch TagFile.read(BundleLayout.declaration, in: bag, maximumSize: TagFile.declarationMaximumSize) {
         case .failure(let problem):
             note(problem == .missing ? .missingTagFile : .badBagitTxt, BundleLayout.declaration, "the bag declaration \(problem.message)")
         case .success(let file):
@@ -115,8 +116,8 @@ public struct BagReader {
                 note(.unreadable, name, "manifest \(problem.message)")
             case .success(let file):
                 if file.hasByteOrderMark { note(.byteOrderMark, name, "starts with a byte order mark, which RFC 8493 forbids") }
-                let (manifest, found) = ManifestFile.parse(file, algorithm: algorithm, payload: !isTag)
-                problems += found
+                let (manifest, lineProblems) = ManifestFile.parse(file, algorithm: algorithm, payload: !isTag)
+                list.append(lineProblems)
                 if isTag { tags.append(manifest) } else { payload.append(manifest) }
             }
         }
@@ -138,7 +139,7 @@ public struct BagReader {
     /// `bag-info.txt` and its `Payload-Oxum`: the payload's octet count and file count.
     private mutating func checkPayloadOxum() {
         let file: TagFile
-        switch TagFile.read(BundleLayout.bagInfo, in: bag) {
+        switch TagFile.read(BundleLayout.bagInfo, in: bag, maximumSize: TagFile.bagInfoMaximumSize) {
         case .failure(let problem):
             return note(problem == .missing ? .missingTagFile : .unreadable, BundleLayout.bagInfo, "bag-info \(problem.message) (porta/1 needs it)")
         case .success(let read):

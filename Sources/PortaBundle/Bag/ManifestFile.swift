@@ -14,9 +14,9 @@ struct ManifestFile {
     let entries: [Entry]
 
     /// Parses a manifest's lines; each malformed line becomes a finding.
-    static func parse(_ file: TagFile, algorithm: HashAlgorithm, payload: Bool) -> (ManifestFile, [BundleProblem]) {
+    static func parse(_ file: TagFile, algorithm: HashAlgorithm, payload: Bool) -> (ManifestFile, ProblemList) {
         var entries: [Entry] = []
-        var findings: [BundleProblem] = []
+        var findings = ProblemList()
         var seen: [String: Int] = [:]
         func bad(_ number: Int, _ code: FindingCode, _ message: String) {
             findings.append(BundleProblem(code: code, path: file.path, line: number, message: message))

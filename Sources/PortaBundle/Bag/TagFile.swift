@@ -11,12 +11,13 @@ public struct TagFile {
     public let hasByteOrderMark: Bool
 
     /// Why a tag file could not be read.
-    public enum Problem: Error, Sendable {
+    public enum Problem: Error, Sendable, Equatable {
         case missing
         case notRegularFile
         case unreadable
         case notUTF8
-        case tooLarge
+        /// Larger than the bound for its role, in bytes.
+        case tooLarge(limit: Int)
 
         public var message: String {
             switch self {
@@ -24,7 +25,7 @@ public struct TagFile {
             case .notRegularFile: "is not a regular file (a symlink, folder or device)"
             case .unreadable: "file cannot be read"
             case .notUTF8: "file is not valid UTF-8"
-            case .tooLarge: "file is larger than the \(TagFile.maximumSize >> 20) MiB a tag file may be here"
+            case .tooLarge(let limit): "file is larger than the \(TagFile.describe(limit)) a file of its role may be"
             }
         }
     }
@@ -33,8 +34,18 @@ public struct TagFile {
     /// not make the verifier read gigabytes into memory.
     public static let maximumSize = 256 << 20
 
-    /// Reads `path` inside `bag`.
-    public static func read(_ path: String, in bag: String) -> Result<TagFile, Problem> {
+    /// The bound of `bagit.txt`: two short lines.
+    public static let declarationMaximumSize = 4 << 10
+    /// The bound of `bag-info.txt`: a few dozen labels, in kilobytes.
+    public static let bagInfoMaximumSize = 64 << 10
+
+    /// A size for a message: bytes, KiB or MiB.
+    static func describe(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : bytes >= 1 << 10 ? "\(bytes >> 10) KiB" : "\(bytes) bytes"
+    }
+
+    /// Reads `path` inside `bag`, refusing one larger than `maximumSize`.
+    public static func read(_ path: String, in bag: String, maximumSize: Int = TagFile.maximumSize) -> Result<TagFile, Problem> {
         var bytes: [UInt8]
         switch readBytes(path, in: bag, maximumSize: maximumSize) {
         case .failure(let problem): return .failure(problem)
@@ -73,7 +84,7 @@ public struct TagFile {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegularFile) }
-        guard info.st_size <= maximumSize else { return .failure(.tooLarge) }
+        guard info.st_size <= maximumSize else { return .failure(.tooLarge(limit: maximumSize)) }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var filled = 0
         while filled < bytes.count {

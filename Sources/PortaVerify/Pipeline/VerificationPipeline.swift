@@ -30,9 +30,20 @@ public struct VerificationPipeline: Sendable {
             if stage.level > 2, let reason = read.versionRefusal {
                 return VerificationReport.Level(level: stage.level, name: stage.name, findings: [], skipped: reason)
             }
-            return stage.judge(read)
+            // Level 1 comes capped from the bag reader; the others are capped here.
+            return stage.level == 1 ? stage.judge(read) : Self.capped(stage.judge(read))
         }
         return (levels, read.manifest)
+    }
+
+    /// The level with at most ``ProblemList/perCode`` findings of each code, then how many more:
+    /// a hostile bundle cannot make a report of hundreds of megabytes.
+    static func capped(_ level: VerificationReport.Level) -> VerificationReport.Level {
+        var list = ProblemList()
+        list.append(contentsOf: level.findings.map(\.problem))
+        let findings = list.problems.map { Finding(level: level.level, $0) }
+        guard findings.count != level.findings.count || findings != level.findings else { return level }
+        return .init(level: level.level, name: level.name, findings: findings, skipped: level.skipped, detail: level.detail)
     }
 
     /// The verdict when the bundle could not even be opened: level 1's finding, every later level skipped.
