@@ -1,5 +1,6 @@
 import Foundation
 import PortaBundle
+import PortaBytes
 import PortaConnectors
 import PortaModel
 
@@ -52,14 +53,14 @@ struct AttachmentFiles {
     private static func copy(_ source: String, into sink: HashingFileSink, record: CanonicalRecord) throws {
         let descriptor = open(source, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw ExportError(.attachmentUnreadable, "the file of attachment \(record.id) cannot be opened (errno \(errno))")
+            throw ExportError(.attachmentUnreadable, "the file of attachment \(record.id) cannot be opened (\(SystemReason.current()))")
         }
         defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             guard count >= 0 else {
-                throw ExportError(.attachmentUnreadable, "the file of attachment \(record.id) cannot be read (errno \(errno))")
+                throw ExportError(.attachmentUnreadable, "the file of attachment \(record.id) cannot be read (\(SystemReason.current()))")
             }
             if count == 0 { return }
             try buffer.withUnsafeBytes { try sink.write(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }

@@ -1,4 +1,5 @@
 import Foundation
+import PortaBytes
 
 /// An owner-only (0700) folder for one job's scratch files (an unzipped bundle, an opened
 /// sealed file, an id index), made with a random name and removed when the job ends.
@@ -11,7 +12,7 @@ public struct ScratchFolder: Sendable {
         let base = parent ?? NSTemporaryDirectory()
         var template = ((base.hasSuffix("/") ? base : base + "/") + "." + prefix + "-XXXXXX").utf8CString
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw BundleError(.io, "cannot make a scratch folder (errno \(errno))", path: base)
+            throw BundleError(.io, "cannot make a scratch folder (\(SystemReason.current()))", path: base)
         }
         path = String(cString: made)
     }

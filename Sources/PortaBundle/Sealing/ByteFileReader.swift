@@ -1,4 +1,5 @@
 import Foundation
+import PortaBytes
 
 /// Reads a file through a buffer: lines of bounded length (for a header) and then blocks of
 /// exact size (for a payload). Short reads from the system are retried; fewer bytes than asked
@@ -12,7 +13,7 @@ final class ByteFileReader {
     /// - Throws: ``BundleError`` `io` naming the file.
     init(path: String) throws {
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw BundleError(.io, "cannot read the file (errno \(errno))", path: path) }
+        guard descriptor >= 0 else { throw BundleError(.io, "cannot read the file (\(SystemReason.current()))", path: path) }
     }
 
     deinit { close(descriptor) }

@@ -109,7 +109,7 @@ public enum SafeUnzip {
                 }
                 if let refusal { throw refusal }
                 guard data.withUnsafeBytes({ DescriptorWriting.writeAll($0, to: descriptor) }) else {
-                    throw Refusal(.unpackFailed, name, "entry cannot be written (errno \(errno))")
+                    throw Refusal(.unpackFailed, name, "entry cannot be written (\(SystemReason.current()))")
                 }
             }
             if checksum != entry.checksum { throw Refusal(.zipChecksumMismatch, name, "entry's CRC-32 does not match its contents: the zip is damaged") }

@@ -16,7 +16,7 @@ public enum PendingFile {
 
         public func append(_ bytes: some ContiguousBytes) throws {
             guard bytes.withUnsafeBytes({ DescriptorWriting.writeAll($0, to: descriptor) }) else {
-                throw FileWriteError(.io, "cannot write the file (errno \(errno))", path: path)
+                throw FileWriteError(.io, "cannot write the file (\(SystemReason.current()))", path: path)
             }
         }
     }
@@ -30,11 +30,11 @@ public enum PendingFile {
         let temporary = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".partial-"
             + String(UInt64.random(in: .min ... .max), radix: 16)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw FileWriteError(.io, "cannot write the file (errno \(errno))", path: path) }
+        guard descriptor >= 0 else { throw FileWriteError(.io, "cannot write the file (\(SystemReason.current()))", path: path) }
         defer { unlink(temporary) }
         do {
             try body(Sink(descriptor: descriptor, path: path, temporaryPath: temporary))
-            guard fsync(descriptor) == 0 else { throw FileWriteError(.io, "cannot sync the file (errno \(errno))", path: path) }
+            guard fsync(descriptor) == 0 else { throw FileWriteError(.io, "cannot sync the file (\(SystemReason.current()))", path: path) }
         } catch {
             close(descriptor)
             throw error
@@ -42,7 +42,7 @@ public enum PendingFile {
         close(descriptor)
         // Without replacing, link rather than rename: an existing file at `path` stays.
         guard (replacing ? rename(temporary, path) : link(temporary, path)) == 0 else {
-            throw FileWriteError(errno == EEXIST ? .alreadyExists : .io, "cannot move the file into place (errno \(errno))", path: path)
+            throw FileWriteError(errno == EEXIST ? .alreadyExists : .io, "cannot move the file into place (\(SystemReason.current()))", path: path)
         }
     }
 }

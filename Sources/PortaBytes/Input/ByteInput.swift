@@ -20,7 +20,7 @@ public final class ByteInput {
     public init(path: String, name: String, format: FormatError.Format) throws {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw FormatError(format, "cannot open the file (errno \(errno))", file: name)
+            throw FormatError(format, "cannot open the file (\(SystemReason.current()))", file: name)
         }
         self.descriptor = descriptor
         self.name = name
@@ -72,7 +72,7 @@ public final class ByteInput {
     private func refill() throws -> Bool {
         guard descriptor >= 0 else { return false }
         let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        guard count >= 0 else { throw FormatError(format, "cannot read the file (errno \(errno))", file: name, line: line) }
+        guard count >= 0 else { throw FormatError(format, "cannot read the file (\(SystemReason.current()))", file: name, line: line) }
         position = 0
         end = count
         return count > 0

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PortaBytes
 import PortaVerify
 
 /// Opens the receiver's store: an SQLite file, made owner-only when new, with its schema
@@ -7,7 +8,7 @@ import PortaVerify
 enum ReceiverStore {
     static func open(_ path: String) throws(ImportError) -> DatabaseQueue {
         let descriptor = Foundation.open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw ImportError(.store, path: path, message: "the store cannot be opened (errno \(errno))") }
+        guard descriptor >= 0 else { throw ImportError(.store, path: path, message: "the store cannot be opened (\(SystemReason.current()))") }
         close(descriptor)
         do {
             var configuration = Configuration()
