@@ -70,6 +70,10 @@ public enum SafeUnzip {
             entries.append((entry, trimmed))
         }
         let root = root(of: folder, names: entries.map(\.1))
+        // The packed bytes an entry can have come from are at most the zip's own size, whatever
+        // its header claims: the ratio is held to that, so a claimed size cannot lift the bound.
+        var info = stat()
+        let zipSize = stat(zip, &info) == 0 ? max(Int64(info.st_size), 1) : 1
         var total: Int64 = 0
         for (entry, name) in entries {
             if let tagFiles {
@@ -78,13 +82,13 @@ public enum SafeUnzip {
             }
             try makeParents(of: name, in: folder, includingLast: entry.type == .directory)
             guard entry.type == .file else { continue }
-            try write(entry, of: archive, to: folder + "/" + name, name: name, total: &total, limits: limits)
+            try write(entry, of: archive, to: folder + "/" + name, name: name, total: &total, zipSize: zipSize, limits: limits)
         }
         return root
     }
 
     private static func write(_ entry: Entry, of archive: Archive, to path: String, name: String,
-                              total: inout Int64, limits: ZipLimits) throws(Refusal) {
+                              total: inout Int64, zipSize: Int64, limits: ZipLimits) throws(Refusal) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw Refusal(.zipUnsafePath, name, "entry cannot be written where it belongs") }
         defer { close(descriptor) }
@@ -94,7 +98,7 @@ public enum SafeUnzip {
               let claimedSize = Int64(exactly: entry.uncompressedSize) else {
             throw Refusal(.zipSizeOutOfRange, name, "entry's header claims a size beyond what the limits allow")
         }
-        let packed = max(claimedPacked, 1)
+        let packed = max(min(claimedPacked, zipSize), 1)
         var written: Int64 = 0
         var refusal: Refusal?
         var runningTotal = total
@@ -104,7 +108,8 @@ public enum SafeUnzip {
                 runningTotal += Int64(data.count)
                 if runningTotal > limits.maximumTotalBytes {
                     refusal = Refusal(.zipBomb, name, "the zip unpacks to more than \(limits.maximumTotalBytes) bytes")
-                } else if written > limits.ratioFloor && written / packed > limits.maximumRatio {
+                } else if (written > limits.ratioFloor && written / packed > limits.maximumRatio)
+                            || (runningTotal > limits.ratioFloor && runningTotal / zipSize > limits.maximumRatio) {
                     refusal = Refusal(.zipBomb, name, "entry unpacks more than \(limits.maximumRatio) times its packed size")
                 }
                 if let refusal { throw refusal }
