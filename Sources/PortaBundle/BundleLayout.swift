@@ -22,6 +22,11 @@ public enum BundleLayout {
     public static let manifest = "porta-manifest.json"
     /// The SSH signature over the tag manifest, a tag file outside the tag manifest.
     public static let signature = "porta-signature.sig"
+    /// BagIt's list of files to fetch from elsewhere, which the porta/1 profile does not allow.
+    public static let fetch = "fetch.txt"
+    /// The `bag-info.txt` labels the porta/1 profile allows once each (`formats/bagit-profile.json`).
+    public static let bagInfoLabelsGivenOnce = ["Source-Organization", "Contact-Email", "External-Description", "External-Identifier",
+                                                "Bagging-Date", "Bag-Software-Agent", "BagIt-Profile-Identifier", "Payload-Oxum"]
     /// The tag files BagIt itself defines, which no one may add as ordinary tag files.
     public static let bagItFiles = [declaration, bagInfo, payloadManifest, tagManifest]
 

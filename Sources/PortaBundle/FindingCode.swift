@@ -21,6 +21,9 @@ public enum FindingCode: String, CaseIterable, Codable, Sendable, CustomStringCo
     case nameNotUTF8 = "name-not-utf8"
     case normalizationCollision = "normalization-collision"
     case payloadOxumMismatch = "payload-oxum-mismatch"
+    case profileBagItVersion = "profile-bagit-version"
+    case profileFetch = "profile-fetch"
+    case profileRepeatedLabel = "profile-repeated-label"
     case sealedDamaged = "sealed-damaged"
     case specialFile = "special-file"
     case tagManifestIncomplete = "tag-manifest-incomplete"
@@ -103,6 +106,10 @@ public enum FindingCode: String, CaseIterable, Codable, Sendable, CustomStringCo
 
     public var description: String { rawValue }
 
+    /// Whether the rule is the porta/1 profile's own (`profile-…`), not one of RFC 8493 or of the
+    /// porta/1 files: a bag can be a valid BagIt bag and still break it.
+    public var isProfileRule: Bool { rawValue.hasPrefix("profile-") }
+
     /// The code of a record file that does not read strictly in its format.
     public static func unreadableRecords(in format: String) -> FindingCode {
         switch format {
@@ -133,6 +140,9 @@ public enum FindingCode: String, CaseIterable, Codable, Sendable, CustomStringCo
         case .nameNotUTF8: "A file name in the payload is not valid UTF-8."
         case .normalizationCollision: "Two payload file names are the same after Unicode normalisation."
         case .payloadOxumMismatch: "`Payload-Oxum` does not match the payload's size and file count."
+        case .profileBagItVersion: "A valid BagIt 0.97 bag, but the porta/1 profile accepts BagIt 1.0 only (profile rule, not RFC 8493)."
+        case .profileFetch: "The bag has a `fetch.txt`, which the porta/1 profile does not allow: a bundle carries every file (profile rule)."
+        case .profileRepeatedLabel: "A `bag-info.txt` label the porta/1 profile allows once is given more than once (profile rule)."
         case .sealedDamaged: "A sealed bundle does not authenticate: it is damaged, truncated or changed."
         case .specialFile: "The payload holds something other than files and folders (a device, a pipe, a socket)."
         case .tagManifestIncomplete: "`tagmanifest-sha256.txt` does not list a file it must pin: every payload manifest (RFC 8493 §2.2.1), and by the porta/1 profile `bagit.txt`, `bag-info.txt` and `porta-manifest.json`; a signature over it would cover too little."

@@ -179,9 +179,25 @@ import Testing
         return folder
     }
 
+    /// bagit-python's verdict, and Porta's by RFC 8493 alone: its porta/1 profile findings (a
+    /// bagit-python bag is BagIt 0.97, which the profile does not accept) are reported apart.
     func verdicts(_ folder: TemporaryFolder) throws -> (bagitPython: Bool, porta: Bool, findings: [String]) {
-        let report = try BundleVerifier(maxLevel: 1).verify(folder.path)
-        return (try PeerTool.bagitValidate(folder.path).status == 0, report.isValid, report.findings.map(\.code))
+        let rfc = try BundleVerifier(maxLevel: 1).verify(folder.path).findings.filter { !$0.isProfileRule }
+        return (try PeerTool.bagitValidate(folder.path).status == 0, rfc.isEmpty, rfc.map(\.code))
+    }
+
+    @Test func aBagitPythonBagOfBagIt097IsAProfileFindingOnly() throws {
+        let folder = try bagitPythonBag()
+        let findings = try BundleVerifier(maxLevel: 1).verify(folder.path).findings
+        #expect(findings.contains { $0.code == "profile-bagit-version" } && findings.allSatisfy(\.isProfileRule), "\(findings)")
+    }
+
+    @Test func aFetchFileAndARepeatedLabelBreakTheProfile() async throws {
+        let bundle = try await SampleBundle.make()
+        try BagFiles.write("http://example.org/x 1 data/x\n", to: bundle.file("fetch.txt"))
+        try BagFiles.append("External-Identifier: urn:uuid:00000000-0000-8000-8000-000000000000\n", to: bundle.file("bag-info.txt"))
+        let codes = Set(try bundle.verify().findings.map(\.code))
+        #expect(codes.isSuperset(of: ["profile-fetch", "profile-repeated-label"]), "\(codes)")
     }
 
     /// One way to leave or break a bag that bagit-python made, by name.

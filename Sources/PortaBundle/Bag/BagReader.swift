@@ -37,6 +37,9 @@ public struct BagReader {
 
     private mutating func prepare() {
         checkDeclaration()
+        if FileManager.default.fileExists(atPath: bag + "/" + BundleLayout.fetch) {
+            note(.profileFetch, BundleLayout.fetch, "the porta/1 profile does not allow fetch.txt: a bundle carries every file itself")
+        }
         var info = stat()
         guard lstat(bag + "/data", &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
             note(.missingPayloadFolder, BundleLayout.payloadFolder, "the payload folder data/ is missing or not a folder")
@@ -89,6 +92,9 @@ public struct BagReader {
                 note(.badBagitTxt, BundleLayout.declaration, line: 1, "first line must be 'BagIt-Version: M.N'")
             } else if version != "1.0" && version != "0.97" {
                 note(.unsupportedVersion, BundleLayout.declaration, line: 1, "BagIt version is not 1.0 (or 0.97)", expected: "1.0", found: version)
+            } else if version == "0.97" {
+                note(.profileBagItVersion, BundleLayout.declaration, line: 1,
+                     "BagIt 0.97 is a valid bag, but the porta/1 profile accepts BagIt 1.0 only", expected: "1.0", found: version)
             }
             if file.lines.count < 2 || file.lines[1] != "Tag-File-Character-Encoding: UTF-8" {
                 note(.badBagitTxt, BundleLayout.declaration, line: 2, "second line must be 'Tag-File-Character-Encoding: UTF-8'")
@@ -147,7 +153,13 @@ public struct BagReader {
         }
         if file.hasByteOrderMark { note(.byteOrderMark, BundleLayout.bagInfo, "starts with a byte order mark, which RFC 8493 forbids") }
         var values: [String: String] = [:]
-        defer { bagInfo = values }
+        var seen: [String: Int] = [:]
+        defer {
+            bagInfo = values
+            for label in BundleLayout.bagInfoLabelsGivenOnce where (seen[label] ?? 0) > 1 && label != "Payload-Oxum" {
+                note(.profileRepeatedLabel, BundleLayout.bagInfo, "\(label) is given \(seen[label]!) times; the porta/1 profile allows it once")
+            }
+        }
         var oxum: [(value: String, line: Int)] = []
         for (index, line) in file.lines.enumerated() {
             if line.first == " " || line.first == "\t" {
@@ -164,6 +176,7 @@ public struct BagReader {
             }
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             if values[String(label)] == nil { values[String(label)] = value }
+            seen[String(label), default: 0] += 1
             if label == "Payload-Oxum" { oxum.append((value, index + 1)) }
         }
         guard let (value, line) = oxum.first else {

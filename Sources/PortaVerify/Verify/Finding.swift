@@ -24,6 +24,8 @@ public struct Finding: Codable, Hashable, Sendable, CustomStringConvertible {
 
     /// The rule's stable code, such as `checksum-mismatch` (`formats/findings.md`).
     public var code: String { problem.code.rawValue }
+    /// Whether the finding is of a porta/1 profile rule rather than of RFC 8493 (see ``FindingCode/isProfileRule``).
+    public var isProfileRule: Bool { problem.code.isProfileRule }
     /// The file the finding is about, relative to the bundle.
     public var path: String? { problem.path }
     /// The line in that file, when there is one.
