@@ -65,3 +65,24 @@ import Testing
         #expect(try storedRecords() == before)
     }
 }
+
+/// A refused import changes nothing, not even a store file that is not Porta's.
+@Suite struct ForeignStoreTests {
+    @Test func aStoreWithTablesOfPortasNamesThatPortaDidNotMakeIsLeftAsItWas() async throws {
+        let bundle = try await SampleBundle.make()
+        let folder = TemporaryFolder("porta-receiver"), store = folder.file("theirs.sqlite")
+        try Self.makeTheirStore(at: store)
+        let before = FileManager.default.contents(atPath: store)
+        #expect(throws: ImportError.self) {
+            try BundleImporter().importBundle(bundle.path, into: store, at: Timestamp(.now))
+        }
+        #expect(FileManager.default.contents(atPath: store) == before, "not a byte changed, no grdb_migrations left behind")
+    }
+
+    /// Someone else's SQLite file that happens to have a table called porta_record.
+    static func makeTheirStore(at path: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "CREATE TABLE porta_record (note TEXT); INSERT INTO porta_record VALUES ('theirs')") }
+        try queue.close()
+    }
+}

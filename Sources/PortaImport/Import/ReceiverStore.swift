@@ -14,8 +14,19 @@ enum ReceiverStore {
             var configuration = Configuration()
             configuration.busyMode = .timeout(60)
             let queue = try DatabaseQueue(path: path, configuration: configuration)
+            // The schema is checked before anything is written: a file with tables of Porta's
+            // names that Porta did not make is refused as it is, with nothing added.
+            let foreign = try queue.read { db in
+                try db.tableExists("grdb_migrations") ? [] : try ReceiverStoreSchema.tables.filter { try db.tableExists($0) }
+            }
+            guard foreign.isEmpty else {
+                throw ImportError(.store, path: path, message: "the file already holds tables named \(foreign.joined(separator: ", ")) "
+                                  + "that Porta did not make; nothing was written")
+            }
             try ReceiverStoreSchema.migrator().migrate(queue)
             return queue
+        } catch let error as ImportError {
+            throw error
         } catch {
             throw ImportError(.store, path: path, message: "the store cannot be opened: \(describe(error))", cause: error)
         }

@@ -5,6 +5,9 @@ import PortaVerify
 /// `formats/store.md`). Every record is keyed by the sending controller and its stable id, and
 /// names the bundle (by digest) it last came from; every imported bundle is listed once.
 enum ReceiverStoreSchema {
+    /// The tables the schema makes.
+    static let tables = ["porta_bundle", "porta_bundle_kind", "porta_record", "porta_attachment_file"]
+
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("porta-store-1") { db in
