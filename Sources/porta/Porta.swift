@@ -1,5 +1,7 @@
 import ArgumentParser
+import Dispatch
 import Foundation
+import PortaBundle
 
 /// The `porta` command: answer data-portability and access requests, and check what arrives.
 ///
@@ -19,6 +21,8 @@ struct Porta: AsyncParsableCommand {
     /// Runs the command, mapping argument errors to exit code 2 (could not run) rather than
     /// ArgumentParser's 64.
     static func main() async {
+        let signals = ScratchCleanup.install()
+        defer { signals.forEach { $0.cancel() } }
         do {
             var command = try parseAsRoot()
             if var asynchronous = command as? any AsyncParsableCommand {
@@ -49,4 +53,21 @@ enum ExitStatus {
 /// Writes a line to standard error.
 func printError(_ message: String) {
     FileHandle.standardError.write(Data(("porta: " + message + "\n").utf8))
+}
+
+/// On SIGINT and SIGTERM, the scratch folders (which may hold a person's unpacked data) are
+/// removed before the process ends with 128 + the signal, as a shell expects.
+enum ScratchCleanup {
+    static func install() -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                ScratchFolder.removeAll()
+                Foundation.exit(128 + number)
+            }
+            source.resume()
+            return source
+        }
+    }
 }
