@@ -30,4 +30,47 @@ import Testing
         let report = try BundleVerifier(maxLevel: 1).verify(zip)
         #expect(report.findings.map(\.code) == ["zip-bomb"], "\(report.text)")
     }
+
+    /// Sets the "encrypted" flag of a zip's first central directory entry.
+    static let encryptFirstEntry = """
+        import struct, sys
+        data = bytearray(open(sys.argv[1], "rb").read())
+        i = data.find(b"PK\\x01\\x02")
+        struct.pack_into("<H", data, i + 8, struct.unpack_from("<H", data, i + 8)[0] | 1)
+        open(sys.argv[1], "wb").write(bytes(data))
+        """
+
+    @Test func anEncryptedEntryCannotHideTheEntriesAfterIt() async throws {
+        let bundle = try await SampleBundle.make()
+        let zip = bundle.out.file("bundle.zip")
+        #expect(try ExternalProcess.porta(["pack", bundle.path, "--out", zip]).status == 0)
+        let patched = try ExternalProcess.run("python3", ["-c", Self.encryptFirstEntry, zip])
+        #expect(patched.status == 0, "\(patched.combined)")
+        let report = try BundleVerifier(maxLevel: 1).verify(zip)
+        #expect(report.findings.map(\.code) == ["zip-entry-unreadable"], "\(report.text)")
+    }
+
+    /// One entry whose zip64 fields claim sizes of 2^64 - 1.
+    static let zip64Claims = """
+        import struct, zlib, sys
+        name, data = b"bag/bagit.txt", b"BagIt-Version: 1.0\\nTag-File-Character-Encoding: UTF-8\\n"
+        huge = 0xFFFFFFFFFFFFFFFF
+        extra = struct.pack("<HHQQ", 1, 16, huge, huge)
+        local = struct.pack("<IHHHHHIIIHH", 0x04034b50, 45, 0, 0, 0, 0x21, zlib.crc32(data), 0xFFFFFFFF, 0xFFFFFFFF, len(name), len(extra)) + name + extra
+        central_extra = struct.pack("<HHQQQ", 1, 24, huge, huge, 0)
+        central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014b50, 45, 45, 0, 0, 0, 0x21, zlib.crc32(data), 0xFFFFFFFF, 0xFFFFFFFF,
+                              len(name), len(central_extra), 0, 0, 0, 0o100600 << 16, 0xFFFFFFFF) + name + central_extra
+        body = local + data
+        open(sys.argv[1], "wb").write(body + central + struct.pack("<IHHHHIIH", 0x06054b50, 0, 0, 1, 1, len(central), len(body), 0))
+        """
+
+    @Test func sizesOfTwoToTheSixtyFourAreRefusedNotTrusted() throws {
+        let folder = TemporaryFolder("porta-zip"), zip = folder.file("zip64.zip")
+        let made = try ExternalProcess.run("python3", ["-c", Self.zip64Claims, zip])
+        #expect(made.status == 0, "\(made.combined)")
+        let report = try BundleVerifier(maxLevel: 1).verify(zip)
+        #expect(!report.isValid)
+        #expect(Set(report.findings.map(\.code)).isSubset(of: ["zip-entry-unreadable", "zip-size-out-of-range"]), "\(report.text)")
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["zip64.zip"], "nothing unpacked is left")
+    }
 }

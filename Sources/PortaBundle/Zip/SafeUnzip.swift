@@ -69,6 +69,12 @@ public enum SafeUnzip {
             }
             entries.append((entry, trimmed))
         }
+        // The zip library stops at an entry it cannot read (encrypted, or a header it cannot
+        // parse) as if the zip ended there: every entry the zip declares must have been read.
+        if let declared = ZipDirectoryCount.declared(in: zip), declared != UInt64(entries.count) {
+            throw Refusal(.zipEntryUnreadable, nil, "the zip declares \(declared) entries, but only \(entries.count) can be read "
+                          + "(an encrypted entry, or a damaged header); the zip is refused whole")
+        }
         let root = root(of: folder, names: entries.map(\.1))
         // The packed bytes an entry can have come from are at most the zip's own size, whatever
         // its header claims: the ratio is held to that, so a claimed size cannot lift the bound.
