@@ -23,11 +23,19 @@ public struct BundleProblem: Codable, Hashable, Sendable {
     public init(code: FindingCode, path: String? = nil, line: Int? = nil, record: String? = nil, message: String,
                 expected: String? = nil, found: String? = nil) {
         self.code = code
-        self.path = path
+        self.path = path.map(Self.shown)
         self.line = line
         self.record = record
         self.message = message
         self.expected = expected
         self.found = found
+    }
+
+    /// A path from the bundle as a report may show it: as it is when it is a plausible path (at
+    /// most 255 bytes, no control characters), else a placeholder: a hostile bundle must not
+    /// echo 65 KB names or terminal escapes into reports and logs.
+    static func shown(_ path: String) -> String {
+        let plain = path.utf8.count <= 255 && !path.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+        return plain ? path : "(a name of \(path.utf8.count) bytes that is not shown)"
     }
 }

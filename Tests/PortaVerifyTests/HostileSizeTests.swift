@@ -38,3 +38,15 @@ import Testing
         #expect(run.standardOutput.utf8.count < 100_000, "the report is bounded")
     }
 }
+
+@Suite struct HostileNameTests {
+    @Test func aNameOfSixtyFiveKilobytesIsNotEchoed() async throws {
+        let bundle = try await SampleBundle.make()
+        let name = "data/" + String(repeating: "n", count: 65_000)
+        try BagFiles.append("\(String(repeating: "0", count: 64))  \(name)\n", to: bundle.file("manifest-sha256.txt"))
+        let report = try bundle.verify()
+        let finding = try #require(report.findings.first { $0.code == "missing-file" })
+        #expect(finding.path == "(a name of 65005 bytes that is not shown)")
+        #expect(report.text.utf8.count < 10_000)
+    }
+}
