@@ -31,8 +31,10 @@ struct Porta: AsyncParsableCommand {
                 try command.run()
             }
         } catch let exit as ExitCode {
+            ScratchCleanup.waitIfEnding()
             Foundation.exit(exit.rawValue)
         } catch {
+            ScratchCleanup.waitIfEnding()
             if exitCode(for: error) == .success { Self.exit(withError: error) }
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(ExitStatus.couldNotRun.rawValue)
@@ -58,11 +60,27 @@ func printError(_ message: String) {
 /// On SIGINT and SIGTERM, the scratch folders (which may hold a person's unpacked data) are
 /// removed before the process ends with 128 + the signal, as a shell expects.
 enum ScratchCleanup {
+    /// Set once a signal is being handled: the run's own ending (an error caused by the cleanup)
+    /// then waits for the handler's exit instead of racing it.
+    private static let ending = Flag()
+
+    static func waitIfEnding() {
+        while ending.isSet { sleep(1) }
+    }
+
+    private final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func set() { lock.lock(); value = true; lock.unlock() }
+        var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    }
+
     static func install() -> [any DispatchSourceSignal] {
         [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
+                ending.set()
                 ScratchFolder.removeAll()
                 Foundation.exit(128 + number)
             }

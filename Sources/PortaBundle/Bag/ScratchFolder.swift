@@ -17,12 +17,17 @@ public struct ScratchFolder: Sendable {
     public init(in parent: String?, prefix: String = "porta-scratch") throws {
         let base = parent ?? NSTemporaryDirectory()
         Self.removeStale(in: base)
-        var template = ((base.hasSuffix("/") ? base : base + "/") + "." + prefix + "-\(getpid())-XXXXXX").utf8CString
-        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw BundleError(.io, "cannot make a scratch folder (\(SystemReason.current()))", path: base)
+        let template = (base.hasSuffix("/") ? base : base + "/") + "." + prefix + "-\(getpid())-XXXXXX"
+        // Made and recorded in one step, so that a signal's cleanup sees every folder or none new.
+        let made = Self.open.make(in: base) {
+            var bytes = template.utf8CString
+            return bytes.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) }
         }
-        path = String(cString: made)
-        Self.open.insert(path)
+        switch made {
+        case .made(let path): self.path = path
+        case .ending: throw BundleError(.io, "the process is ending; no scratch folder is made", path: base)
+        case .failed: throw BundleError(.io, "cannot make a scratch folder (\(SystemReason.current()))", path: base)
+        }
     }
 
     public func remove() {
@@ -30,9 +35,28 @@ public struct ScratchFolder: Sendable {
         Self.open.remove(path)
     }
 
-    /// Removes every scratch folder of this process still open; for a signal handler.
+    /// Removes every scratch folder of this process, and makes no more; for a signal handler.
+    /// Besides the folders it knows open, it removes any of this process's own names in the
+    /// places it made folders, so one made in the same instant on another thread goes too.
     public static func removeAll() {
-        for path in open.all() { try? FileManager.default.removeItem(atPath: path) }
+        let (paths, bases) = open.close()
+        for path in paths { removeWhileInUse(path) }
+        let own = "-\(getpid())-"
+        for base in bases {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? [] where name.hasPrefix(".porta-") && name.contains(own) {
+                removeWhileInUse((base.hasSuffix("/") ? base : base + "/") + name)
+            }
+        }
+    }
+
+    /// Removes a folder another thread may still be writing into: first moved aside, so that no
+    /// new file can appear in it by its path, then removed, again while anything is left.
+    private static func removeWhileInUse(_ path: String) {
+        let aside = path + ".ending"
+        let target = rename(path, aside) == 0 ? aside : path
+        for _ in 0..<5 where FileManager.default.fileExists(atPath: target) {
+            try? FileManager.default.removeItem(atPath: target)
+        }
     }
 
     /// Removes the scratch folders in `base` that a process which no longer runs left behind:
@@ -56,8 +80,28 @@ public struct ScratchFolder: Sendable {
     private final class OpenFolders: @unchecked Sendable {
         private let lock = NSLock()
         private var paths: Set<String> = []
-        func insert(_ path: String) { lock.lock(); paths.insert(path); lock.unlock() }
+        private var bases: Set<String> = []
+        private var closed = false
+
+        enum Made { case made(String), ending, failed }
+
+        /// Makes a folder with `body` and records it, unless the process is ending.
+        func make(in base: String, _ body: () -> String?) -> Made {
+            lock.lock(); defer { lock.unlock() }
+            guard !closed else { return .ending }
+            guard let path = body() else { return .failed }
+            paths.insert(path)
+            bases.insert(base)
+            return .made(path)
+        }
+
         func remove(_ path: String) { lock.lock(); paths.remove(path); lock.unlock() }
-        func all() -> [String] { lock.lock(); defer { lock.unlock() }; return Array(paths) }
+
+        /// Makes no more, and gives the folders open and the places they were made.
+        func close() -> (paths: [String], bases: [String]) {
+            lock.lock(); defer { lock.unlock() }
+            closed = true
+            return (Array(paths), Array(bases))
+        }
     }
 }
