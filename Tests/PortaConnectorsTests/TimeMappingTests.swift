@@ -62,6 +62,14 @@ import Testing
         #expect(!error.message.contains("1712000000123"), "the value is never named")
     }
 
+    @Test(arguments: ["9223372036854775807", "-9223372036854775808"])
+    func theLargestEpochsAreBrokenRowsNotCrashes(_ placed: String) async throws {
+        for unit in ["seconds", "milliseconds"] {
+            let error = try await rowError(try sample(placed: placed, placedAt: "{ column: placed, epoch: \(unit) }"))
+            #expect(error.code == .invalidRow && error.message.contains("outside the years"), "\(unit): \(error)")
+        }
+    }
+
     @Test func aTimeBeforeTheWindowIsABrokenRowUnlessTheMappingWidensIt() async throws {
         let early = "'1850-06-01T12:00:00Z'"
         let error = try await rowError(try sample(placed: early, placedAt: "placed"))

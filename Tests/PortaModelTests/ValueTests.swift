@@ -76,3 +76,16 @@ import Testing
         }
     }
 }
+
+@Suite struct TimestampExtremeTests {
+    @Test func secondsBeforeNineteenSeventyFallOnTheRightDay() {
+        #expect(Timestamp(seconds: -1).description == "1969-12-31T23:59:59Z")
+        #expect(Timestamp(seconds: -86_400).description == "1969-12-31T00:00:00Z")
+        #expect(Timestamp(seconds: -86_401).description == "1969-12-30T23:59:59Z")
+    }
+
+    @Test func theExtremesHaveADayWithoutOverflow() {
+        #expect(Timestamp(seconds: .min).date.year < -200_000_000_000)
+        #expect(Timestamp(seconds: .max).date.year > 200_000_000_000)
+    }
+}

@@ -82,14 +82,19 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// The UTC calendar day of this instant.
     public var date: CalendarDate {
-        CalendarDate(daysSinceEpoch: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+        CalendarDate(daysSinceEpoch: dayNumber)
+    }
+
+    /// Whole days since 1970-01-01, rounded down; exact for every `seconds`, the extremes too
+    /// (an epoch read in the wrong unit must become a broken row, not an overflow).
+    private var dayNumber: Int64 {
+        seconds >= 0 ? seconds / 86_400 : (seconds + 1) / 86_400 - 1
     }
 
     /// RFC 3339 in UTC.
     public var description: String {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = Int(seconds - days * 86_400)
-        var text = CalendarDate(daysSinceEpoch: days).description
+        let secondOfDay = Int((seconds % 86_400 + 86_400) % 86_400)
+        var text = CalendarDate(daysSinceEpoch: dayNumber).description
         text += "T" + zeroPadded(secondOfDay / 3600, 2) + ":" + zeroPadded(secondOfDay / 60 % 60, 2)
             + ":" + zeroPadded(secondOfDay % 60, 2)
         if nanoseconds != 0 {
