@@ -16,7 +16,7 @@ public struct ScratchFolder: Sendable {
     /// - Throws: ``BundleError`` `io` when the folder cannot be made.
     public init(in parent: String?, prefix: String = "porta-scratch") throws {
         let base = parent ?? NSTemporaryDirectory()
-        Self.removeStale(in: base)
+        if Self.open.firstUse(of: base) { Self.removeStale(in: base) }
         let template = (base.hasSuffix("/") ? base : base + "/") + "." + prefix + "-\(getpid())-XXXXXX"
         // Made and recorded in one step, so that a signal's cleanup sees every folder or none new.
         let made = Self.open.make(in: base) {
@@ -96,6 +96,11 @@ public struct ScratchFolder: Sendable {
         }
 
         func remove(_ path: String) { lock.lock(); paths.remove(path); lock.unlock() }
+
+        /// Whether `base` is used for the first time by this process: what dead processes left
+        /// there is swept once, not again for every folder (bulk export makes one per subject).
+        private var swept: Set<String> = []
+        func firstUse(of base: String) -> Bool { lock.lock(); defer { lock.unlock() }; return swept.insert(base).inserted }
 
         /// Makes no more, and gives the folders open and the places they were made.
         func close() -> (paths: [String], bases: [String]) {

@@ -32,6 +32,12 @@ struct ConfigNode {
         return entries
     }
 
+    /// A list's elements, or the node itself when it is one value (`key: id` or `key: [a, b]`).
+    func oneOrMany() throws -> [ConfigNode] {
+        if case .sequence = node { return try sequence() }
+        return [self]
+    }
+
     func sequence() throws -> [ConfigNode] {
         guard case .sequence(let sequence) = node else { throw error("must be a list") }
         return sequence.enumerated().map { index, element in

@@ -104,7 +104,7 @@ extension RecordMapping {
     /// `key: column` or `key: [column, …]`. SQLite's implicit `rowid` is refused: VACUUM may
     /// renumber it, and record ids must stay the same run after run.
     static func keyColumns(_ node: ConfigNode, sourceKind: SourceConfig.Kind) throws -> [String] {
-        let nodes = if case .sequence = node.node { try node.sequence() } else { [node] }
+        let nodes = try node.oneOrMany()
         guard !nodes.isEmpty else { throw node.error("must name the key column, or a list of the columns that together make the key") }
         var columns: [String] = []
         for columnNode in nodes {

@@ -118,7 +118,7 @@ public struct SubjectLookup: Sendable {
             }
             // One column, or several of one scheme (`email: [email, email2]`), each a name or
             // `{ column: …, unique: false }`.
-            let entries = if case .sequence = columnNode.node { try columnNode.sequence() } else { [columnNode] }
+            let entries = try columnNode.oneOrMany()
             if entries.isEmpty { throw columnNode.error("must name at least one column") }
             for entryNode in entries {
                 if case .scalar = entryNode.node {
