@@ -41,6 +41,7 @@ public enum SafeUnzip {
     /// only those files at the bag's root are written (every name is checked all the same).
     public static func unpack(_ zip: String, into folder: String, limits: ZipLimits,
                               tagFiles: Set<String>? = nil) throws(Refusal) -> String {
+        let declared = try ZipDirectoryCheck.check(zip, limits: limits)
         let archive: Archive
         do { archive = try Archive(url: URL(fileURLWithPath: zip), accessMode: .read, pathEncoding: .utf8) } catch {
             throw Refusal(.badZip, nil, "the file is not a zip that can be read")
@@ -69,11 +70,11 @@ public enum SafeUnzip {
             }
             entries.append((entry, trimmed))
         }
-        // The zip library stops at an entry it cannot read (encrypted, or a header it cannot
-        // parse) as if the zip ended there: every entry the zip declares must have been read.
-        if let declared = ZipDirectoryCount.declared(in: zip), declared != UInt64(entries.count) {
+        // The zip library stops at an entry it cannot read (a header it cannot parse) as if the
+        // zip ended there: every entry the zip declares must have been read.
+        if let declared, declared != UInt64(entries.count) {
             throw Refusal(.zipEntryUnreadable, nil, "the zip declares \(declared) entries, but only \(entries.count) can be read "
-                          + "(an encrypted entry, or a damaged header); the zip is refused whole")
+                          + "(a damaged header); the zip is refused whole")
         }
         let root = root(of: folder, names: entries.map(\.1))
         // The packed bytes an entry can have come from are at most the zip's own size, whatever
