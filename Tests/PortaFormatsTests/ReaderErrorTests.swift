@@ -195,6 +195,14 @@ import Testing
         #expect(error.message.contains("DOCTYPE") || error.message.contains("entity"))
     }
 
+    @Test func aDOCTYPEIsReportedOnTheLineItStartsOn() throws {
+        let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE review-records [\n<!ENTITY a \"a\">\n<!ENTITY b \"b\">\n]>\n\n"
+            + "<review-records xmlns=\"urn:porta:1\">\n</review-records>\n"
+        let error = try #require(throws: FormatError.self) { try read(text) }
+        #expect(error.message.contains("DOCTYPE"))
+        #expect(error.line == 2, "\(error)")
+    }
+
     @Test func aNetworkEntityIsRefusedWithoutFetching() throws {
         let text = #"<?xml version="1.0"?><!DOCTYPE r [<!ENTITY net SYSTEM "http://192.0.2.1/x">]><review-records xmlns="urn:porta:1">&net;</review-records>"#
         let started = Date()

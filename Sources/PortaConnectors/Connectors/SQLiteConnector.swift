@@ -49,7 +49,7 @@ public final class SQLiteConnector: Connector {
         try read(table: source.subjects.table) { db in
             let rows = try Row.fetchCursor(db, sql: query.sql, arguments: StatementArguments(query.arguments))
             while let row = try rows.next() {
-                try matcher.add((0..<row.count).map { Self.sourceValue(row[$0]) })
+                try matcher.add((0..<row.count).map { Self.sourceValue(row, at: $0) })
             }
         }
         return matcher.match
@@ -60,7 +60,7 @@ public final class SQLiteConnector: Connector {
         try read(table: source.subjects.table) { db in
             let rows = try Row.fetchCursor(db, sql: sql)
             while let row = try rows.next() {
-                try body(try IndexedSubject.read((0..<row.count).map { Self.sourceValue(row[$0]) }, source: source,
+                try body(try IndexedSubject.read((0..<row.count).map { Self.sourceValue(row, at: $0) }, source: source,
                                                  referenceDate: referenceDate, logger: logger))
             }
         }
@@ -78,7 +78,7 @@ public final class SQLiteConnector: Connector {
                 while let row = try rows.next() {
                     let record: PulledRecord
                     do {
-                        record = try mapper.record { column in Self.sourceValue(row[position[column]!]) }
+                        record = try mapper.record { column in Self.sourceValue(row, at: position[column]!) }
                     } catch let error as ConnectorError where source.onError == .skip {
                         problem(error)
                         logger.warning("row skipped", metadata: ["source": "\(source.id)", "table": "\(mapping.table)",
@@ -144,12 +144,19 @@ public final class SQLiteConnector: Connector {
 
     static func quoted(_ name: String) -> String { RowQuery.quoted(name) }
 
-    static func sourceValue(_ value: DatabaseValue) -> SourceValue {
-        switch value.storage {
+    /// The value of the row's column `index`. Text is read by its byte length, not as a C
+    /// string, so a text holding NUL is carried whole (GRDB's `DatabaseValue` stops at the NUL).
+    static func sourceValue(_ row: Row, at index: Int) -> SourceValue {
+        switch (row[index] as DatabaseValue).storage {
         case .null: .null
         case .int64(let number): .integer(number)
         case .double(let number): .real(number)
-        case .string(let text): .text(text)
+        case .string(let text):
+            if let bytes = try? row.withUnsafeData(atIndex: index, { $0.map { [UInt8]($0) } }), bytes.count != text.utf8.count {
+                .text(String(decoding: bytes, as: UTF8.self))
+            } else {
+                .text(text)
+            }
         case .blob(let data): .blob([UInt8](data))
         }
     }

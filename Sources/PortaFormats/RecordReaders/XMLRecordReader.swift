@@ -16,6 +16,7 @@ import PortaModel
 public final class XMLRecordReader: RecordReader {
     public let kind: RecordKind
     private let name: String
+    private let path: String
     private let reader: xmlTextReaderPtr
     private let errors = XMLErrorCollector()
     private let assembler: RecordAssembler
@@ -32,6 +33,7 @@ public final class XMLRecordReader: RecordReader {
         }
         self.kind = kind
         self.name = name
+        self.path = path
         self.reader = reader
         self.assembler = RecordAssembler(kind: kind, format: .xml)
         // The handler must be set before the schema: the other order crashes libxml2 2.9.14.
@@ -77,7 +79,8 @@ public final class XMLRecordReader: RecordReader {
         let depth = Int(xmlTextReaderDepth(reader))
         switch xmlTextReaderNodeType(reader) {
         case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-            throw failure("a DOCTYPE is not allowed in porta/1 XML")
+            finished = true
+            throw FormatError(.xml, "a DOCTYPE is not allowed in porta/1 XML", file: name, line: doctypeLine(), record: index)
         case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
             throw failure("an entity reference is not allowed in porta/1 XML")
         case Int32(XML_READER_TYPE_ELEMENT.rawValue):
@@ -168,6 +171,29 @@ public final class XMLRecordReader: RecordReader {
             started += 1
         }
         return max(started - 1, 0)
+    }
+
+    /// The line the DOCTYPE starts on. The parser has read the whole internal subset, and
+    /// often more, before the reader stands on it, so its line number is past the DOCTYPE: the
+    /// first line up to there that holds `<!DOCTYPE` is. (A comment before it that holds the
+    /// same text would be named instead: the line is still inside the prolog.)
+    private func doctypeLine() -> Int {
+        let parserLine = line
+        guard let file = fopen(path, "r") else { return parserLine }
+        defer { fclose(file) }
+        let pattern = Array("<!DOCTYPE".utf8)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var number = 1, matched = 0
+        while number <= parserLine {
+            let count = fread(&chunk, 1, chunk.count, file)
+            guard count > 0 else { break }
+            for byte in chunk[..<count] {
+                if byte == UInt8(ascii: "\n") { number += 1 }
+                matched = byte == pattern[matched] ? matched + 1 : (byte == pattern[0] ? 1 : 0)
+                if matched == pattern.count { return number }
+            }
+        }
+        return parserLine
     }
 
     private func failure(_ message: String) -> FormatError {
