@@ -160,7 +160,7 @@ public enum FindingCode: String, CaseIterable, Codable, Sendable, CustomStringCo
         case .zipEncrypted: "A zip entry is encrypted: a bundle's files must be readable by whoever it is given to."
         case .zipEntryUnreadable: "The zip declares more entries than can be read: a damaged header would hide every entry after it."
         case .zipHeaderMismatch: "A zip entry's local header names another file or size than the central directory, or is not where the directory points."
-        case .zipNameCollision: "Two zip entries have the same name, or names equal after Unicode normalisation."
+        case .zipNameCollision: "Two zip entries have the same name, or names equal after Unicode normalisation or case folding (they would unpack one over the other on macOS or Windows)."
         case .zipNameNotUTF8: "A zip entry's name is not valid UTF-8."
         case .zipSizeMismatch: "A zip entry unpacks to a different size than its header says."
         case .zipSizeOutOfRange: "A zip entry's header claims a size no bundle can have (a zip64 field of 2^64 - 1, say), or more than the limits allow."

@@ -91,6 +91,13 @@ import Testing
         #expect(try refusal(zip) == "zip-name-collision")
     }
 
+    @Test(arguments: [("data/json/A.json", "data/json/a.json"), ("data/Stra\u{DF}e.txt", "data/STRASSE.txt")])
+    func namesThatDifferOnlyInCaseAreRefused(_ names: (String, String)) throws {
+        let zip = work.path + "/case-twins.zip"
+        try TestZip.make(zip, [.file("bag/" + names.0, [1]), .file("bag/" + names.1, [2])])
+        #expect(try refusal(zip) == "zip-name-collision")
+    }
+
     @Test func aNameThatIsNotUTF8IsRefused() throws {
         let zip = work.path + "/latin1.zip"
         try TestZip.make(zip, [.file("bag/data/QQQQ.txt", [1])])

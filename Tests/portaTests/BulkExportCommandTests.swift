@@ -59,6 +59,23 @@ import Testing
         #expect(verify.standardOutput.components(separatedBy: "result: valid").count - 1 == customers - conflicts)
     }
 
+    @Test func aShardWithNoSubjectsWritesAnEmptySummaryAndExitsZero() throws {
+        let sample = try SampleController(), folder = TemporaryFolder("porta-job")
+        let out = folder.file("not-yet-made")
+        let shards = 4 * (try DatabaseQueue(path: sample.databasePath).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM customers")! })
+        var empty: Int?
+        for index in 0..<shards where empty == nil {
+            let export = try ExternalProcess.run(ExternalProcess.portaBinary, [
+                "export", "--all-subjects", "--shard", "\(index)/\(shards)", "--config", sample.configPath, "--out", out,
+                "--request-id", "all", "--created-at", SampleSubject.createdAt, "--quiet"], environment: SampleServices.environment)
+            let summary = out + "/porta-all-shard-\(index)-of-\(shards).jsonl"
+            guard let size = (try? FileManager.default.attributesOfItem(atPath: summary))?[.size] as? Int, size == 0 else { continue }
+            #expect(export.status == 0, "\(export.combined)")
+            empty = index
+        }
+        #expect(empty != nil, "with four times more shards than subjects, one is empty")
+    }
+
     @Test func withoutJobCompletionIndexShardCountCannotRun() throws {
         let sample = try SampleController(), out = TemporaryFolder("porta-job")
         let export = try ExternalProcess.run("env", ["-u", "JOB_COMPLETION_INDEX", ExternalProcess.portaBinary, "export", "--all-subjects",

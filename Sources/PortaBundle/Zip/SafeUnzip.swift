@@ -7,8 +7,8 @@ import ZIPFoundation
 ///
 /// Every entry's name is checked before anything is written: valid UTF-8, relative, `/` only,
 /// no `..`, `.` or empty segment, no drive letter or backslash, no NUL, and no two names the
-/// same after Unicode normalisation (NFC/NFD twins would overwrite each other on some file
-/// systems). Symbolic links are refused, never created; files are written 0600 with
+/// same after Unicode normalisation and case folding (NFC/NFD twins, and `A.json` beside
+/// `a.json`, would overwrite each other on macOS or Windows). Symbolic links are refused, never created; files are written 0600 with
 /// `O_EXCL | O_NOFOLLOW` into folders made 0700, whatever the zip says. Sizes are counted as
 /// bytes arrive, against ``ZipLimits``. The first problem stops the unzipping: a hostile zip
 /// is refused whole, and the caller removes the folder.
@@ -64,9 +64,12 @@ public enum SafeUnzip {
             guard entry.type != .symlink else {
                 throw Refusal(.zipSymlink, FormatSafeName.of(name), "entry is a symbolic link; bundles must not hold links")
             }
-            guard names.insert(trimmed).inserted else {
+            // Swift compares strings by canonical equivalence, so NFC/NFD twins are equal; case
+            // is folded too, as macOS and Windows fold it ("ß" and "SS" meet at "ss").
+            guard names.insert(trimmed.uppercased().lowercased()).inserted else {
                 throw Refusal(.zipNameCollision, FormatSafeName.of(name),
-                              "two entries have the same name, or names that differ only in Unicode normalisation")
+                              "two entries have names that are the same after Unicode normalisation and case folding, "
+                              + "and would unpack one over the other on macOS or Windows")
             }
             entries.append((entry, trimmed))
         }

@@ -90,6 +90,12 @@ public struct BulkExporter {
             outcomes.append(outcome)
             progress?(outcome)
         }
+        // A shard with no subjects still writes its (empty) summary: the folder may not exist yet.
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw BundleError(.io, "cannot create the output folder", path: folder)
+        }
         let path = folder + "/porta-\(request.requestPrefix)-shard-\(request.shard.index)-of-\(request.shard.count).jsonl"
         try WholeFile.write(outcomes.flatMap(\.jsonLine), to: path)
         return Summary(path: path, outcomes: outcomes)
