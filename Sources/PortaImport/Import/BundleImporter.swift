@@ -45,7 +45,7 @@ public struct BundleImporter: Sendable {
 
     private func importWithoutRecording(_ path: String, into store: String, at time: Timestamp) throws(ImportError) -> ImportResult {
         let verified: BundleVerifier.VerifiedBag
-        do { verified = try BundleVerifier(options: options.verify).verifyKeepingBag(path) } catch {
+        do { verified = try BundleVerifier(options: options.verify).verifyKeepingBag(path, snapshot: true) } catch {
             throw ImportError(.unreadable, path: error.path, message: error.message, cause: error)
         }
         defer { verified.scratch.remove() }
@@ -53,6 +53,7 @@ public struct BundleImporter: Sendable {
         guard verified.report.isValid, let bag = verified.bag, let manifest = verified.manifest, let digest = facts?.digest else {
             return ImportResult(outcome: .refused, report: verified.report, facts: facts, kinds: [])
         }
+        options.afterVerifying?(path)
         let signer = verified.report.levels.first { $0.level == 5 }?.detail
         let queue = try ReceiverStore.open(store)
         do {

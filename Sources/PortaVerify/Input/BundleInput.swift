@@ -11,8 +11,10 @@ enum BundleInput {
         case refused(Finding, because: String)
     }
 
+    /// - Parameter snapshot: whether a folder is copied into the scratch folder first, so that
+    ///   what is verified cannot change before it is acted on (see ``FolderSnapshot``).
     /// - Throws: ``VerifyError`` when the input cannot be read at all, or no identity opens it.
-    static func open(_ path: String, options: VerifyOptions, scratch: String) throws(VerifyError) -> Opened {
+    static func open(_ path: String, options: VerifyOptions, scratch: String, snapshot: Bool = false) throws(VerifyError) -> Opened {
         var info = stat()
         guard stat(path, &info) == 0 else { throw VerifyError(.unreadable, path: path, message: "no such bundle") }
         let isFolder = info.st_mode & S_IFMT == S_IFDIR
@@ -22,7 +24,18 @@ enum BundleInput {
         guard access(path, isFolder ? R_OK | X_OK : R_OK) == 0 else {
             throw VerifyError(.unreadable, path: path, message: "bundle cannot be read")
         }
-        if isFolder { return .bag(path) }
+        if isFolder {
+            guard snapshot else { return .bag(path) }
+            do {
+                try FolderSnapshot.copy(path, to: scratch + "/copied")
+                return .bag(scratch + "/copied")
+            } catch {
+                switch error {
+                case .refused(let finding): return .refused(finding, because: "the folder holds what a bundle must not (level 1)")
+                case .system(let reason): throw VerifyError(.scratch, path: path, message: reason)
+                }
+            }
+        }
         var zip = path
         if SealedFile.looksSealed(path) {
             guard !options.identities.isEmpty else {

@@ -60,10 +60,14 @@ public struct BundleVerifier: Sendable {
 
     /// Verifies like ``verify(_:)`` and keeps the bag for the caller to act on.
     /// - Throws: ``VerifyError`` as ``verify(_:)`` does.
-    public func verifyKeepingBag(_ path: String) throws(VerifyError) -> VerifiedBag {
+    /// - Parameter snapshot: whether a bundle folder is copied into the scratch folder before it
+    ///   is verified, and the copy kept, so that nothing that changes the folder meanwhile can
+    ///   reach what the caller acts on (import does; signing, which writes into the folder,
+    ///   does not). A zip is always unpacked into the scratch folder.
+    public func verifyKeepingBag(_ path: String, snapshot: Bool = false) throws(VerifyError) -> VerifiedBag {
         let scratch = try ScratchFolder(verifying: path, in: options.scratchFolder)
         let opened: BundleInput.Opened
-        do { opened = try BundleInput.open(path, options: options, scratch: scratch.path) } catch {
+        do { opened = try BundleInput.open(path, options: options, scratch: scratch.path, snapshot: snapshot) } catch {
             scratch.remove()
             throw error
         }
