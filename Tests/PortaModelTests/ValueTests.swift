@@ -70,7 +70,7 @@ import Testing
             _ = try Timestamp(parsing: "1 July 2024")
             Issue.record("parsed")
         } catch let error as ModelError {
-            #expect(error.message.contains("T or a space") && error.message.contains("nothing for UTC"))
+            #expect(error.message.contains("T or a space") && error.message.contains("nothing for a local time"))
         } catch {
             Issue.record("\(error)")
         }

@@ -41,14 +41,19 @@ public struct RecordMapping: Sendable {
     public let provenance: Provenance
     public let legalBasis: LegalBasis
     public let category: DataCategory
-    /// The column with the time the data was collected, when the table has one.
-    public let collectedAt: String?
+    /// The column with the time the data was collected, when the table has one, and its
+    /// conversion (`collected-at: created_at`, or `{ column: …, time-zone: …, epoch: … }`).
+    public let collectedAt: FieldMapping?
+
+    /// The field the `collected-at` column fills: the record's collection time.
+    static let collectedAtField = FieldDefinition("collectedAt", .timestamp, "When the data was collected.")
     /// Where each field's value comes from, in the kind's field order.
     public let fields: [FieldMapping]
     /// For an attachment: where its file's content comes from.
     public let file: FileContentSource?
 
-    init(_ node: ConfigNode, baseDirectory: String, sourceKind: SourceConfig.Kind) throws {
+    /// - Parameter zone: the source's `time-zone`, for times without an offset.
+    init(_ node: ConfigNode, baseDirectory: String, sourceKind: SourceConfig.Kind, zone: ValueConversion.Zone?) throws {
         let map = try node.mapping(allowed: ["kind", "table", "key", "subject", "provenance", "legal-basis",
                                              "category", "collected-at", "fields", "key-prefix", "when-present", "file"])
         let kindNode = try map.required("kind")
@@ -78,14 +83,16 @@ public struct RecordMapping: Sendable {
         do { category = try DataCategory(try categoryNode.string()) } catch let error as ModelError {
             throw categoryNode.error(error.message)
         }
-        collectedAt = try map.optional("collected-at")?.column(for: sourceKind)
+        collectedAt = try map.optional("collected-at").map {
+            try FieldMapping(field: Self.collectedAtField, node: $0, sourceKind: sourceKind, zone: zone)
+        }
         let fieldsNode = try map.required("fields")
         var fields: [FieldMapping] = []
         for (name, valueNode) in try fieldsNode.freeMapping() {
             guard let field = kind.field(named: name) else {
                 throw valueNode.error("\(kind.name) has no field \(name) (fields: \(kind.fields.map(\.name).joined(separator: ", ")))")
             }
-            fields.append(try FieldMapping(field: field, node: valueNode, sourceKind: sourceKind))
+            fields.append(try FieldMapping(field: field, node: valueNode, sourceKind: sourceKind, zone: zone))
         }
         for field in kind.fields where field.isRequired && !fields.contains(where: { $0.field.name == field.name }) {
             throw fieldsNode.error("must map the required field \(field.name) of \(kind.name)")
@@ -159,93 +166,6 @@ public struct SubjectLink: Sendable {
                        foreignKey: try join.required("foreign-key").identifier())
         } else {
             via = nil
-        }
-    }
-}
-
-/// Where one field's value comes from.
-public struct FieldMapping: Sendable {
-    public let field: FieldDefinition
-    public let source: ValueSource
-    /// For a reference: the source whose record it names, when not this one
-    /// (`person: { column: customer_id, source: shop }`).
-    public let referenceSource: String?
-    /// For a time or a date: the years its values may fall in.
-    public let window: YearWindow
-
-    init(field: FieldDefinition, node: ConfigNode, sourceKind: SourceConfig.Kind) throws {
-        self.field = field
-        if case .reference = field.type, case .mapping = node.node {
-            let map = try node.mapping(allowed: ["column", "source"])
-            source = .column(try map.required("column").column(for: sourceKind))
-            referenceSource = try map.optional("source")?.string()
-            window = YearWindow()
-        } else if field.type == .timestamp || field.type == .date, case .mapping = node.node,
-                  try node.freeMapping().contains(where: { $0.0 == "column" }) {
-            (source, window) = try Self.time(node, field: field, sourceKind: sourceKind)
-            referenceSource = nil
-        } else {
-            source = try ValueSource(node, for: field, sourceKind: sourceKind)
-            referenceSource = nil
-            window = YearWindow()
-        }
-    }
-
-    /// `{ column: …, epoch: seconds|milliseconds, earliest-year: …, latest-year: … }` for a
-    /// time (`epoch` for a time only) or a date.
-    private static func time(_ node: ConfigNode, field: FieldDefinition,
-                             sourceKind: SourceConfig.Kind) throws -> (ValueSource, YearWindow) {
-        let keys = (field.type == .timestamp ? ["epoch"] : []) + ["column", "earliest-year", "latest-year"]
-        let map = try node.mapping(allowed: keys)
-        let column = try map.required("column").column(for: sourceKind)
-        let source: ValueSource = try map.optional("epoch").map { .epoch(column: column, unit: try $0.oneOf(EpochUnit.self)) }
-            ?? .column(column)
-        let window = YearWindow(earliestYear: try map.optional("earliest-year")?.year(),
-                                latestYear: try map.optional("latest-year")?.year())
-        if let earliest = window.earliestYear, let latest = window.latestYear, earliest > latest {
-            throw node.error("earliest-year is after latest-year")
-        }
-        return (source, window)
-    }
-}
-
-/// A column, a fixed value, or for money an amount and a currency each of those.
-public indirect enum ValueSource: Sendable {
-    case column(String)
-    /// An integer column holding a time since 1970 in `unit`.
-    case epoch(column: String, unit: EpochUnit)
-    case literal(String)
-    case money(amount: ValueSource, currency: ValueSource)
-
-    init(_ node: ConfigNode, for field: FieldDefinition, sourceKind: SourceConfig.Kind) throws {
-        if field.type == .money {
-            let map = try node.mapping(allowed: ["amount", "currency"])
-            self = .money(amount: try ValueSource(plain: try map.required("amount"), sourceKind: sourceKind),
-                          currency: try ValueSource(plain: try map.required("currency"), sourceKind: sourceKind))
-        } else {
-            self = try ValueSource(plain: node, sourceKind: sourceKind)
-            if case .literal = self, case .reference = field.type {
-                throw node.error("a reference must come from a column")
-            }
-        }
-    }
-
-    /// `column_name` or `{ value: fixed }`.
-    init(plain node: ConfigNode, sourceKind: SourceConfig.Kind) throws {
-        if case .scalar = node.node {
-            self = .column(try node.column(for: sourceKind))
-        } else {
-            let map = try node.mapping(allowed: ["value"])
-            self = .literal(try map.required("value").string())
-        }
-    }
-
-    /// The columns this value reads.
-    var columns: [String] {
-        switch self {
-        case .column(let name), .epoch(let name, _): [name]
-        case .literal: []
-        case .money(let amount, let currency): amount.columns + currency.columns
         }
     }
 }

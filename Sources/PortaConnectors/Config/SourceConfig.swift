@@ -40,12 +40,16 @@ public struct SourceConfig: Sendable {
     public let onError: ErrorHandling
     /// The connector kind's own settings.
     public let settings: ConnectorSettings
+    /// The zone the source writes times without an offset in (`time-zone: Europe/Stockholm`,
+    /// or `UTC`); without it such a time is a broken row, never read as UTC by guess.
+    public let zone: ValueConversion.Zone?
 
     /// The connector kinds this Porta has.
     public static let connectorKinds = Kind.allCases.map(\.rawValue)
 
     init(_ node: ConfigNode, baseDirectory: String) throws {
-        let map = try node.mapping(allowed: ["id", "connector", "path", "subjects", "records", "on-error"] + ConnectorSettings.keys)
+        let map = try node.mapping(allowed: ["id", "connector", "path", "subjects", "records", "on-error", "time-zone", "on-gap", "on-overlap"]
+                                      + ConnectorSettings.keys)
         let idNode = try map.required("id")
         id = try idNode.string()
         guard id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }), id.count <= 64, !id.isEmpty else {
@@ -69,8 +73,17 @@ public struct SourceConfig: Sendable {
         settings = try ConnectorSettings(kind: kind, map: map, node: node)
         subjects = try SubjectLookup(try map.required("subjects"), kind: kind)
         onError = try map.optional("on-error")?.oneOf(ErrorHandling.self) ?? .fail
+        let zone: ValueConversion.Zone?
+        if let zoneNode = map.optional("time-zone") {
+            zone = try FieldMapping.zone(zoneNode, gap: map.optional("on-gap"), overlap: map.optional("on-overlap"))
+        } else if let stray = map.optional("on-gap") ?? map.optional("on-overlap") {
+            throw stray.error("applies to a time-zone given beside it")
+        } else {
+            zone = nil
+        }
+        self.zone = zone
         let recordNodes = try map.required("records").sequence()
-        records = try recordNodes.map { try RecordMapping($0, baseDirectory: baseDirectory, sourceKind: kind) }
+        records = try recordNodes.map { try RecordMapping($0, baseDirectory: baseDirectory, sourceKind: kind, zone: zone) }
     }
 }
 

@@ -13,7 +13,7 @@ struct RowMapper {
     static func columns(of mapping: RecordMapping) -> [String] {
         var columns = mapping.keyColumns
         if let subject = mapping.subject, subject.via == nil { columns.append(subject.column) }
-        if let collectedAt = mapping.collectedAt { columns.append(collectedAt) }
+        if let collectedAt = mapping.collectedAt { columns.append(contentsOf: collectedAt.source.columns) }
         if let present = mapping.whenPresent { columns.append(present) }
         for field in mapping.fields { columns.append(contentsOf: field.source.columns) }
         if let file = mapping.file { columns.append(file.column) }
@@ -43,12 +43,9 @@ struct RowMapper {
             return error
         }
         var collectedAt: Timestamp?
-        if let column = mapping.collectedAt {
+        if let mapping = mapping.collectedAt {
             do {
-                if case .timestamp(let time)? = try FieldType.timestamp.value(from: value(column), referenceSource: source) {
-                    try checkYear(time.date.year, in: YearWindow())
-                    collectedAt = time
-                }
+                if case .timestamp(let time)? = try convert(mapping, value: value) { collectedAt = time }
             } catch {
                 throw invalid("collected-at", error)
             }
@@ -77,27 +74,28 @@ struct RowMapper {
     }
 
     private func convert(_ field: FieldMapping, value: (String) -> SourceValue) throws -> FieldValue? {
-        func raw(_ valueSource: ValueSource) -> SourceValue {
+        let conversion = field.conversion
+        func raw(_ valueSource: ValueSource) throws -> SourceValue {
             switch valueSource {
-            case .column(let name), .epoch(let name, _): value(name)
+            case .column(let name): try conversion.prepared(value(name))
             case .literal(let text): .text(text)
             case .money: .null
             }
         }
         let converted: FieldValue?
-        switch field.source {
-        case .money(let amountSource, let currencySource):
-            let amount = raw(amountSource), currency = raw(currencySource)
-            if case .null = amount { return nil }
-            return .money(try Money(amount: try amount.moneyText(), currency: try currency.moneyText()))
-        case .epoch(let column, let unit):
-            converted = try value(column).epochTime(unit)
+        switch (field.source, field.field.type) {
+        case (.money(let amount, let currency), _):
+            return try conversion.money(amount: try raw(amount), currency: try raw(currency))
+        case (_, .timestamp):
+            converted = try conversion.timestamp(try raw(field.source))
+        case (_, .date):
+            converted = try conversion.date(try raw(field.source))
         default:
-            converted = try field.field.type.value(from: raw(field.source), referenceSource: field.referenceSource ?? source)
+            converted = try field.field.type.value(from: try raw(field.source), referenceSource: field.referenceSource ?? source)
         }
         switch converted {
-        case .timestamp(let time)?: try checkYear(time.date.year, in: field.window)
-        case .date(let date)?: try checkYear(date.year, in: field.window)
+        case .timestamp(let time)?: try checkYear(time.date.year, in: conversion.window)
+        case .date(let date)?: try checkYear(date.year, in: conversion.window)
         default: break
         }
         return converted

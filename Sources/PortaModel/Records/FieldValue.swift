@@ -41,6 +41,10 @@ extension FieldType {
     /// in `porta/1` an empty value is no value (CSV cannot tell the two apart).
     /// - Throws: ``ModelError`` when the value does not fit the type; money cannot be converted
     ///   from one value (use ``Money/init(amount:currency:)``).
+    /// The words a boolean is read from, in any case: what databases and spreadsheets write.
+    static let trueWords: Set<String> = ["1", "true", "t", "yes", "y"]
+    static let falseWords: Set<String> = ["0", "false", "f", "no", "n"]
+
     public func value(from raw: SourceValue, referenceSource: String) throws -> FieldValue? {
         if case .null = raw { return nil }
         if case .text("") = raw { return nil }
@@ -53,9 +57,11 @@ extension FieldType {
         case .boolean:
             switch raw {
             case .boolean(let flag): return .boolean(flag)
-            case .integer(0), .text("0"), .text("false"): return .boolean(false)
-            case .integer(1), .text("1"), .text("true"): return .boolean(true)
-            default: throw ModelError(.invalidValue, "value is not a boolean (true/false or 1/0)")
+            case .integer(0): return .boolean(false)
+            case .integer(1): return .boolean(true)
+            case .text(let text) where Self.falseWords.contains(text.trimmingWhitespace().lowercased()): return .boolean(false)
+            case .text(let text) where Self.trueWords.contains(text.trimmingWhitespace().lowercased()): return .boolean(true)
+            default: throw ModelError(.invalidValue, "value is not a boolean (1/0, true/false, t/f, yes/no, y/n; other words through a value map)")
             }
         case .money:
             throw ModelError(.invalidMoney, "money needs an amount and a currency")

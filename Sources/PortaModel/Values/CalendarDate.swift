@@ -59,7 +59,7 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
     }
 
     /// Days since 1970-01-01 (negative before), by the civil-calendar algorithm.
-    var daysSinceEpoch: Int64 {
+    public var daysSinceEpoch: Int64 {
         let y = Int64(month <= 2 ? year - 1 : year)
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400

@@ -15,6 +15,9 @@ public struct CountryCode: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { code }
 
+    /// Every officially assigned code.
+    public static var knownCodes: Set<String> { assigned }
+
     /// The 249 officially assigned codes.
     static let assigned = Set<String>(codeList: """
         AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ

@@ -27,10 +27,27 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
     /// Parses RFC 3339 (`T` or space between date and time; `Z` or `±HH:MM`; no offset = UTC).
     /// - Throws: ``ModelError`` with code `invalid-timestamp`.
     public init(parsing text: String) throws {
+        switch try Self.reading(text) {
+        case .instant(let time): self = time
+        case .local(let local): self.init(seconds: local.secondsAsIfUTC, nanoseconds: local.nanoseconds)
+        }
+    }
+
+    /// What a time's text says: an instant (it carries `Z` or an offset), or a local date and
+    /// time that needs a zone to become one.
+    public enum Reading: Sendable, Hashable {
+        case instant(Timestamp)
+        case local(LocalDateTime)
+    }
+
+    /// Reads RFC 3339 (`T` or space between date and time; `Z` or `±HH:MM`), or the same without
+    /// an offset, which is a local time.
+    /// - Throws: ``ModelError`` with code `invalid-timestamp`.
+    public static func reading(_ text: String) throws -> Reading {
         let bytes = Array(text.utf8)
         func fail() -> ModelError {
             ModelError(.invalidTimestamp, "time is not RFC 3339: YYYY-MM-DD, T or a space, HH:MM:SS, an optional fraction, "
-                       + "then Z, ±HH:MM, or nothing for UTC")
+                       + "then Z, ±HH:MM, or nothing for a local time")
         }
         func number(_ range: Range<Int>) throws -> Int {
             guard range.upperBound <= bytes.count else { throw fail() }
@@ -59,25 +76,23 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
             nanos = try number(start..<index)
             for _ in count..<9 { nanos *= 10 }
         }
+        let local = LocalDateTime(date: date, secondOfDay: hour * 3600 + minute * 60 + second, nanoseconds: Int32(nanos))
+        guard index < bytes.count else { return .local(local) }
         var offsetSeconds = 0
-        if index < bytes.count {
-            switch bytes[index] {
-            case 90, 122:
-                index += 1
-            case 43, 45:
-                guard bytes.count == index + 6, bytes[index + 3] == 58 else { throw fail() }
-                let hours = try number(index + 1..<index + 3), minutes = try number(index + 4..<index + 6)
-                guard hours < 24, minutes < 60 else { throw fail() }
-                offsetSeconds = (hours * 3600 + minutes * 60) * (bytes[index] == 43 ? 1 : -1)
-                index += 6
-            default:
-                throw fail()
-            }
+        switch bytes[index] {
+        case 90, 122:
+            index += 1
+        case 43, 45:
+            guard bytes.count == index + 6, bytes[index + 3] == 58 else { throw fail() }
+            let hours = try number(index + 1..<index + 3), minutes = try number(index + 4..<index + 6)
+            guard hours < 24, minutes < 60 else { throw fail() }
+            offsetSeconds = (hours * 3600 + minutes * 60) * (bytes[index] == 43 ? 1 : -1)
+            index += 6
+        default:
+            throw fail()
         }
         guard index == bytes.count else { throw fail() }
-        let daySeconds = Int64(hour * 3600 + minute * 60 + second)
-        self.init(seconds: date.daysSinceEpoch * 86_400 + daySeconds - Int64(offsetSeconds),
-                  nanoseconds: Int32(nanos))
+        return .instant(Timestamp(seconds: local.secondsAsIfUTC - Int64(offsetSeconds), nanoseconds: local.nanoseconds))
     }
 
     /// The UTC calendar day of this instant.
