@@ -34,6 +34,13 @@ public protocol Connector: AnyObject {
     /// - Returns: what was checked, in a few words, for `porta sources check`.
     /// - Throws: ``ConnectorError`` naming the first problem.
     func check() async throws -> String
+
+    /// Runs every mapping, with its conversions, over the first `rowsPerMapping` rows of its
+    /// table or file (anyone's), and tallies what converts: what `porta sources check` reports,
+    /// so that a config that passes does not fail the first export on values.
+    /// - Returns: one sample per mapping; none for a source that is only asked per subject (an API).
+    /// - Throws: ``ConnectorError`` when the source cannot be read.
+    func sample(rowsPerMapping: Int) async throws -> [MappingSample]
 }
 
 /// What a source knows of a subject: their keys in it and the identifiers on their rows.

@@ -16,8 +16,16 @@ struct SourcesCommand: AsyncParsableCommand {
 struct SourcesCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Reach every source and check its mapping: exit 0 if all are fine, 1 if any is not, 2 if the config cannot be read."
+        abstract: "Reach every source and check its mapping: exit 0 if all are fine, 1 if any is not, 2 if the config cannot be read.",
+        discussion: """
+            Each mapping is then run, with all its conversions, over the first rows of its table or file \
+            (--sample, anyone's rows): per field, how many convert, and the keys of the first rows that do not. \
+            A row that would break an export fails the check (in a source with on-error: skip it is a warning).
+            """
     )
+
+    @Option(name: .long, help: "Rows per mapping to convert as a check of values (0: none).")
+    var sample = 200
 
     @Option(name: .long, help: "The controller's porta.yml.")
     var config: String
@@ -40,6 +48,12 @@ struct SourcesCheckCommand: AsyncParsableCommand {
             do {
                 let connector = try Connectors.make(source, referenceDate: .today(), logger: logger)
                 print("ok    \(name): \(try await connector.check())")
+                guard sample > 0 else { continue }
+                for mapping in try await connector.sample(rowsPerMapping: sample) {
+                    let breaks = !mapping.allConvert
+                    if breaks && source.onError == .fail { failed = true }
+                    print("\(breaks ? (source.onError == .fail ? "FAIL" : "warn") : "ok  ")    \(mapping.summary)")
+                }
             } catch {
                 failed = true
                 print("FAIL  \(name): \(error)")

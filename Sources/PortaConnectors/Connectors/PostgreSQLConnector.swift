@@ -92,6 +92,30 @@ public final class PostgreSQLConnector: Connector {
         }
     }
 
+    public func sample(rowsPerMapping: Int) async throws -> [MappingSample] {
+        var samples: [MappingSample] = []
+        try await withConnection(table: nil) { connection in
+            for mapping in self.source.records {
+                let types = try await self.types(of: mapping.table, connection: connection)
+                let query = RowQuery(mapping: mapping, subjectKeys: nil, limit: rowsPerMapping, dialect: .postgresql) { column in
+                    ColumnType(types[column] ?? "text").select("t.\(RowQuery.quoted(column))")
+                }
+                let mapper = RowMapper(mapping: mapping, source: self.source.id, referenceDate: self.referenceDate)
+                var sample = MappingSample(source: self.source.id, mapping: mapping)
+                let rows = try await connection.query(Self.query(query.sql, []), logger: self.driverLogger)
+                for try await row in rows {
+                    var values: [String: SourceValue] = [:]
+                    for (column, cell) in zip(query.columns, row) {
+                        values[column] = ColumnType(types[column] ?? "text").value((try? cell.decode(String?.self)).flatMap { $0 })
+                    }
+                    sample.add(mapper.trial { values[$0] ?? .null })
+                }
+                samples.append(sample)
+            }
+        }
+        return samples
+    }
+
     public func streamRecords(of subject: SubjectMatch, problem: (ConnectorError) -> Void,
                               into body: (PulledRecord) throws -> Void) async throws {
         guard !subject.keys.isEmpty else { return }

@@ -73,6 +73,35 @@ struct RowMapper {
         }
     }
 
+    /// A row tried field by field, for a sample: each field's problem by name, and whether
+    /// the whole row becomes a record.
+    struct Trial {
+        let key: String
+        let failures: [String: String]
+        let record: Bool
+        let recordReason: String?
+    }
+
+    /// Tries every field of a row on its own, then the whole row.
+    func trial(_ value: (String) -> SourceValue) -> Trial {
+        var failures: [String: String] = [:]
+        func reason(_ error: any Error) -> String { (error as? ModelError)?.message ?? (error as? ConnectorError)?.message ?? "\(error)" }
+        let key = (try? mapping.keyColumns.map { try value($0).keyText(source: source, table: mapping.table) })
+            .map { mapping.keyPrefix + RecordMapping.sourceKey($0) } ?? "?"
+        if let collectedAt = mapping.collectedAt {
+            do { _ = try convert(collectedAt, value: value) } catch { failures["collected-at"] = reason(error) }
+        }
+        for field in mapping.fields {
+            do { _ = try convert(field, value: value) } catch { failures[field.field.name] = reason(error) }
+        }
+        do {
+            _ = try record(value)
+            return Trial(key: key, failures: failures, record: true, recordReason: nil)
+        } catch {
+            return Trial(key: key, failures: failures, record: false, recordReason: reason(error))
+        }
+    }
+
     private func convert(_ field: FieldMapping, value: (String) -> SourceValue) throws -> FieldValue? {
         let conversion = field.conversion
         func raw(_ valueSource: ValueSource) throws -> SourceValue {

@@ -28,27 +28,36 @@ struct RowQuery {
     let columns: [String]
     let sql: String
 
-    /// - Parameter select: the select expression of a column (a database may convert its type).
-    init(mapping: RecordMapping, subjectKeys: Int, dialect: Dialect = .sqlite,
+    /// - Parameters:
+    ///   - subjectKeys: how many subject keys are bound; nil reads every subject's rows (for
+    ///     a sample, with `limit`).
+    ///   - limit: the most rows to read.
+    ///   - select: the select expression of a column (a database may convert its type).
+    init(mapping: RecordMapping, subjectKeys: Int?, limit: Int? = nil, dialect: Dialect = .sqlite,
          select: (String) -> String = { "t.\(RowQuery.quoted($0))" }) {
         self.mapping = mapping
         self.columns = RowMapper.columns(of: mapping)
         let q = Self.quoted
         let selected = self.columns.map(select).joined(separator: ", ")
         var sql = "SELECT \(selected) FROM \(q(mapping.table)) AS t"
-        let subjectColumn: String
-        let link = mapping.subject!
-        if let via = link.via {
-            sql += " JOIN \(q(via.table)) AS p ON t.\(q(via.foreignKey)) = p.\(q(via.key))"
-            subjectColumn = "p.\(q(link.column))"
-        } else {
-            subjectColumn = "t.\(q(link.column))"
+        var conditions: [String] = []
+        if let subjectKeys {
+            let subjectColumn: String
+            let link = mapping.subject!
+            if let via = link.via {
+                sql += " JOIN \(q(via.table)) AS p ON t.\(q(via.foreignKey)) = p.\(q(via.key))"
+                subjectColumn = "p.\(q(link.column))"
+            } else {
+                subjectColumn = "t.\(q(link.column))"
+            }
+            conditions.append("\(dialect.text(subjectColumn)) IN (\(dialect.placeholders(max(subjectKeys, 1))))")
         }
-        sql += " WHERE \(dialect.text(subjectColumn)) IN (\(dialect.placeholders(max(subjectKeys, 1))))"
         if let column = mapping.whenPresent {
-            sql += " AND t.\(q(column)) IS NOT NULL AND trim(\(dialect.text("t.\(q(column))"))) <> ''"
+            conditions.append("t.\(q(column)) IS NOT NULL AND trim(\(dialect.text("t.\(q(column))"))) <> ''")
         }
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY " + mapping.keyColumns.map { "t.\(q($0))" }.joined(separator: ", ")
+        if let limit { sql += " LIMIT \(max(limit, 0))" }
         self.sql = sql
     }
 

@@ -108,6 +108,24 @@ public final class SQLiteConnector: Connector {
         return "\(counted(tables.count, "table")), \(counted(source.records.count, "mapping"))"
     }
 
+    public func sample(rowsPerMapping: Int) async throws -> [MappingSample] {
+        var samples: [MappingSample] = []
+        for mapping in source.records {
+            let query = RowQuery(mapping: mapping, subjectKeys: nil, limit: rowsPerMapping)
+            let mapper = RowMapper(mapping: mapping, source: source.id, referenceDate: referenceDate)
+            let position = Dictionary(uniqueKeysWithValues: query.columns.enumerated().map { ($1, $0) })
+            var sample = MappingSample(source: source.id, mapping: mapping)
+            try read(table: mapping.table) { db in
+                let rows = try Row.fetchCursor(db, sql: query.sql)
+                while let row = try rows.next() {
+                    sample.add(mapper.trial { column in Self.sourceValue(row, at: position[column]!) })
+                }
+            }
+            samples.append(sample)
+        }
+        return samples
+    }
+
     /// Checks that every table and column the source's config names exists.
     private func checkMapping() throws {
         let needed = MappedTables.columns(of: source)

@@ -66,6 +66,29 @@ public final class UnitConnector: Connector {
 
     public func check() async throws -> String { try await reader.check() }
 
+    /// Samples a file's first units; an API, asked only per subject, is not sampled.
+    public func sample(rowsPerMapping: Int) async throws -> [MappingSample] {
+        guard source.kind != .http else { return [] }
+        let mappers = source.records.filter { $0.table != RowSets.subject }
+            .map { RowMapper(mapping: $0, source: source.id, referenceDate: referenceDate) }
+        var samples = mappers.map { MappingSample(source: source.id, mapping: $0.mapping) }
+        struct Enough: Error {}
+        do {
+            try await reader.readUnits(for: []) { unit in
+                guard unit.malformed == nil else { return }
+                for (index, mapper) in mappers.enumerated() where samples[index].rows < rowsPerMapping {
+                    for var row in unit.rows[mapper.mapping.table] ?? [] where samples[index].rows < rowsPerMapping {
+                        guard mapper.isPresent({ row[$0] ?? .null }) else { continue }
+                        row[RowSets.subjectKeyColumn] = .text(RowSets.subjectKey)
+                        samples[index].add(mapper.trial { row[$0] ?? .null })
+                    }
+                }
+                if samples.allSatisfy({ $0.rows >= rowsPerMapping }) { throw Enough() }
+            }
+        } catch is Enough {}
+        return samples
+    }
+
     private func emit(_ mapper: RowMapper, _ row: SourceUnit.Row, line: Int?, problem: (ConnectorError) -> Void,
                       into body: (PulledRecord) throws -> Void) throws {
         guard mapper.isPresent({ row[$0] ?? .null }) else { return }
