@@ -22,8 +22,11 @@ public struct RecordMapping: Sendable {
     /// The kind of record each row becomes.
     public let kind: RecordKind
     /// The table the rows come from; for a file or API source, the row set (`rows`, or an mbox
-    /// source's `messages`, a vCard source's `emails`, any source's `subject`).
+    /// source's `messages`, a vCard source's `emails`, any source's `subject`); for a query,
+    /// `query` (what errors name).
     public let table: String
+    /// The `SELECT` the rows come from instead of a table, in a database source.
+    public let query: SourceQuery?
     /// The table's key columns, one or more (`key: [ordernr, radnr]`): together each record's
     /// source key, which must be unique in the table (the export refuses a bundle with two
     /// records of one id).
@@ -54,17 +57,28 @@ public struct RecordMapping: Sendable {
 
     /// - Parameter zone: the source's `time-zone`, for times without an offset.
     init(_ node: ConfigNode, baseDirectory: String, sourceKind: SourceConfig.Kind, zone: ValueConversion.Zone?) throws {
-        let map = try node.mapping(allowed: ["kind", "table", "key", "subject", "provenance", "legal-basis",
+        let map = try node.mapping(allowed: ["kind", "table", "query", "key", "subject", "provenance", "legal-basis",
                                              "category", "collected-at", "fields", "key-prefix", "when-present", "file"])
         let kindNode = try map.required("kind")
         guard let kind = RecordKind(named: try kindNode.string()) else {
             throw kindNode.error("must be one of \(RecordKind.all.map(\.name).joined(separator: ", "))")
         }
         self.kind = kind
-        if sourceKind.isSQL {
+        if sourceKind.isSQL, let queryNode = map.optional("query") {
+            if let other = map.optional("table") ?? map.optional("subject") {
+                throw other.error("a mapping with a query takes its rows and the subject's from the query (:subject)")
+            }
+            let text = try queryNode.string()
+            do { query = try SourceQuery(text) } catch { throw queryNode.error(error.message) }
+            table = "query"
+            subject = nil
+        } else if sourceKind.isSQL {
             table = try map.required("table").identifier()
             subject = try SubjectLink(try map.required("subject"))
+            query = nil
         } else {
+            if let queryNode = map.optional("query") { throw queryNode.error("only a database source runs a query") }
+            query = nil
             let sets = RowSets.names(for: sourceKind)
             let tableNode = map.optional("table")
             table = try tableNode?.string() ?? sets[0]

@@ -6,7 +6,7 @@ enum MappedTables {
         var needed: [String: Set<String>] = [:]
         let lookup = source.subjects
         needed[lookup.table, default: []].formUnion([lookup.key] + lookup.identifiers.map(\.column))
-        for mapping in source.records {
+        for mapping in source.records where mapping.query == nil {
             needed[mapping.table, default: []].formUnion(RowMapper.columns(of: mapping))
             if let subject = mapping.subject, let via = subject.via {
                 needed[via.table, default: []].formUnion([via.key, subject.column])

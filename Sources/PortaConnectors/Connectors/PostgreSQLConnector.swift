@@ -96,19 +96,25 @@ public final class PostgreSQLConnector: Connector {
         var samples: [MappingSample] = []
         try await withConnection(table: nil) { connection in
             for mapping in self.source.records {
-                let types = try await self.types(of: mapping.table, connection: connection)
+                let types = try await self.types(of: mapping, connection: connection)
                 let query = RowQuery(mapping: mapping, subjectKeys: nil, limit: rowsPerMapping, dialect: .postgresql) { column in
                     ColumnType(types[column] ?? "text").select("t.\(RowQuery.quoted(column))")
                 }
                 let mapper = RowMapper(mapping: mapping, source: self.source.id, referenceDate: self.referenceDate)
                 var sample = MappingSample(source: self.source.id, mapping: mapping)
-                let rows = try await connection.query(Self.query(query.sql, []), logger: self.driverLogger)
-                for try await row in rows {
-                    var values: [String: SourceValue] = [:]
-                    for (column, cell) in zip(query.columns, row) {
-                        values[column] = ColumnType(types[column] ?? "text").value((try? cell.decode(String?.self)).flatMap { $0 })
+                // A query is sampled on the first subjects' keys, until it has given enough rows.
+                let runs = mapping.query == nil ? [[]] : try await self.firstSubjectKeys(rowsPerMapping, connection: connection).map {
+                    RowQuery.arguments(for: mapping, key: $0, dialect: .postgresql)
+                }
+                for arguments in runs where sample.rows < rowsPerMapping {
+                    let rows = try await connection.query(Self.query(query.sql, arguments), logger: self.driverLogger)
+                    for try await row in rows where sample.rows < rowsPerMapping {
+                        var values: [String: SourceValue] = [:]
+                        for (column, cell) in zip(query.columns, row) {
+                            values[column] = ColumnType(types[column] ?? "text").value((try? cell.decode(String?.self)).flatMap { $0 })
+                        }
+                        sample.add(mapper.trial { values[$0] ?? .null })
                     }
-                    sample.add(mapper.trial { values[$0] ?? .null })
                 }
                 samples.append(sample)
             }
@@ -121,12 +127,16 @@ public final class PostgreSQLConnector: Connector {
         guard !subject.keys.isEmpty else { return }
         try await withConnection(table: nil) { connection in
             for mapping in self.source.records {
-                let types = try await self.types(of: mapping.table, connection: connection)
+                let types = try await self.types(of: mapping, connection: connection)
                 let query = RowQuery(mapping: mapping, subjectKeys: subject.keys.count, dialect: .postgresql) { column in
                     ColumnType(types[column] ?? "text").select("t.\(RowQuery.quoted(column))")
                 }
                 let mapper = RowMapper(mapping: mapping, source: self.source.id, referenceDate: self.referenceDate)
-                let rows = try await connection.query(Self.query(query.sql, subject.keys), logger: self.driverLogger)
+                // A table is read once for all the subject's keys; a query once per key, in key order.
+                let runs = mapping.query == nil ? [subject.keys]
+                    : subject.keys.sorted().map { RowQuery.arguments(for: mapping, key: $0, dialect: .postgresql) }
+                for arguments in runs {
+                let rows = try await connection.query(Self.query(query.sql, arguments), logger: self.driverLogger)
                 for try await row in rows {
                     var values: [String: SourceValue] = [:]
                     for (column, cell) in zip(query.columns, row) {
@@ -144,6 +154,7 @@ public final class PostgreSQLConnector: Connector {
                     }
                     try body(record)
                 }
+                }
             }
         }
     }
@@ -152,7 +163,7 @@ public final class PostgreSQLConnector: Connector {
         let tables = try await checkMapping()
         try await withConnection(table: nil) { connection in
             for mapping in self.source.records {
-                let types = try await self.types(of: mapping.table, connection: connection)
+                let types = try await self.types(of: mapping, connection: connection)
                 for column in FloatingMoney.amountColumns(of: mapping) where ["real", "double precision"].contains(types[column] ?? "") {
                     throw ConnectorError(.mappingMismatch, source: self.source.id, table: mapping.table,
                                          message: "column \(column) holds money as floating point, which is not exact")
@@ -179,6 +190,42 @@ public final class PostgreSQLConnector: Connector {
         return needed.count
     }
 
+    /// The column types of what a mapping reads: its table's, or its query's result's (found by
+    /// running the query for no rows: it must prepare, and it must only read).
+    private func types(of mapping: RecordMapping, connection: PostgresConnection) async throws -> [String: String] {
+        guard let query = mapping.query else { return try await types(of: mapping.table, connection: connection) }
+        let cacheKey = "query \(query.text)"
+        if let known = columnTypes.get(cacheKey) { return known }
+        let rows: PostgresRowSequence
+        do {
+            var noKey = PostgresBindings(capacity: 1)
+            noKey.appendNull()
+            rows = try await connection.query(PostgresQuery(unsafeSQL: "SELECT * FROM (\(query.sql(.postgresql))) AS t LIMIT 0", binds: noKey),
+                                              logger: driverLogger)
+        } catch {
+            throw ConnectorError(.mappingMismatch, source: source.id, table: mapping.table,
+                                 message: "the query of the \(mapping.kind.name) mapping cannot run (\(Self.reason(error)))")
+        }
+        var types: [String: String] = [:]
+        for column in rows.columns { types[column.name] = ColumnType.name(of: column.dataType) }
+        for try await _ in rows {}
+        if let missing = Set(RowMapper.columns(of: mapping)).subtracting(types.keys).sorted().first {
+            throw ConnectorError(.mappingMismatch, source: source.id, table: mapping.table,
+                                 message: "the query of the \(mapping.kind.name) mapping gives no column \(missing)")
+        }
+        columnTypes.set(cacheKey, types)
+        return types
+    }
+
+    /// The keys of the first `count` subjects of the subject table, in key order.
+    private func firstSubjectKeys(_ count: Int, connection: PostgresConnection) async throws -> [String] {
+        let lookup = source.subjects
+        let sql = "SELECT CAST(\(RowQuery.quoted(lookup.key)) AS TEXT) FROM \(RowQuery.quoted(lookup.table)) ORDER BY 1 LIMIT \(count)"
+        var keys: [String] = []
+        for try await key in try await connection.query(Self.query(sql, []), logger: driverLogger).decode(String.self) { keys.append(key) }
+        return keys
+    }
+
     private func types(of table: String, connection: PostgresConnection) async throws -> [String: String] {
         if let known = columnTypes.get(table) { return known }
         var types: [String: String] = [:]
@@ -191,7 +238,7 @@ public final class PostgreSQLConnector: Connector {
 
     private static func query(_ sql: String, _ arguments: [String]) -> PostgresQuery {
         var bindings = PostgresBindings(capacity: arguments.count)
-        for argument in arguments { bindings.append(argument) }
+        for argument in arguments { bindings.append(UntypedText(text: argument)) }
         return PostgresQuery(unsafeSQL: sql, binds: bindings)
     }
 
@@ -204,6 +251,8 @@ public final class PostgreSQLConnector: Connector {
             throw ConnectorError(.unavailable, source: source.id, message: "cannot connect to PostgreSQL (\(Self.reason(error)))")
         }
         do {
+            // Every statement of the connection only reads: a mapping's query that tries to write fails.
+            _ = try await connection.query("SET default_transaction_read_only = on", logger: driverLogger)
             try await work(connection)
             try? await connection.close()
         } catch let error as ConnectorError {
@@ -224,17 +273,49 @@ public final class PostgreSQLConnector: Connector {
     }
 }
 
+/// A parameter sent as text of no stated type, so the server gives it the type its place in
+/// the statement needs: a key compared with an integer column (`c.id = :subject`) is read as an
+/// integer, one compared with text as text. It is still a bound value, never spliced.
+struct UntypedText: PostgresNonThrowingEncodable {
+    let text: String
+    static var psqlType: PostgresDataType { PostgresDataType(0) }
+    static var psqlFormat: PostgresFormat { .text }
+
+    func encode<JSONEncoder: PostgresJSONEncoder>(into byteBuffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+        byteBuffer.writeString(text)
+    }
+}
+
 /// A PostgreSQL column type, as the catalog names it, and how Porta reads it as text.
 struct ColumnType {
     let name: String
 
     init(_ name: String) { self.name = name }
 
+    /// The catalog's name of a result column's type, for the types Porta reads specially.
+    static func name(of type: PostgresDataType) -> String {
+        switch type {
+        case .int2: "smallint"
+        case .int4: "integer"
+        case .int8: "bigint"
+        case .float4: "real"
+        case .float8: "double precision"
+        case .bool: "boolean"
+        case .timestamptz: "timestamp with time zone"
+        case .timestamp: "timestamp without time zone"
+        case .bytea: "bytea"
+        case .date: "date"
+        case .numeric: "numeric"
+        default: "text"
+        }
+    }
+
     func select(_ column: String) -> String {
         switch name {
         case "boolean": "CASE WHEN \(column) IS NULL THEN NULL WHEN \(column) THEN 'true' ELSE 'false' END"
         case "timestamp with time zone": "to_char(\(column) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
-        case "timestamp without time zone": "to_char(\(column), 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+        // No zone: read as a local time, which the mapping's time-zone places (never as UTC by guess).
+        case "timestamp without time zone": "to_char(\(column), 'YYYY-MM-DD\"T\"HH24:MI:SS.US')"
         case "bytea": "encode(\(column), 'hex')"
         default: "CAST(\(column) AS TEXT)"
         }

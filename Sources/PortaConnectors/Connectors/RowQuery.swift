@@ -4,7 +4,7 @@
 /// bound parameters (`?` in SQLite, `$1…` in PostgreSQL), compared as text.
 struct RowQuery {
     /// The placeholder style and casts of a database.
-    enum Dialect {
+    enum Dialect: Equatable {
         case sqlite, postgresql
 
         func placeholders(_ count: Int, from first: Int = 1) -> String {
@@ -39,9 +39,10 @@ struct RowQuery {
         self.columns = RowMapper.columns(of: mapping)
         let q = Self.quoted
         let selected = self.columns.map(select).joined(separator: ", ")
-        var sql = "SELECT \(selected) FROM \(q(mapping.table)) AS t"
+        var sql = "SELECT \(selected) FROM " + (mapping.query.map { "(\($0.sql(dialect))) AS t" } ?? "\(q(mapping.table)) AS t")
         var conditions: [String] = []
-        if let subjectKeys {
+        // A query selects the subject's rows itself, by :subject.
+        if let subjectKeys, mapping.query == nil {
             let subjectColumn: String
             let link = mapping.subject!
             if let via = link.via {
@@ -62,4 +63,11 @@ struct RowQuery {
     }
 
     static func quoted(_ name: String) -> String { "\"\(name)\"" }
+
+    /// The arguments of one run for the subject key `key`: the key once per placeholder (a
+    /// query names `:subject` as often as it likes; PostgreSQL binds `$1` once).
+    static func arguments(for mapping: RecordMapping, key: String, dialect: Dialect) -> [String] {
+        guard let query = mapping.query else { return [key] }
+        return Array(repeating: key, count: dialect == .sqlite ? query.parameterCount : 1)
+    }
 }

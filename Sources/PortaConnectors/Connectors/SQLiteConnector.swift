@@ -73,8 +73,11 @@ public final class SQLiteConnector: Connector {
             let query = RowQuery(mapping: mapping, subjectKeys: subject.keys.count)
             let mapper = RowMapper(mapping: mapping, source: source.id, referenceDate: referenceDate)
             let position = Dictionary(uniqueKeysWithValues: query.columns.enumerated().map { ($1, $0) })
-            try read(table: mapping.table) { db in
-                let rows = try Row.fetchCursor(db, sql: query.sql, arguments: StatementArguments(subject.keys))
+            // A table is read once for all the subject's keys; a query once per key, in key order.
+            let runs = mapping.query == nil ? [subject.keys]
+                : subject.keys.sorted().map { RowQuery.arguments(for: mapping, key: $0, dialect: .sqlite) }
+            for arguments in runs { try read(table: mapping.table) { db in
+                let rows = try Row.fetchCursor(db, sql: query.sql, arguments: StatementArguments(arguments))
                 while let row = try rows.next() {
                     let record: PulledRecord
                     do {
@@ -87,14 +90,14 @@ public final class SQLiteConnector: Connector {
                     }
                     try body(record)
                 }
-            }
+            } }
         }
     }
 
     public func check() async throws -> String {
         var tables: Set<String> = [source.subjects.table]
         try read(table: nil) { db in
-            for mapping in source.records {
+            for mapping in source.records where mapping.query == nil {
                 tables.insert(mapping.table)
                 for column in FloatingMoney.amountColumns(of: mapping) {
                     let declared = try db.columns(in: mapping.table).first { $0.name == column }?.type.uppercased() ?? ""
@@ -105,7 +108,9 @@ public final class SQLiteConnector: Connector {
                 }
             }
         }
-        return "\(counted(tables.count, "table")), \(counted(source.records.count, "mapping"))"
+        let queries = source.records.filter { $0.query != nil }.count
+        return "\(counted(tables.count, "table")), " + (queries > 0 ? "\(queries) quer\(queries == 1 ? "y" : "ies"), " : "")
+            + counted(source.records.count, "mapping")
     }
 
     public func sample(rowsPerMapping: Int) async throws -> [MappingSample] {
@@ -115,20 +120,46 @@ public final class SQLiteConnector: Connector {
             let mapper = RowMapper(mapping: mapping, source: source.id, referenceDate: referenceDate)
             let position = Dictionary(uniqueKeysWithValues: query.columns.enumerated().map { ($1, $0) })
             var sample = MappingSample(source: source.id, mapping: mapping)
-            try read(table: mapping.table) { db in
-                let rows = try Row.fetchCursor(db, sql: query.sql)
-                while let row = try rows.next() {
+            // A query is sampled on the first subjects' keys, until it has given enough rows.
+            let runs = mapping.query == nil ? [[]] : try firstSubjectKeys(rowsPerMapping).map {
+                RowQuery.arguments(for: mapping, key: $0, dialect: .sqlite)
+            }
+            for arguments in runs where sample.rows < rowsPerMapping { try read(table: mapping.table) { db in
+                let rows = try Row.fetchCursor(db, sql: query.sql, arguments: StatementArguments(arguments))
+                while sample.rows < rowsPerMapping, let row = try rows.next() {
                     sample.add(mapper.trial { column in Self.sourceValue(row, at: position[column]!) })
                 }
-            }
+            } }
             samples.append(sample)
         }
         return samples
     }
 
-    /// Checks that every table and column the source's config names exists.
+    /// The keys of the first `count` subjects of the subject table, in key order.
+    private func firstSubjectKeys(_ count: Int) throws -> [String] {
+        let lookup = source.subjects
+        let sql = "SELECT \(Self.quoted(lookup.key)) FROM \(Self.quoted(lookup.table)) ORDER BY 1 LIMIT \(count)"
+        var keys: [String] = []
+        try read(table: lookup.table) { db in
+            let rows = try Row.fetchCursor(db, sql: sql)
+            while let row = try rows.next() { if let key = Self.sourceValue(row, at: 0).identifierText { keys.append(key) } }
+        }
+        return keys
+    }
+
+    /// Checks that every table and column the source's config names exists, and that every
+    /// query prepares, only reads, and gives the columns its mapping reads.
     private func checkMapping() throws {
         let needed = MappedTables.columns(of: source)
+        try read(table: "query") { db in
+            for mapping in source.records where mapping.query != nil {
+                let statement = try db.makeStatement(sql: RowQuery(mapping: mapping, subjectKeys: 1).sql)
+                guard statement.isReadonly else {
+                    throw ConnectorError(.mappingMismatch, source: source.id, table: mapping.table,
+                                         message: "the query of the \(mapping.kind.name) mapping would write; a query must only read")
+                }
+            }
+        }
         try read(table: nil) { db in
             for (table, columns) in needed.sorted(by: { $0.key < $1.key }) {
                 guard try db.tableExists(table) || db.viewExists(table) else {
