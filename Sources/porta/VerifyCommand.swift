@@ -11,7 +11,9 @@ struct VerifyCommand: ParsableCommand {
             Levels: 1 bag (BagIt 1.0, checksums), 2 formats (JSON, CSV, XML against porta/1's own schemas), \
             3 semantics (counts, ids, references, policy), 4 cross-format (JSON, CSV and XML agree), \
             5 authenticity (the SSH signature porta-signature.sig, when present or required). \
-            A bundle is a bag folder, a zip of one, or a sealed zip (.age, with --identity); a folder of bundles stands for each bundle in it.
+            A bundle is a bag folder, a zip of one, or a sealed zip (.age, with --identity); a folder of bundles stands for each bundle in it. \
+            With --bagit, each argument is any BagIt bag folder, judged by RFC 8493 alone (0.97 or 1.0, any of its algorithms, \
+            fetch.txt), none of porta/1's rules: what other BagIt tools' users may check their bags with.
             """
     )
 
@@ -32,6 +34,9 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: "Also write a JUnit XML report to this file (one test case per level per bundle).")
     var junit: String?
 
+    @Flag(name: .long, help: "Judge each bag folder by RFC 8493 alone, not as a porta/1 bundle.")
+    var bagit = false
+
     @OptionGroup var verification: VerificationArguments
 
     func validate() throws {
@@ -42,6 +47,7 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
+        if bagit { return try runBagIt() }
         let verifier = BundleVerifier(options: try verification.options(level: level))
         var outcomes: [VerificationOutcome] = []
         for bundle in BundleDiscovery.bundles(bundles) {
@@ -65,5 +71,21 @@ struct VerifyCommand: ParsableCommand {
         }
         let status = VerificationOutcome.exitStatus(outcomes)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// `--bagit`: each folder by RFC 8493 alone; exit 1 if any is invalid, 2 if one is not a folder.
+    private func runBagIt() throws {
+        var invalid = false
+        for bag in bundles {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: bag, isDirectory: &isFolder), isFolder.boolValue else {
+                printError("\(bag): not a bag folder")
+                throw ExitStatus.couldNotRun
+            }
+            let verdict = BagItValidator().validate(bag)
+            print(verdict.text(bag: bag))
+            if !verdict.isValid { invalid = true }
+        }
+        if invalid { throw ExitStatus.invalid }
     }
 }

@@ -17,7 +17,8 @@ struct ManifestFile {
     static func parse(_ file: TagFile, algorithm: HashAlgorithm, payload: Bool) -> (ManifestFile, ProblemList) {
         var entries: [Entry] = []
         var findings = ProblemList()
-        var seen: [String: Int] = [:]
+        // By exact bytes: names only Unicode normalisation tells apart are two files to RFC 8493.
+        var seen: [[UInt8]: Int] = [:]
         func bad(_ number: Int, _ code: FindingCode, _ message: String) {
             findings.append(BundleProblem(code: code, path: file.path, line: number, message: message))
         }
@@ -44,10 +45,10 @@ struct ManifestFile {
             if !payload, path.hasPrefix("data/") {
                 bad(number, .badManifestPath, "tag manifest lists a payload file"); continue
             }
-            if let first = seen[path] {
+            if let first = seen[Array(path.utf8)] {
                 bad(number, .duplicateManifestEntry, "path is listed twice (first on line \(first))"); continue
             }
-            seen[path] = number
+            seen[Array(path.utf8)] = number
             entries.append(Entry(checksum: checksum.lowercased(), path: path, line: number))
         }
         return (ManifestFile(name: file.path, algorithm: algorithm, entries: entries), findings)

@@ -10,6 +10,12 @@ struct PayloadScan {
     /// strings by canonical equivalence, so a manifest path finds its file whether either side
     /// is NFC or NFD. Of two equivalent names on disk, the first in walk order.
     var spellings: [String: String] = [:]
+    /// Files whose names are canonically equivalent to an earlier file's but spelled with other
+    /// bytes (an NFD twin of an NFC name): the dictionaries above, keyed by `String`, cannot tell
+    /// them apart, so they are listed here, as the file system spells them.
+    var twins: [String] = []
+    /// The bytes of every regular file, twins included.
+    var octets: Int64 = 0
     /// Problems met on the way: links, devices, names that are not UTF-8.
     var findings: [BundleProblem] = []
 
@@ -18,6 +24,7 @@ struct PayloadScan {
         walk(bag: bag, relative: "data")
         for file in files {
             if spellings[file] != nil {
+                twins.append(file)
                 findings.append(BundleProblem(code: .normalizationCollision, path: file,
                                         message: "two payload files have names that differ only in Unicode normalisation"))
             } else {
@@ -56,6 +63,7 @@ struct PayloadScan {
             case S_IFREG:
                 files.append(path)
                 sizes[path] = Int64(info.st_size)
+                octets += Int64(info.st_size)
             case S_IFDIR: walk(bag: bag, relative: path)
             case S_IFLNK:
                 findings.append(BundleProblem(code: .symlink, path: path,

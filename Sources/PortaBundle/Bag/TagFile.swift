@@ -44,8 +44,25 @@ public struct TagFile {
         bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : bytes >= 1 << 10 ? "\(bytes >> 10) KiB" : "\(bytes) bytes"
     }
 
-    /// Reads `path` inside `bag`, refusing one larger than `maximumSize`.
-    public static func read(_ path: String, in bag: String, maximumSize: Int = TagFile.maximumSize) -> Result<TagFile, Problem> {
+    /// The character encodings a bag's `Tag-File-Character-Encoding` may name that Porta reads.
+    public enum Encoding: Sendable, Equatable {
+        case utf8
+        /// ISO-8859-1, which BagIt 0.97 bags often declare.
+        case latin1
+
+        /// The encoding an IANA name stands for (`UTF-8`, `ISO-8859-1`, `US-ASCII`, in any case), or nil.
+        public init?(name: String) {
+            switch name.uppercased() {
+            case "UTF-8", "UTF8", "US-ASCII", "ASCII": self = .utf8
+            case "ISO-8859-1", "ISO8859-1", "LATIN1", "LATIN-1", "ISO_8859-1": self = .latin1
+            default: return nil
+            }
+        }
+    }
+
+    /// Reads `path` inside `bag`, refusing one larger than `maximumSize`; its text in `encoding`.
+    public static func read(_ path: String, in bag: String, maximumSize: Int = TagFile.maximumSize,
+                            encoding: Encoding = .utf8) -> Result<TagFile, Problem> {
         var bytes: [UInt8]
         switch readBytes(path, in: bag, maximumSize: maximumSize) {
         case .failure(let problem): return .failure(problem)
@@ -53,7 +70,9 @@ public struct TagFile {
         }
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         if bom { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(.notUTF8) }
+        let decoded = encoding == .latin1 ? String(bytes.map { Character(Unicode.Scalar($0)) })
+            : String(validating: bytes, as: UTF8.self)
+        guard let text = decoded else { return .failure(.notUTF8) }
         var lines: [String] = []
         var current = ""
         var previousWasCR = false
