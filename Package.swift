@@ -139,6 +139,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Every parser of outside input as a fuzz target, and `porta-fuzz`, which libFuzzer runs
+        // (scripts/fuzz.sh) and which otherwise replays files through a target.
+        .target(
+            name: "PortaFuzzTargets",
+            dependencies: [
+                "PortaBytes", "PortaModel", "PortaConnectors", "PortaFormats", "PortaBundle", "PortaVerify",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "porta-fuzz", dependencies: ["PortaFuzzTargets"]),
         .target(
             name: "PortaTestSupport",
             dependencies: [
@@ -161,6 +171,7 @@ let package = Package(
         .testTarget(name: "PortaExportTests", dependencies: ["PortaModel", "PortaConnectors", "PortaExport", "PortaBundle", "PortaFormats", "PortaRegister", "PortaVerify", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "PortaVerifyTests", dependencies: ["PortaModel", "PortaVerify", "PortaBundle", "PortaTestSupport"]),
         .testTarget(name: "PortaImportTests", dependencies: ["PortaImport", "PortaVerify", "PortaBundle", "PortaModel", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "PortaFuzzTargetsTests", dependencies: ["PortaFuzzTargets", "PortaTestSupport"]),
         .testTarget(name: "portaTests", dependencies: ["PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
