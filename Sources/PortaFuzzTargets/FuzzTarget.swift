@@ -5,6 +5,11 @@ import PortaConnectors
 import PortaFormats
 import PortaModel
 import PortaVerify
+#if FUZZING
+// The fuzz build (debug, so testable) reaches the mbox reader without a connector's task per
+// input; replaying goes through the connector, which runs the same reader.
+@testable import PortaConnectors
+#endif
 
 /// Every parser of outside input, as a fuzz target: each takes any bytes, and must answer
 /// with a value or a thrown error, never a crash, a hang or a sanitizer report. `porta-fuzz`
@@ -52,11 +57,21 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 count { try reader.next() }
             }
         case .mbox:
+            #if FUZZING
+            var splitter = MboxSplitter(input: ByteInput(bytes: bytes, name: "fuzz.mbox", format: .mbox))
+            let reader = MboxUnitReader(source: Scratch.shared.source("inquiries"), referenceDate: CalendarDate.today())
+            while let (message, line) = try? splitter.nextMessage() {
+                items += reader.unit(MIMEEntity(bytes: message), ordinal: items + 1, line: line, subjectAddresses: []).rows.count
+            }
+            #else
             Scratch.shared.withFile("fuzz.mbox", bytes) { _ in items = Scratch.shared.sampleSource("inquiries") }
+            #endif
         case .vcard:
             var parser = VCardParser(input: ByteInput(bytes: bytes, name: "fuzz.vcf", format: .vcard))
             count { try parser.nextCard() }
+            #if !FUZZING
             Scratch.shared.withFile("fuzz.vcf", bytes) { _ in Scratch.shared.sampleSource("addressbook") }
+            #endif
         case .zip:
             Scratch.shared.withFile("fuzz.zip", bytes) { path in
                 Scratch.shared.withFolder { folder in

@@ -140,6 +140,12 @@ final class Scratch: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
+    /// The scratch config's source `id`.
+    func source(_ id: String) -> SourceConfig {
+        guard let source = sources[id] else { fatalError("the fuzz config has no source \(id)") }
+        return source
+    }
+
     /// Reads the file source `id` of the scratch config through its connector, as
     /// `porta sources check` samples it; returns the rows read.
     @discardableResult
