@@ -40,7 +40,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     private func parse(_ bytes: [UInt8]) -> Int {
         var items = 0
         func count<T>(_ next: () throws -> T?) {
-            while let item = try? next(), item != nil { items += 1 }
+            while (try? next()) != nil { items += 1 }
         }
         switch self {
         case .json:
@@ -92,14 +92,14 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             items = (try? AllowedSigners(text: String(decoding: bytes, as: UTF8.self)))?.signers.count ?? 0
         case .portaManifest:
             Scratch.shared.withFolder { bag in
-                FileManager.default.createFile(atPath: bag + "/porta-manifest.json", contents: Data(bytes))
+                _ = FileManager.default.createFile(atPath: bag + "/porta-manifest.json", contents: Data(bytes))
                 items = PortaManifest.read(bag: bag).0?.files.count ?? 0
             }
         case .tagFiles:
             Scratch.shared.withFolder { bag in
                 mkdir(bag + "/data", 0o700)
                 for name in ["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt", "fetch.txt"] {
-                    FileManager.default.createFile(atPath: bag + "/" + name, contents: Data(bytes))
+                    _ = FileManager.default.createFile(atPath: bag + "/" + name, contents: Data(bytes))
                 }
                 for rules in [BagRules.porta, .rfc8493] {
                     var reader = BagReader(bag: bag, rules: rules)

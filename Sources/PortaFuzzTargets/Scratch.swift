@@ -116,7 +116,7 @@ final class Scratch: @unchecked Sendable {
                       country: { value: SE }
 
             """
-        FileManager.default.createFile(atPath: path + "/porta.yml", contents: Data(config.utf8))
+        _ = FileManager.default.createFile(atPath: path + "/porta.yml", contents: Data(config.utf8))
         do {
             for source in try PortaConfig.load(from: path + "/porta.yml").sources { sources[source.id] = source }
         } catch {
@@ -127,7 +127,7 @@ final class Scratch: @unchecked Sendable {
     /// Writes `bytes` to `name` in the scratch folder and calls `body` with its path.
     func withFile(_ name: String, _ bytes: [UInt8], _ body: (String) -> Void) {
         let file = path + "/" + name
-        FileManager.default.createFile(atPath: file, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: file, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
         body(file)
     }
 
