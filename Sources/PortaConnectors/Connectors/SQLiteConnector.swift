@@ -193,20 +193,23 @@ public final class SQLiteConnector: Connector {
 
     static func quoted(_ name: String) -> String { RowQuery.quoted(name) }
 
-    /// The value of the row's column `index`. Text is read by its byte length, not as a C
-    /// string, so a text holding NUL is carried whole (GRDB's `DatabaseValue` stops at the NUL).
+    /// The value of the row's column `index`. GRDB's `DatabaseValue` reads text as a C string:
+    /// it stops at a NUL and replaces bytes that are not UTF-8 with U+FFFD. When the text it
+    /// gives may differ from the stored bytes (another length, or a U+FFFD), the bytes are read
+    /// by their length: UTF-8 is carried whole, NUL included; anything else becomes bytes, which
+    /// every text field refuses by name ("binary where text is expected"), never a repaired guess.
     static func sourceValue(_ row: Row, at index: Int) -> SourceValue {
         switch (row[index] as DatabaseValue).storage {
-        case .null: .null
-        case .int64(let number): .integer(number)
-        case .double(let number): .real(number)
+        case .null: return .null
+        case .int64(let number): return .integer(number)
+        case .double(let number): return .real(number)
         case .string(let text):
-            if let bytes = try? row.withUnsafeData(atIndex: index, { $0.map { [UInt8]($0) } }), bytes.count != text.utf8.count {
-                .text(String(decoding: bytes, as: UTF8.self))
-            } else {
-                .text(text)
+            guard let bytes = try? row.withUnsafeData(atIndex: index, { $0.map { [UInt8]($0) } }),
+                  bytes.count != text.utf8.count || text.unicodeScalars.contains("\u{FFFD}") else {
+                return .text(text)
             }
-        case .blob(let data): .blob([UInt8](data))
+            return String(validating: bytes, as: UTF8.self).map(SourceValue.text) ?? .blob(bytes)
+        case .blob(let data): return .blob([UInt8](data))
         }
     }
 }

@@ -12,16 +12,18 @@ enum CountryNames {
 
     static func key(_ name: String) -> String { name.trimmingCharacters(in: .whitespaces).lowercased() }
 
+    /// Every name and code to the one country it names. A name two countries share (none in
+    /// today's CLDR; a future one could) is left out, so it is an unmapped value, never a guess.
     private static let table: [String: String] = {
-        var table: [String: String] = [:]
-        for code in CountryCode.knownCodes.sorted() {
-            table[key(code)] = code
+        var candidates: [String: Set<String>] = [:]
+        for code in CountryCode.knownCodes {
+            candidates[key(code), default: []].insert(code)
             for language in languages {
-                if let name = Locale(identifier: language).localizedString(forRegionCode: code), table[key(name)] == nil {
-                    table[key(name)] = code
+                if let name = Locale(identifier: language).localizedString(forRegionCode: code) {
+                    candidates[key(name), default: []].insert(code)
                 }
             }
         }
-        return table
+        return candidates.compactMapValues { $0.count == 1 ? $0.first : nil }
     }()
 }
