@@ -1,4 +1,5 @@
 import Foundation
+import PortaBytes
 
 /// The files actually under a bag's `data/`, found without following any symlink.
 struct PayloadScan {
@@ -40,15 +41,11 @@ struct PayloadScan {
         }
         defer { closedir(directory) }
         var names: [String] = []
-        while let entry = readdir(directory) {
-            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                Array(raw.prefix { $0 != 0 })
-            }
-            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+        DirectoryEntries.forEachName(in: directory) { bytes in
             guard let name = String(validating: bytes, as: UTF8.self) else {
                 findings.append(BundleProblem(code: .nameNotUTF8, path: relative,
                                         message: "holds a file whose name is not valid UTF-8"))
-                continue
+                return
             }
             names.append(name)
         }

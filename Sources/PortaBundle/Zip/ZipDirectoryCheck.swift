@@ -17,7 +17,6 @@ enum ZipDirectoryCheck {
     /// One entry as its central directory record describes it.
     struct Record {
         let name: [UInt8]
-        let flags: UInt16
         let packedSize: UInt64
         let size: UInt64
         let localHeaderOffset: UInt64
@@ -63,12 +62,8 @@ enum ZipDirectoryCheck {
         let nameStart = at + 46, extraStart = nameStart + nameLength, next = extraStart + extraLength + commentLength
         guard next <= bytes.count else { throw .init(.badZip, nil, "a central directory record runs past the directory's end") }
         let name = Array(bytes[nameStart..<extraStart])
-        let flags = bytes.uint16(at + 8)
         let shownName = FormatSafeName.of(String(decoding: name, as: UTF8.self))
-        // Bit 0: traditional encryption; bit 6: strong encryption; bit 13: the directory itself encrypted.
-        guard flags & 0x2041 == 0 else {
-            throw .init(.zipEncrypted, shownName, "entry is encrypted; a bundle's files must be readable by anyone it is given to")
-        }
+        try refuseEncryption(flags: bytes.uint16(at + 8), shownName: shownName)
         var fields = Zip64Fields(extra: Array(bytes[extraStart..<(extraStart + extraLength)]))
         let size = fields.resolve(UInt64(bytes.uint32(at + 24)))
         let packedSize = fields.resolve(UInt64(bytes.uint32(at + 20)))
@@ -77,7 +72,7 @@ enum ZipDirectoryCheck {
             throw .init(.badZip, shownName, "entry's header says its size is in a zip64 field that is missing")
         }
         at = next
-        return Record(name: name, flags: flags, packedSize: packedSize, size: size, localHeaderOffset: offset)
+        return Record(name: name, packedSize: packedSize, size: size, localHeaderOffset: offset)
     }
 
     /// Holds the local header `record` points to to what the central directory says.
@@ -99,15 +94,21 @@ enum ZipDirectoryCheck {
         guard Array(rest.prefix(Int(nameLength))) == record.name else {
             throw .init(.zipHeaderMismatch, shownName, "entry's local header names another file than the central directory")
         }
-        guard head.uint16(6) & 0x2041 == 0 else {
-            throw .init(.zipEncrypted, shownName, "entry is encrypted; a bundle's files must be readable by anyone it is given to")
-        }
+        try refuseEncryption(flags: head.uint16(6), shownName: shownName)
         // With bit 3 set the sizes follow the data in a descriptor, and the header's are zero.
         guard head.uint16(6) & 0x0008 == 0 else { return }
         var fields = Zip64Fields(extra: Array(rest.dropFirst(Int(nameLength))))
         let size = fields.resolve(UInt64(head.uint32(22))), packedSize = fields.resolve(UInt64(head.uint32(18)))
         guard size == record.size, packedSize == record.packedSize else {
             throw .init(.zipHeaderMismatch, shownName, "entry's local header gives another size than the central directory")
+        }
+    }
+
+    /// Refuses an entry whose general-purpose flags say it is encrypted, in either header.
+    private static func refuseEncryption(flags: UInt16, shownName: String?) throws(SafeUnzip.Refusal) {
+        // Bit 0: traditional encryption; bit 6: strong encryption; bit 13: the directory itself encrypted.
+        guard flags & 0x2041 == 0 else {
+            throw .init(.zipEncrypted, shownName, "entry is encrypted; a bundle's files must be readable by anyone it is given to")
         }
     }
 

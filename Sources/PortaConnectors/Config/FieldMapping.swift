@@ -88,11 +88,7 @@ public struct FieldMapping: Sendable {
             if field.type == .date, conversion.pattern?.hasTime == true { throw patternNode.error("a date's pattern holds no time") }
             if conversion.epoch != nil { throw patternNode.error("an epoch time has no pattern") }
         }
-        if let zoneNode = map.optional("time-zone") {
-            conversion.zone = try zone(zoneNode, gap: map.optional("on-gap"), overlap: map.optional("on-overlap"))
-        } else if let stray = map.optional("on-gap") ?? map.optional("on-overlap") {
-            throw stray.error("applies to a time-zone given beside it")
-        }
+        conversion.zone = try zone(in: map)
         conversion.window = YearWindow(earliestYear: try map.optional("earliest-year")?.year(),
                                        latestYear: try map.optional("latest-year")?.year())
         if let earliest = conversion.window.earliestYear, let latest = conversion.window.latestYear, earliest > latest {
@@ -117,15 +113,20 @@ public struct FieldMapping: Sendable {
         return .currencyExponent
     }
 
-    /// `time-zone: Europe/Stockholm`, with the choices for gaps and overlaps beside it.
-    static func zone(_ node: ConfigNode, gap: ConfigNode?, overlap: ConfigNode?) throws -> ValueConversion.Zone {
+    /// `time-zone: Europe/Stockholm` in a source or field mapping, with `on-gap` and
+    /// `on-overlap` beside it (which mean nothing without it); nil when there is none.
+    static func zone(in map: ConfigMapping) throws -> ValueConversion.Zone? {
+        guard let node = map.optional("time-zone") else {
+            if let stray = map.optional("on-gap") ?? map.optional("on-overlap") { throw stray.error("applies to a time-zone given beside it") }
+            return nil
+        }
         let name = try node.string()
         guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/_+-".contains($0)) }),
               let zone = TimeZone(identifier: name), zone.identifier == name || name == "UTC" else {
             throw node.error("is not a zone of the tz database (Europe/Stockholm, UTC)")
         }
-        return ValueConversion.Zone(zone: zone, gap: try gap?.oneOf(LocalDateTime.Choice.self),
-                                    overlap: try overlap?.oneOf(LocalDateTime.Choice.self))
+        return ValueConversion.Zone(zone: zone, gap: try map.optional("on-gap")?.oneOf(LocalDateTime.Choice.self),
+                                    overlap: try map.optional("on-overlap")?.oneOf(LocalDateTime.Choice.self))
     }
 }
 

@@ -73,14 +73,7 @@ public struct SourceConfig: Sendable {
         settings = try ConnectorSettings(kind: kind, map: map, node: node)
         subjects = try SubjectLookup(try map.required("subjects"), kind: kind)
         onError = try map.optional("on-error")?.oneOf(ErrorHandling.self) ?? .fail
-        let zone: ValueConversion.Zone?
-        if let zoneNode = map.optional("time-zone") {
-            zone = try FieldMapping.zone(zoneNode, gap: map.optional("on-gap"), overlap: map.optional("on-overlap"))
-        } else if let stray = map.optional("on-gap") ?? map.optional("on-overlap") {
-            throw stray.error("applies to a time-zone given beside it")
-        } else {
-            zone = nil
-        }
+        let zone = try FieldMapping.zone(in: map)
         self.zone = zone
         let recordNodes = try map.required("records").sequence()
         records = try recordNodes.map { try RecordMapping($0, baseDirectory: baseDirectory, sourceKind: kind, zone: zone) }

@@ -95,6 +95,9 @@ public final class PostgreSQLConnector: Connector {
     public func sample(rowsPerMapping: Int) async throws -> [MappingSample] {
         var samples: [MappingSample] = []
         try await withConnection(table: nil) { connection in
+            // A query is sampled on the first subjects' keys, until it has given enough rows.
+            let queryKeys = self.source.records.contains { $0.query != nil }
+                ? try await self.firstSubjectKeys(rowsPerMapping, connection: connection) : []
             for mapping in self.source.records {
                 let types = try await self.types(of: mapping, connection: connection)
                 let query = RowQuery(mapping: mapping, subjectKeys: nil, limit: rowsPerMapping, dialect: .postgresql) { column in
@@ -102,10 +105,7 @@ public final class PostgreSQLConnector: Connector {
                 }
                 let mapper = RowMapper(mapping: mapping, source: self.source.id, referenceDate: self.referenceDate)
                 var sample = MappingSample(source: self.source.id, mapping: mapping)
-                // A query is sampled on the first subjects' keys, until it has given enough rows.
-                let runs = mapping.query == nil ? [[]] : try await self.firstSubjectKeys(rowsPerMapping, connection: connection).map {
-                    RowQuery.arguments(for: mapping, key: $0, dialect: .postgresql)
-                }
+                let runs = RowQuery.runs(of: mapping, keys: mapping.query == nil ? [] : queryKeys, dialect: .postgresql)
                 for arguments in runs where sample.rows < rowsPerMapping {
                     let rows = try await connection.query(Self.query(query.sql, arguments), logger: self.driverLogger)
                     for try await row in rows where sample.rows < rowsPerMapping {
@@ -132,10 +132,7 @@ public final class PostgreSQLConnector: Connector {
                     ColumnType(types[column] ?? "text").select("t.\(RowQuery.quoted(column))")
                 }
                 let mapper = RowMapper(mapping: mapping, source: self.source.id, referenceDate: self.referenceDate)
-                // A table is read once for all the subject's keys; a query once per key, in key order.
-                let runs = mapping.query == nil ? [subject.keys]
-                    : subject.keys.sorted().map { RowQuery.arguments(for: mapping, key: $0, dialect: .postgresql) }
-                for arguments in runs {
+                for arguments in RowQuery.runs(of: mapping, keys: subject.keys, dialect: .postgresql) {
                 let rows = try await connection.query(Self.query(query.sql, arguments), logger: self.driverLogger)
                 for try await row in rows {
                     var values: [String: SourceValue] = [:]

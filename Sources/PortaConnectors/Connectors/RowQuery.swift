@@ -64,10 +64,11 @@ struct RowQuery {
 
     static func quoted(_ name: String) -> String { "\"\(name)\"" }
 
-    /// The arguments of one run for the subject key `key`: the key once per placeholder (a
-    /// query names `:subject` as often as it likes; PostgreSQL binds `$1` once).
-    static func arguments(for mapping: RecordMapping, key: String, dialect: Dialect) -> [String] {
-        guard let query = mapping.query else { return [key] }
-        return Array(repeating: key, count: dialect == .sqlite ? query.parameterCount : 1)
+    /// The bound arguments of each run of a mapping's query: a table is read in one run for
+    /// all of `keys` (none when it reads anyone's rows); a query runs once per key, in key
+    /// order, the key bound once per `:subject` (PostgreSQL binds `$1` once).
+    static func runs(of mapping: RecordMapping, keys: [String], dialect: Dialect) -> [[String]] {
+        guard let query = mapping.query else { return [keys] }
+        return keys.sorted().map { Array(repeating: $0, count: dialect == .sqlite ? query.parameterCount : 1) }
     }
 }

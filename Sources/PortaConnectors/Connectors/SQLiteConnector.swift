@@ -73,10 +73,7 @@ public final class SQLiteConnector: Connector {
             let query = RowQuery(mapping: mapping, subjectKeys: subject.keys.count)
             let mapper = RowMapper(mapping: mapping, source: source.id, referenceDate: referenceDate)
             let position = Dictionary(uniqueKeysWithValues: query.columns.enumerated().map { ($1, $0) })
-            // A table is read once for all the subject's keys; a query once per key, in key order.
-            let runs = mapping.query == nil ? [subject.keys]
-                : subject.keys.sorted().map { RowQuery.arguments(for: mapping, key: $0, dialect: .sqlite) }
-            for arguments in runs { try read(table: mapping.table) { db in
+            for arguments in RowQuery.runs(of: mapping, keys: subject.keys, dialect: .sqlite) { try read(table: mapping.table) { db in
                 let rows = try Row.fetchCursor(db, sql: query.sql, arguments: StatementArguments(arguments))
                 while let row = try rows.next() {
                     let record: PulledRecord
@@ -115,15 +112,14 @@ public final class SQLiteConnector: Connector {
 
     public func sample(rowsPerMapping: Int) async throws -> [MappingSample] {
         var samples: [MappingSample] = []
+        // A query is sampled on the first subjects' keys, until it has given enough rows.
+        let queryKeys = source.records.contains { $0.query != nil } ? try firstSubjectKeys(rowsPerMapping) : []
         for mapping in source.records {
             let query = RowQuery(mapping: mapping, subjectKeys: nil, limit: rowsPerMapping)
             let mapper = RowMapper(mapping: mapping, source: source.id, referenceDate: referenceDate)
             let position = Dictionary(uniqueKeysWithValues: query.columns.enumerated().map { ($1, $0) })
             var sample = MappingSample(source: source.id, mapping: mapping)
-            // A query is sampled on the first subjects' keys, until it has given enough rows.
-            let runs = mapping.query == nil ? [[]] : try firstSubjectKeys(rowsPerMapping).map {
-                RowQuery.arguments(for: mapping, key: $0, dialect: .sqlite)
-            }
+            let runs = RowQuery.runs(of: mapping, keys: mapping.query == nil ? [] : queryKeys, dialect: .sqlite)
             for arguments in runs where sample.rows < rowsPerMapping { try read(table: mapping.table) { db in
                 let rows = try Row.fetchCursor(db, sql: query.sql, arguments: StatementArguments(arguments))
                 while sample.rows < rowsPerMapping, let row = try rows.next() {

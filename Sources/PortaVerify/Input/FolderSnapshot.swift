@@ -35,12 +35,9 @@ enum FolderSnapshot {
             throw .system("a folder of the bundle cannot be listed (\(SystemReason.current()))")
         }
         defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                Array(raw.bindMemory(to: CChar.self).prefix { $0 != 0 }) + [0]
-            }
-            if name == [0x2E, 0] || name == [0x2E, 0x2E, 0] { continue }
-            let shown = relative + String(decoding: name.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        try DirectoryEntries.forEachName(in: directory) { bytes throws(Failure) in
+            let name = bytes.map { CChar(bitPattern: $0) } + [0]
+            let shown = relative + String(decoding: bytes, as: UTF8.self)
             var info = stat()
             guard fstatat(from, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
                 throw .system("a file of the bundle cannot be examined (\(SystemReason.current()))")
