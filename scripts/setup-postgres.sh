@@ -39,8 +39,12 @@ DO \$\$ BEGIN
   END IF;
 END \$\$;
 SQL
-if ! as_postgres psql -tA -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'porta_crm'" | grep -q 1; then
-  as_postgres createdb -O porta porta_crm
-fi
+for database in porta_crm porta_gym; do
+  if ! as_postgres psql -tA -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1; then
+    as_postgres createdb -O porta "$database"
+  fi
+done
 PGPASSWORD=$PORTA_CRM_PASSWORD PGOPTIONS="-c client_min_messages=warning" psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U porta -d porta_crm -f samples/retailer/crm.sql >/dev/null
 echo "setup-postgres: porta_crm loaded"
+PGPASSWORD=$PORTA_GYM_PASSWORD PGOPTIONS="-c client_min_messages=warning" psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U porta -d porta_gym -f samples/gym/access.sql >/dev/null
+echo "setup-postgres: porta_gym loaded"

@@ -39,6 +39,25 @@ public enum BundleLayout {
     /// The folder of attachments, one file per attachment record, named after its id.
     public static let filesFolder = "data/files/"
 
+    /// The folder of the schemas a bundle with extension kinds carries for them.
+    public static let schemasFolder = "data/schemas/"
+    /// The XSD of the bundle's extension kinds.
+    public static let extensionXSD = "data/schemas/porta-1-extension.xsd"
+
+    /// The JSON Schema of an extension kind's JSON file.
+    public static func extensionJSONSchema(_ kind: RecordKind) -> String {
+        schemasFolder + RecordJSONSchema.fileName(for: kind)
+    }
+
+    /// The schema files a bundle of `catalogue` carries, with what each must hold: a JSON
+    /// Schema per extension kind and one XSD; none when there are no extension kinds.
+    public static func extensionSchemas(_ catalogue: RecordCatalogue) -> [(path: String, format: String, mediaType: String, contents: [UInt8])] {
+        guard !catalogue.extensions.isEmpty else { return [] }
+        return catalogue.extensions.map { kind in
+            (extensionJSONSchema(kind), "json-schema", "application/schema+json", RecordJSONSchema.schema(for: kind).serialized())
+        } + [(extensionXSD, "xsd", "application/xml", Array(RecordXMLSchema.extensionDocument(for: catalogue).utf8))]
+    }
+
     /// The file holding the records of `kind` in `format`.
     public static func recordFile(_ kind: RecordKind, _ format: RecordFileFormat) -> String {
         format.path(kind)

@@ -100,7 +100,7 @@ public struct Exporter {
         }
         let policy = config.policy.policy(for: request.purpose)
         let bag = try BagWriter(destination: Self.bundleFolder(for: request, in: outputFolder))
-        var payload = try PayloadWriters(bag: bag)
+        var payload = try PayloadWriters(bag: bag, catalogue: config.catalogue)
         var tally = ExclusionTally()
         var sources: [PortaManifest.Source] = []
         var skipped: [ConnectorError] = []
@@ -144,7 +144,7 @@ public struct Exporter {
                               country: config.controller.country, contact: config.controller.contact),
             request: .init(id: request.requestID, purpose: request.purpose, language: language),
             subjectIdentifiers: Self.identifierUses(resolution),
-            policy: .init(policy), sources: sources, files: files, exclusions: tally.entries.map(PortaManifest.Exclusion.init),
+            policy: .init(policy), catalogue: config.catalogue, sources: sources, files: files, exclusions: tally.entries.map(PortaManifest.Exclusion.init),
             unreadable: Self.unreadable(skipped), identity: decisions,
             generatorVersion: PortaVersion.current)
         try bag.addTagFile(BundleLayout.manifest, contents: manifest.json.serialized())
@@ -153,7 +153,7 @@ public struct Exporter {
         logger.info("bundle written", metadata: ["bundle": "\(bundleID)", "digest": "\(committed.digest)",
                                                  "records": "\(payload.counts.values.reduce(0, +))", "excluded": "\(tally.total)"])
         return ExportResult(bundlePath: delivered, bundleID: bundleID, digest: committed.digest,
-                            recordsByKind: RecordKind.all.compactMap { kind in payload.counts[kind].map { (kind, $0) } },
+                            recordsByKind: config.catalogue.kinds.compactMap { kind in payload.counts[kind].map { (kind, $0) } },
                             exclusions: tally.entries, skippedRows: skipped, sources: sources,
                             subjectIdentifiers: resolution.identifiers.keys.sorted(), identity: decisions)
     }

@@ -5,19 +5,23 @@ import PortaModel
 
 /// The open payload files of an export: one writer per kind and format, opened at a kind's
 /// first record, closed and listed at the end, with `data/csv/datapackage.json` beside the CSVs
-/// and the person's page `data/index.html`.
+/// and the person's page `data/index.html`; with extension kinds, their schemas under
+/// `data/schemas/`.
 struct PayloadWriters {
     private let bag: BagWriter
+    private let catalogue: RecordCatalogue
     private var writers: [RecordKind: [any PayloadRecordWriter]] = [:]
-    private var page = PersonPage()
+    private var page: PersonPage
     private var attachments: AttachmentFiles
     private let identities: RecordIdentityCheck
     /// Records written per kind.
     private(set) var counts: [RecordKind: Int] = [:]
 
     /// - Throws: ``ExportError`` when the scratch index of ids cannot be made.
-    init(bag: BagWriter) throws {
+    init(bag: BagWriter, catalogue: RecordCatalogue) throws {
         self.bag = bag
+        self.catalogue = catalogue
+        self.page = PersonPage(catalogue: catalogue)
         self.attachments = AttachmentFiles(bag: bag)
         self.identities = try RecordIdentityCheck()
     }
@@ -53,7 +57,7 @@ struct PayloadWriters {
         try identities.conclude()
         var files: [PortaManifest.File] = []
         var tables: [CSVTableSchema.Resource] = []
-        for kind in RecordKind.all {
+        for kind in catalogue.kinds {
             guard var kindWriters = writers[kind] else { continue }
             for (format, index) in zip(RecordFileFormat.allCases, kindWriters.indices) {
                 try kindWriters[index].finish()
@@ -67,6 +71,9 @@ struct PayloadWriters {
         if !tables.isEmpty {
             files.append(try addFile(BundleLayout.dataPackage, format: "datapackage", mediaType: "application/json",
                                      contents: CSVTableSchema.dataPackage(tables).serialized()))
+        }
+        for schema in BundleLayout.extensionSchemas(catalogue) {
+            files.append(try addFile(schema.path, format: schema.format, mediaType: schema.mediaType, contents: schema.contents))
         }
         files += attachments.files
         files.append(try addFile(BundleLayout.page, format: "html", mediaType: "text/html", contents: page.render(context)))

@@ -19,6 +19,7 @@ public struct ModelError: Error, Sendable, Equatable, CustomStringConvertible {
             case invalidIdentifier = "invalid-identifier"
             case invalidRecord = "invalid-record"
             case invalidValue = "invalid-value"
+            case invalidKindDeclaration = "invalid-kind-declaration"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -35,6 +36,7 @@ public struct ModelError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let invalidIdentifier = Code(.invalidIdentifier)
         public static let invalidRecord = Code(.invalidRecord)
         public static let invalidValue = Code(.invalidValue)
+        public static let invalidKindDeclaration = Code(.invalidKindDeclaration)
 
         public var description: String { value.rawValue }
     }

@@ -22,7 +22,8 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "The receiver's SQLite store (made when missing).")
     var store: String
 
-    @Option(name: .long, parsing: .upToNextOption, help: "The record kinds to take (person, order, …); all by default.")
+    @Option(name: .long, parsing: .upToNextOption,
+            help: "The record kinds to take (person, order, …, or a sender's extension kind); all by default.")
     var accept: [String] = []
 
     @OptionGroup var verification: VerificationArguments
@@ -30,10 +31,10 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var registerArguments: RegisterArguments
 
     func validate() throws {
-        let kinds = RecordKind.all.map(\.name)
-        let unknown = accept.filter { !kinds.contains($0) }
+        let unknown = accept.filter { !RecordKind.isKindName($0) }
         if !unknown.isEmpty {
-            throw ValidationError("unknown kind \(unknown.joined(separator: ", ")); kinds are \(kinds.joined(separator: ", "))")
+            throw ValidationError("not a kind name: \(unknown.joined(separator: ", ")); porta/1's kinds are "
+                                  + RecordKind.all.map(\.name).joined(separator: ", ") + ", and a bundle may declare its own")
         }
     }
 

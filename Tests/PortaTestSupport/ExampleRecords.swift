@@ -20,6 +20,7 @@ public enum ExampleRecords {
             if field.name == "value" { return .text("198503121231") }
             return .text("\"Quoted\", comma; line\r\nbreak, emoji 🌧️, e\u{301}, tab\t, \u{01}")
         case .integer: return .integer(-9_223_372_036_854_775_807)
+        case .decimal: return .text("-1234567890.0050")
         case .boolean: return .boolean(false)
         case .money: return .money(try Money(amount: "0.10", currency: "SEK"))
         case .timestamp: return .timestamp(try Timestamp(parsing: "2024-02-29T23:59:59.5+01:00"))
@@ -29,7 +30,7 @@ public enum ExampleRecords {
         case .email: return .text("Anna.S+test@example.se")
         case .phone: return .text("+46701234567")
         case .code(let allowed): return .text(field.name == "scheme" ? "personnummer" : allowed[0])
-        case .reference(let target): return .reference(RecordID(source: "shop", kind: RecordKind(named: target)!, sourceKey: "1"))
+        case .reference(let target): return .reference(RecordID(source: "shop", target: target, sourceKey: "1"))
         }
     }
 }

@@ -2,7 +2,7 @@
 /// them. The writer and the reader both take them from here.
 extension PortaManifest {
     enum Key: String, CaseIterable {
-        case context = "@context", format, bundleId, createdAt, controller, request, subject, policy, sources, files,
+        case context = "@context", format, bundleId, createdAt, controller, request, subject, policy, kinds, sources, files,
              exclusions, unreadable, identity, contents, generator
     }
     enum ControllerKey: String, CaseIterable { case id, name, organisationNumber, country, contact }
@@ -31,7 +31,7 @@ extension ManifestKeys {
     static var optionalNames: [String] { optional.map(\.rawValue) }
 }
 
-extension PortaManifest.Key: ManifestKeys { static var optional: [Self] { [.unreadable, .identity] } }
+extension PortaManifest.Key: ManifestKeys { static var optional: [Self] { [.kinds, .unreadable, .identity] } }
 extension PortaManifest.ControllerKey: ManifestKeys { static var optional: [Self] { [.organisationNumber, .contact] } }
 extension PortaManifest.RequestKey: ManifestKeys {}
 extension PortaManifest.SubjectKey: ManifestKeys {}

@@ -55,6 +55,7 @@ extension JSONWalker {
         let request = request(top[.request])
         let identifiers = subjectIdentifiers(top[.subject])
         let policy = policy(top[.policy], purpose: request?.purpose)
+        let catalogue = top[.kinds].map { declaredKinds($0) } ?? .porta1
         let sources = sourceList(top[.sources])
         let files = fileList(top[.files])
         let exclusions = exclusionList(top[.exclusions])
@@ -69,9 +70,9 @@ extension JSONWalker {
         }
         let version = string(generator?[.version], at: "/generator/version", mustBe: "non-empty text")
         guard format != nil, let bundleID, let createdAt, let controller, let request, let identifiers, let policy,
-              let sources, let files, let exclusions, let contents, let version else { return nil }
+              let catalogue, let sources, let files, let exclusions, let contents, let version else { return nil }
         return PortaManifest(bundleID: bundleID, createdAt: createdAt, controller: controller, request: request,
-                             subjectIdentifiers: identifiers, policy: policy, sources: sources, files: files,
+                             subjectIdentifiers: identifiers, policy: policy, catalogue: catalogue, sources: sources, files: files,
                              exclusions: exclusions, unreadable: unreadable ?? [], identity: identity ?? nil, contents: contents, generatorVersion: version)
     }
 
@@ -179,7 +180,7 @@ extension JSONWalker {
 
     private mutating func fileList(_ value: ParsedJSON?) -> [PortaManifest.File]? {
         guard let elements = array(value, at: "/files") else { return nil }
-        let formats = ["json", "csv", "datapackage", "xml", "html", "file"]
+        let formats = ["json", "csv", "datapackage", "xml", "html", "file", "json-schema", "xsd"]
         return elements.enumerated().compactMap { index, element in
             let pointer = "/files/\(index)"
             let members = object(element, at: pointer, keys: PortaManifest.FileKey.self)

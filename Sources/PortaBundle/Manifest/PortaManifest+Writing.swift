@@ -23,6 +23,7 @@ extension PortaManifest {
             member(Key.request, request.json),
             member(Key.subject, .object([member(SubjectKey.identifiers, .array(subjectIdentifiers.map(\.json)))])),
             member(Key.policy, policy.json),
+            memberIfAny(Key.kinds, catalogue.extensions.isEmpty ? nil : .array(catalogue.extensions.map(\.declarationJSON))),
             member(Key.sources, .array(sources.map(\.json))),
             member(Key.files, .array(files.map(\.json))),
             member(Key.exclusions, .array(exclusions.map(\.json))),

@@ -238,6 +238,9 @@ public struct PortaManifest: Hashable, Sendable {
     public var request: Request
     public var subjectIdentifiers: [SubjectIdentifierUse]
     public var policy: Policy
+    /// The kinds the bundle may hold: `porta/1`'s, and the controller's extension kinds, whose
+    /// declaration the manifest carries (`kinds`).
+    public var catalogue: RecordCatalogue
     public var sources: [Source]
     public var files: [File]
     public var exclusions: [Exclusion]
@@ -251,7 +254,7 @@ public struct PortaManifest: Hashable, Sendable {
 
     /// A manifest; `contents` is judged from `sources` unless given.
     public init(bundleID: String, createdAt: Timestamp, controller: Controller, request: Request,
-                subjectIdentifiers: [SubjectIdentifierUse], policy: Policy, sources: [Source],
+                subjectIdentifiers: [SubjectIdentifierUse], policy: Policy, catalogue: RecordCatalogue = .porta1, sources: [Source],
                 files: [File], exclusions: [Exclusion], unreadable: [Unreadable] = [], identity: IdentityDecisions? = nil,
                 contents: Contents? = nil,
                 generatorVersion: String) {
@@ -261,6 +264,7 @@ public struct PortaManifest: Hashable, Sendable {
         self.request = request
         self.subjectIdentifiers = subjectIdentifiers
         self.policy = policy
+        self.catalogue = catalogue
         self.sources = sources
         self.files = files
         self.exclusions = exclusions

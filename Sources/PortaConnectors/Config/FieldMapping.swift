@@ -27,6 +27,7 @@ public struct FieldMapping: Sendable {
         switch type {
         case .timestamp: return common + ["epoch", "time-zone", "on-gap", "on-overlap", "pattern", "earliest-year", "latest-year"]
         case .date: return common + ["pattern", "earliest-year", "latest-year"]
+        case .decimal: return common + ["decimal-comma"]
         default: return common
         }
     }
@@ -82,6 +83,7 @@ public struct FieldMapping: Sendable {
             if case .reference = field.type { throw mapNode.error("a reference is a row's key; it is never mapped") }
         }
         conversion.epoch = try map.optional("epoch")?.oneOf(EpochUnit.self)
+        conversion.decimalComma = try map.optional("decimal-comma")?.bool() ?? false
         if let patternNode = map.optional("pattern") {
             let text = try patternNode.string()
             do { conversion.pattern = try TimePattern(text) } catch { throw patternNode.error(error.message) }

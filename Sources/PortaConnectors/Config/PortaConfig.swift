@@ -21,6 +21,8 @@ public struct PortaConfig: Sendable {
     public let controller: ControllerSettings
     /// The controller's choices within what the GDPR allows.
     public let policy: PolicySettings
+    /// The record kinds of this controller's bundles: `porta/1`'s and those it declares (`kinds:`).
+    public let catalogue: RecordCatalogue
     /// The sources, in the order they are asked.
     public let sources: [SourceConfig]
     /// The id of the database source whose subject table lists everyone, for bulk export
@@ -59,16 +61,17 @@ public struct PortaConfig: Sendable {
             throw ConfigError(file: file, keyPath: "", line: nil, message: "is not valid YAML")
         }
         let root = try ConfigNode(node: node, keyPath: "", file: file)
-            .mapping(allowed: ["porta", "controller", "policy", "sources", "subject-index", "register"])
+            .mapping(allowed: ["porta", "controller", "policy", "kinds", "sources", "subject-index", "register"])
         let version = try root.required("porta")
         guard try version.string() == "1" else { throw version.error("must be 1 (the config format this Porta reads)") }
         let controller = try ControllerSettings(try root.required("controller"))
         let policy = try root.optional("policy").map(PolicySettings.init) ?? PolicySettings()
+        let catalogue = try KindDeclarations.catalogue(root.optional("kinds"))
         let sourceNodes = try root.required("sources").sequence()
         guard !sourceNodes.isEmpty else { throw try root.required("sources").error("must list at least one source") }
         var sources: [SourceConfig] = []
         for sourceNode in sourceNodes {
-            let source = try SourceConfig(sourceNode, baseDirectory: baseDirectory)
+            let source = try SourceConfig(sourceNode, baseDirectory: baseDirectory, catalogue: catalogue)
             guard !sources.contains(where: { $0.id == source.id }) else {
                 throw sourceNode.error("source id \(source.id) is used twice")
             }
@@ -84,7 +87,7 @@ public struct PortaConfig: Sendable {
             subjectIndex = id
         }
         let register = try root.optional("register").map { try RegisterSettings($0, baseDirectory: baseDirectory) }
-        return PortaConfig(file: file, controller: controller, policy: policy, sources: sources, subjectIndex: subjectIndex,
+        return PortaConfig(file: file, controller: controller, policy: policy, catalogue: catalogue, sources: sources, subjectIndex: subjectIndex,
                            register: register)
     }
 }

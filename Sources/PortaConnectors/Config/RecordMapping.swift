@@ -56,12 +56,13 @@ public struct RecordMapping: Sendable {
     public let file: FileContentSource?
 
     /// - Parameter zone: the source's `time-zone`, for times without an offset.
-    init(_ node: ConfigNode, baseDirectory: String, sourceKind: SourceConfig.Kind, zone: ValueConversion.Zone?) throws {
+    init(_ node: ConfigNode, baseDirectory: String, sourceKind: SourceConfig.Kind, zone: ValueConversion.Zone?,
+         catalogue: RecordCatalogue = .porta1) throws {
         let map = try node.mapping(allowed: ["kind", "table", "query", "key", "subject", "provenance", "legal-basis",
                                              "category", "collected-at", "fields", "key-prefix", "when-present", "file"])
         let kindNode = try map.required("kind")
-        guard let kind = RecordKind(named: try kindNode.string()) else {
-            throw kindNode.error("must be one of \(RecordKind.all.map(\.name).joined(separator: ", "))")
+        guard let kind = catalogue.kind(named: try kindNode.string()) else {
+            throw kindNode.error("must be one of \(catalogue.kinds.map(\.name).joined(separator: ", "))")
         }
         self.kind = kind
         if sourceKind.isSQL, let queryNode = map.optional("query") {

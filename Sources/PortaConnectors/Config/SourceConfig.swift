@@ -47,7 +47,7 @@ public struct SourceConfig: Sendable {
     /// The connector kinds this Porta has.
     public static let connectorKinds = Kind.allCases.map(\.rawValue)
 
-    init(_ node: ConfigNode, baseDirectory: String) throws {
+    init(_ node: ConfigNode, baseDirectory: String, catalogue: RecordCatalogue = .porta1) throws {
         let map = try node.mapping(allowed: ["id", "connector", "path", "subjects", "records", "on-error", "time-zone", "on-gap", "on-overlap"]
                                       + ConnectorSettings.keys)
         let idNode = try map.required("id")
@@ -76,7 +76,7 @@ public struct SourceConfig: Sendable {
         let zone = try FieldMapping.zone(in: map)
         self.zone = zone
         let recordNodes = try map.required("records").sequence()
-        records = try recordNodes.map { try RecordMapping($0, baseDirectory: baseDirectory, sourceKind: kind, zone: zone) }
+        records = try recordNodes.map { try RecordMapping($0, baseDirectory: baseDirectory, sourceKind: kind, zone: zone, catalogue: catalogue) }
     }
 }
 

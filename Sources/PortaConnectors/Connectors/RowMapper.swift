@@ -119,6 +119,8 @@ struct RowMapper {
             converted = try conversion.timestamp(try raw(field.source))
         case (_, .date):
             converted = try conversion.date(try raw(field.source))
+        case (_, .decimal):
+            converted = try conversion.decimal(try raw(field.source))
         default:
             converted = try field.field.type.value(from: try raw(field.source), referenceSource: field.referenceSource ?? source)
         }

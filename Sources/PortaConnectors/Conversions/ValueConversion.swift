@@ -115,6 +115,14 @@ public struct ValueConversion: Sendable {
         return .date(try CalendarDate(parsing: text.trimmingCharacters(in: .whitespaces)))
     }
 
+    /// A decimal number, with a decimal comma when asked; a float is refused (it is not exact).
+    /// - Throws: ``ModelError`` `invalid-value`.
+    func decimal(_ raw: SourceValue) throws -> FieldValue? {
+        guard decimalComma, case .text(let text) = raw else { return try FieldType.decimal.value(from: raw, referenceSource: "") }
+        guard !text.contains(".") else { throw ModelError(.invalidValue, "value has both a decimal comma and a point") }
+        return try FieldType.decimal.value(from: .text(text.replacingOccurrences(of: ",", with: ".")), referenceSource: "")
+    }
+
     /// Money from an amount and a currency, in minor units or with a decimal comma when asked.
     /// - Throws: ``ModelError`` `invalid-money` or `invalid-currency`.
     func money(amount: SourceValue, currency: SourceValue) throws -> FieldValue? {

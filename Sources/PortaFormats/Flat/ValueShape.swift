@@ -26,6 +26,7 @@ public enum ValueShape: Hashable, Sendable {
         switch type {
         case .text, .money: self = .text
         case .integer: self = .integer
+        case .decimal: self = .pattern(Self.amountPattern)
         case .boolean: self = .boolean
         case .timestamp: self = .timestamp
         case .date: self = .date
@@ -35,14 +36,14 @@ public enum ValueShape: Hashable, Sendable {
         case .phone: self = .pattern("\\+[1-9][0-9]{7,14}")
         case .code(let allowed): self = .enumeration(allowed)
         case .reference(let target):
-            self = .pattern(Self.recordIDPattern(prefix: RecordKind(named: target)?.idPrefix ?? target))
+            self = .pattern(Self.recordIDPattern(prefix: target.idPrefix))
         }
     }
 
     /// A record id with this prefix pattern.
     public static func recordIDPattern(prefix: String) -> String { "\(prefix)_[0-9a-f]{32}" }
 
-    /// A money amount: a plain decimal, no exponent, no leading zeros, no `+`.
+    /// A money amount or a decimal: a plain decimal, no exponent, no leading zeros, no `+`.
     public static let amountPattern = "-?(0|[1-9][0-9]*)(\\.[0-9]+)?"
     /// A currency: ISO 4217 alphabetic code.
     public static let currencyPattern = "[A-Z]{3}"

@@ -42,13 +42,16 @@ public struct PersonPage {
 
     /// The most rows a kind's table shows.
     public let rowLimit: Int
+    /// The kinds the page may show, in the order it shows them.
+    private let catalogue: RecordCatalogue
     private var rows: [RecordKind: [CanonicalRecord]] = [:]
     private var counts: [RecordKind: Int] = [:]
     private var legalBases: Set<LegalBasis> = []
     private var provenances: Set<Provenance> = []
 
-    public init(rowLimit: Int = 500) {
+    public init(rowLimit: Int = 500, catalogue: RecordCatalogue = .porta1) {
         self.rowLimit = rowLimit
+        self.catalogue = catalogue
     }
 
     /// Takes the next record of the bundle.
@@ -78,7 +81,7 @@ public struct PersonPage {
         renderWho(context, words, &html)
         renderWhy(words, &html)
         renderContents(context, words, &html)
-        for kind in RecordKind.all where counts[kind] != nil { renderKind(kind, words, &html) }
+        for kind in catalogue.kinds where counts[kind] != nil { renderKind(kind, words, &html) }
         renderLeftOut(context, words, &html)
         html.line("</body>")
         html.line("</html>")
@@ -119,7 +122,7 @@ public struct PersonPage {
         }
         html.line("<table>")
         html.line("<tr><th>\(HTMLText.escape(words.text(.kind)))</th><th>\(HTMLText.escape(words.text(.records)))</th><th>\(HTMLText.escape(words.text(.machineReadable)))</th></tr>")
-        for kind in RecordKind.all {
+        for kind in catalogue.kinds {
             guard let count = counts[kind] else { continue }
             let links = ["json/\(kind.name).json", "csv/\(kind.name).csv", "xml/\(kind.name).xml"]
                 .map { "<a href=\"\($0)\">\($0)</a>" }.joined(separator: " ")

@@ -103,7 +103,7 @@ public struct RecordAssembler: Sendable {
             return .date(date)
         case .reference:
             return .reference(try RecordID(validating: text))
-        case .country, .language, .email, .phone, .code:
+        case .decimal, .country, .language, .email, .phone, .code:
             guard try field.type.value(from: .text(text), referenceSource: "") == .text(text) else { throw notCanonical(field) }
             return .text(text)
         case .integer, .boolean, .money:

@@ -24,13 +24,21 @@ public enum RecordFileFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// A strict streaming reader of the file at `path`; `name` is what errors call it.
+    /// A strict streaming reader of the file at `path`; `name` is what errors call it. An
+    /// extension kind's XML is read against `extensionSchema`, made from the declaration
+    /// (``XMLRecordSchema/extensions(of:)``).
     /// - Throws: ``FormatError`` when the file cannot be opened or does not start right.
-    public func openReader(path: String, name: String, kind: RecordKind) throws -> any RecordReader {
+    public func openReader(path: String, name: String, kind: RecordKind,
+                           extensionSchema: XMLRecordSchema? = nil) throws -> any RecordReader {
         switch self {
-        case .json: try JSONRecordReader(path: path, name: name, kind: kind)
-        case .csv: try CSVRecordReader(path: path, name: name, kind: kind)
-        case .xml: try XMLRecordReader(path: path, name: name, kind: kind)
+        case .json: return try JSONRecordReader(path: path, name: name, kind: kind)
+        case .csv: return try CSVRecordReader(path: path, name: name, kind: kind)
+        case .xml:
+            guard !kind.isExtension else {
+                guard let extensionSchema else { throw FormatError(.xml, "no XSD was made for the extension kind \(kind.name)", file: name) }
+                return try XMLRecordReader(path: path, name: name, kind: kind, schema: extensionSchema)
+            }
+            return try XMLRecordReader(path: path, name: name, kind: kind)
         }
     }
 }

@@ -55,7 +55,7 @@ public final class XMLRecordReader: RecordReader {
             try throwCollectedError()
             if status == 0 {
                 finished = true
-                guard xmlTextReaderIsValid(reader) == 1 else { throw failure("the file is not valid against porta-1.xsd") }
+                guard xmlTextReaderIsValid(reader) == 1 else { throw failure("the file is not valid against \(kind.isExtension ? "the bundle's extension XSD" : "porta-1.xsd")") }
                 guard record.depth == nil else { throw failure("the file ends inside a record") }
                 return nil
             }
@@ -88,8 +88,8 @@ public final class XMLRecordReader: RecordReader {
             let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
             switch depth {
             case 0:
-                guard element == XMLRecordLayout.rootElement(of: kind), namespace() == XMLRecordLayout.namespace else {
-                    throw failure("the root element is not \(XMLRecordLayout.rootElement(of: kind)) in \(XMLRecordLayout.namespace)")
+                guard element == XMLRecordLayout.rootElement(of: kind), namespace() == XMLRecordLayout.namespace(of: kind) else {
+                    throw failure("the root element is not \(XMLRecordLayout.rootElement(of: kind)) in \(XMLRecordLayout.namespace(of: kind))")
                 }
             case 1:
                 guard element == XMLRecordLayout.recordElement(of: kind) else { throw failure("an element that is not a \(kind.name) record") }

@@ -25,7 +25,7 @@ public struct XMLRecordWriter<Sink: ByteSink>: RecordWriter {
         self.writer = try LibXMLTextWriter()
         try writer.check(xmlTextWriterStartDocument(writer.pointer, "1.0", "UTF-8", nil))
         try writer.startElement(XMLRecordLayout.rootElement(of: kind))
-        try writer.check(xmlTextWriterWriteAttribute(writer.pointer, "xmlns", XMLRecordLayout.namespace))
+        try writer.check(xmlTextWriterWriteAttribute(writer.pointer, "xmlns", XMLRecordLayout.namespace(of: kind)))
     }
 
     public mutating func write(_ record: CanonicalRecord) throws {

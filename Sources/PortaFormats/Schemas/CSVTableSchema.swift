@@ -18,11 +18,11 @@ public enum CSVTableSchema {
     public static func schema(for kind: RecordKind, presentKinds: Set<RecordKind>? = nil) -> JSONValue {
         let columns = FlatColumn.columns(of: kind)
         let foreignKeys: [JSONValue] = kind.fields.compactMap { field in
-            guard case .reference(let target) = field.type, let targetKind = RecordKind(named: target),
-                  presentKinds?.contains(targetKind) ?? true else { return nil }
+            guard case .reference(let target) = field.type,
+                  presentKinds?.contains(where: { $0.name == target.kind }) ?? true else { return nil }
             return .object([
                 ("fields", .array([.string(field.name)])),
-                ("reference", .object([("resource", .string(target)), ("fields", .array([.string("id")]))])),
+                ("reference", .object([("resource", .string(target.kind)), ("fields", .array([.string("id")]))])),
             ])
         }
         var members: [(String, JSONValue)] = [

@@ -9,7 +9,9 @@ import PortaModel
 /// need no network and no other file.
 public enum RecordJSONSchema {
     /// The `$id` of a kind's schema.
-    public static func id(for kind: RecordKind) -> String { "urn:porta:1:json:\(kind.name)" }
+    public static func id(for kind: RecordKind) -> String {
+        kind.isExtension ? "urn:porta:1:extension:json:\(kind.name)" : "urn:porta:1:json:\(kind.name)"
+    }
 
     /// The file name of a kind's schema in `formats/json/`.
     public static func fileName(for kind: RecordKind) -> String { "\(kind.name).schema.json" }
@@ -30,8 +32,9 @@ public enum RecordJSONSchema {
         return .object([
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
             ("$id", .string(id(for: kind))),
-            ("title", .string("porta/1 \(kind.title.lowercased()) records")),
-            ("description", .string("data/json/\(kind.name).json of a porta/1 bundle: an array of \(kind.name) records (formats/porta-1.md).")),
+            ("title", .string(kind.isExtension ? "porta/1 extension kind \(kind.name): \(kind.title)" : "porta/1 \(kind.title.lowercased()) records")),
+            ("description", .string("data/json/\(kind.name).json of a porta/1 bundle: an array of \(kind.name) records (formats/porta-1.md"
+                                    + (kind.isExtension ? ", \"Extension kinds\"; declared in the bundle's porta-manifest.json)." : ")."))),
             ("type", .string("array")),
             ("items", .object([("$ref", .string("#/$defs/record"))])),
             ("$defs", .object([("record", record)] + definitions)),

@@ -8,15 +8,29 @@ import PortaModel
 /// are not declared unique here: an identity constraint makes a streaming validator keep every
 /// id in memory; the verifier checks uniqueness itself.
 public enum RecordXMLSchema {
-    /// The whole XSD document.
+    /// The whole XSD document of `porta/1`'s kinds.
     public static func document() -> String {
+        document(kinds: RecordKind.all, namespace: XMLRecordLayout.namespace,
+                 comment: "porta/1 XML: data/xml/<kind>.xml of a bundle. Generated from Porta's record catalogue; see formats/porta-1.md.")
+    }
+
+    /// The XSD of a catalogue's extension kinds, in ``XMLRecordLayout/extensionNamespace``,
+    /// self-contained (it repeats the shared types rather than import `porta-1.xsd`): the
+    /// bundle carries it, and a verifier makes it again from the declaration to compare.
+    public static func extensionDocument(for catalogue: RecordCatalogue) -> String {
+        document(kinds: catalogue.extensions, namespace: XMLRecordLayout.extensionNamespace,
+                 comment: "porta/1 extension kinds: data/xml/<kind>.xml of this bundle. Generated from the kinds declared in porta-manifest.json; see formats/porta-1.md.")
+    }
+
+    private static func document(kinds: [RecordKind], namespace: String, comment: String) -> String {
+        let restrictionTypes = restrictionTypes(kinds)
         var lines: [String] = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
-            #"<!-- porta/1 XML: data/xml/<kind>.xml of a bundle. Generated from Porta's record catalogue; see formats/porta-1.md. -->"#,
-            #"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:p="\#(XMLRecordLayout.namespace)""#,
-            #"           targetNamespace="\#(XMLRecordLayout.namespace)" elementFormDefault="qualified">"#,
+            "<!-- \(comment) -->",
+            #"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:p="\#(namespace)""#,
+            #"           targetNamespace="\#(namespace)" elementFormDefault="qualified">"#,
         ]
-        for kind in RecordKind.all {
+        for kind in kinds {
             let root = XMLRecordLayout.rootElement(of: kind)
             lines += [
                 #"  <xs:element name="\#(root)">"#,
@@ -28,20 +42,21 @@ public enum RecordXMLSchema {
                 #"  </xs:element>"#,
             ]
         }
-        for kind in RecordKind.all {
+        for kind in kinds {
             lines.append(#"  <xs:complexType name="\#(kind.name)">"#)
             lines.append(#"    <xs:sequence>"#)
             for field in MetadataField.allCases {
-                lines.append(element(field.rawValue, type: typeName(field.shape(in: kind), textual: field == .sourceKey), required: field.isRequired))
+                lines.append(element(field.rawValue, type: typeName(field.shape(in: kind), textual: field == .sourceKey, restrictionTypes),
+                                     required: field.isRequired))
             }
             for field in kind.fields {
-                let type = field.type == .money ? "p:money" : typeName(ValueShape(field.type), textual: field.type == .text)
+                let type = field.type == .money ? "p:money" : typeName(ValueShape(field.type), textual: field.type == .text, restrictionTypes)
                 lines.append(element(field.name, type: type, required: field.isRequired))
             }
             lines.append(#"    </xs:sequence>"#)
             lines.append(#"  </xs:complexType>"#)
         }
-        lines += sharedTypes()
+        lines += sharedTypes(restrictionTypes)
         lines.append("</xs:schema>")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -52,7 +67,7 @@ public enum RecordXMLSchema {
 
     /// The named type of a shape; enumerations and patterns get an anonymous restriction
     /// type named after their content.
-    private static func typeName(_ shape: ValueShape, textual: Bool) -> String {
+    private static func typeName(_ shape: ValueShape, textual: Bool, _ restrictionTypes: [(name: String, shape: ValueShape)]) -> String {
         switch shape {
         case .text: textual ? "p:text" : "p:nonEmptyString"
         case .integer: "xs:long"
@@ -63,27 +78,28 @@ public enum RecordXMLSchema {
         }
     }
 
-    /// Every restricted type the catalogue needs, with a stable name.
-    private static let restrictionTypes: [(name: String, shape: ValueShape)] = {
+    /// Every restricted type the kinds need, with a stable name.
+    private static func restrictionTypes(_ kinds: [RecordKind]) -> [(name: String, shape: ValueShape)] {
         var types: [(String, ValueShape)] = []
         func add(_ name: String, _ shape: ValueShape) {
             if !types.contains(where: { $0.1 == shape }) { types.append((name, shape)) }
         }
-        for kind in RecordKind.all { add("\(kind.name)-id", MetadataField.id.shape(in: kind)) }
+        for kind in kinds { add("\(kind.name)-id", MetadataField.id.shape(in: kind)) }
         for field in MetadataField.allCases where field != .id { add(field.rawValue, field.shape(in: .person)) }
-        for kind in RecordKind.all {
+        for kind in kinds {
             for field in kind.fields {
                 switch field.type {
                 case .code: add("\(kind.name)-\(field.name)", ValueShape(field.type))
-                case .country, .language, .email, .phone: add(field.type.name, ValueShape(field.type))
+                case .decimal, .country, .language, .email, .phone: add(field.type.name, ValueShape(field.type))
+                case .reference(let target): add("\(target.kind)-id", ValueShape(field.type))
                 default: break
                 }
             }
         }
         return types
-    }()
+    }
 
-    private static func sharedTypes() -> [String] {
+    private static func sharedTypes(_ restrictionTypes: [(name: String, shape: ValueShape)]) -> [String] {
         var lines: [String] = [
             #"  <xs:simpleType name="nonEmptyString"><xs:restriction base="xs:string"><xs:minLength value="1"/></xs:restriction></xs:simpleType>"#,
             #"  <xs:complexType name="text">"#,

@@ -27,7 +27,9 @@ enum XMLErrorText {
 
     private static func isVocabulary(_ text: String) -> Bool {
         var name = Substring(text)
-        if name.hasPrefix("{" + XMLRecordLayout.namespace + "}") { name = name.dropFirst(XMLRecordLayout.namespace.count + 2) }
+        for namespace in [XMLRecordLayout.namespace, XMLRecordLayout.extensionNamespace] where name.hasPrefix("{" + namespace + "}") {
+            name = name.dropFirst(namespace.count + 2)
+        }
         return vocabulary.contains(String(name))
     }
 

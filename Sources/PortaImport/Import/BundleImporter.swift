@@ -95,7 +95,7 @@ public struct BundleImporter: Sendable {
                              signer, accepted])
         var counts: [ImportResult.KindCount] = []
         for file in manifest.files where file.format == RecordFileFormat.json.rawValue {
-            guard let name = file.kind, let kind = RecordKind(named: name) else { continue }
+            guard let name = file.kind, let kind = manifest.catalogue.kind(named: name) else { continue }
             let records = file.records ?? 0
             guard options.acceptedKinds?.contains(name) ?? true else {
                 counts.append(.init(kind: name, imported: 0, skipped: records))

@@ -89,8 +89,10 @@ public struct CanonicalRecord: Hashable, Sendable {
                 guard try PhoneNumber(normalizing: text).value == text else { throw mismatch() }
             case (.code(let allowed), .text(let text)):
                 guard allowed.contains(text) else { throw mismatch() }
-            case (.reference(let kindName), .reference(let id)):
-                guard RecordKind(named: kindName)?.idPrefix == String(id.prefix) else { throw mismatch() }
+            case (.decimal, .text(let text)):
+                guard try DecimalNumber(text).text == text else { throw mismatch() }
+            case (.reference(let target), .reference(let id)):
+                guard target.idPrefix == String(id.prefix) else { throw mismatch() }
             default:
                 throw mismatch()
             }

@@ -6,6 +6,8 @@ public enum FieldType: Hashable, Sendable {
     case text
     /// A whole number, 64-bit signed.
     case integer
+    /// An exact decimal number (``DecimalNumber``), written as text so no reader rounds it.
+    case decimal
     /// true or false.
     case boolean
     /// A ``Money`` value: decimal amount and ISO 4217 currency.
@@ -24,14 +26,20 @@ public enum FieldType: Hashable, Sendable {
     case phone
     /// One of a fixed set of lower-case tokens.
     case code([String])
-    /// The id of another record, of the kind with this name.
-    case reference(String)
+    /// The id of another record, of the kind this names.
+    case reference(ReferenceTarget)
+
+    /// A reference to a record of `kind`.
+    public static func reference(to kind: RecordKind) -> FieldType {
+        .reference(ReferenceTarget(kind: kind.name, idPrefix: kind.idPrefix))
+    }
 
     /// The name of the type as `formats/porta-1.md` lists it.
     public var name: String {
         switch self {
         case .text: "text"
         case .integer: "integer"
+        case .decimal: "decimal"
         case .boolean: "boolean"
         case .money: "money"
         case .timestamp: "timestamp"
@@ -63,5 +71,19 @@ public struct FieldDefinition: Hashable, Sendable {
         self.type = type
         self.isRequired = required
         self.summary = summary
+    }
+}
+
+/// The kind a reference field points to: its name and the prefix of its ids, so a reference is
+/// checked without looking the kind up.
+public struct ReferenceTarget: Hashable, Sendable {
+    /// The kind's name (`postal-address`).
+    public let kind: String
+    /// The prefix of its record ids (`adr`).
+    public let idPrefix: String
+
+    public init(kind: String, idPrefix: String) {
+        self.kind = kind
+        self.idPrefix = idPrefix
     }
 }

@@ -1,6 +1,6 @@
 /// The value of one record field.
 ///
-/// Countries, languages, e-mail addresses, phone numbers and codes are held as ``text`` in
+/// Decimals, countries, languages, e-mail addresses, phone numbers and codes are held as ``text`` in
 /// their normal form; the field's ``FieldType`` says which they are.
 public enum FieldValue: Hashable, Sendable {
     case text(String)
@@ -54,6 +54,8 @@ extension FieldType {
             return .text(try raw.text())
         case .integer:
             return .integer(try raw.integer())
+        case .decimal:
+            return .text(try DecimalNumber(try raw.text()).text)
         case .boolean:
             switch raw {
             case .boolean(let flag): return .boolean(flag)
@@ -88,11 +90,8 @@ extension FieldType {
                 throw ModelError(.invalidValue, "value is not one of \(allowed.joined(separator: ", "))")
             }
             return .text(token)
-        case .reference(let kindName):
-            guard let kind = RecordKind(named: kindName) else {
-                throw ModelError(.invalidRecord, "reference to unknown kind \(kindName)")
-            }
-            return .reference(RecordID(source: referenceSource, kind: kind, sourceKey: try raw.text()))
+        case .reference(let target):
+            return .reference(RecordID(source: referenceSource, target: target, sourceKey: try raw.text()))
         }
     }
 }

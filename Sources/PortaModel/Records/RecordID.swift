@@ -13,8 +13,13 @@ public struct RecordID: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     /// Derives the id of the record of `kind` with `sourceKey` in `source`.
     public init(source: String, kind: RecordKind, sourceKey: String) {
+        self.init(source: source, target: ReferenceTarget(kind: kind.name, idPrefix: kind.idPrefix), sourceKey: sourceKey)
+    }
+
+    /// Derives the id of the record a reference to `target` names by its `sourceKey` in `source`.
+    public init(source: String, target kind: ReferenceTarget, sourceKey: String) {
         var hasher = SHA256()
-        for (index, part) in [FormatVersion.current, source, kind.name, sourceKey].enumerated() {
+        for (index, part) in [FormatVersion.current, source, kind.kind, sourceKey].enumerated() {
             if index > 0 { hasher.update(data: [0]) }
             var part = part
             part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }

@@ -1,7 +1,7 @@
 /// The record kinds of format `porta/1`.
 extension RecordKind {
     private static let personReference = FieldDefinition(
-        "person", .reference("person"), required: true, "The person record this belongs to.")
+        "person", .reference(to: person), required: true, "The person record this belongs to.")
 
     /// A person: the data subject as one source knows them.
     public static let person = RecordKind(name: "person", idPrefix: "per", title: "Person", fields: [
@@ -55,12 +55,12 @@ extension RecordKind {
         FieldDefinition("placedAt", .timestamp, required: true, "When the order was placed."),
         FieldDefinition("status", .text, "The order's status in the controller's system."),
         FieldDefinition("total", .money, "The order's total."),
-        FieldDefinition("deliveryAddress", .reference("postal-address"), "The address it was delivered to."),
+        FieldDefinition("deliveryAddress", .reference(to: postalAddress), "The address it was delivered to."),
     ])
 
     /// One line of an order.
     public static let orderLine = RecordKind(name: "order-line", idPrefix: "orl", title: "Order line", fields: [
-        FieldDefinition("order", .reference("order"), required: true, "The order this line belongs to."),
+        FieldDefinition("order", .reference(to: order), required: true, "The order this line belongs to."),
         FieldDefinition("lineNumber", .integer, required: true, "The line's position in the order."),
         FieldDefinition("productCode", .text, "The product's article number."),
         FieldDefinition("description", .text, required: true, "What was bought."),
@@ -119,7 +119,7 @@ extension RecordKind {
     /// A file the person gave, carried in the bundle under `data/files/`.
     public static let attachment = RecordKind(name: "attachment", idPrefix: "att", title: "Attachment", fields: [
         personReference,
-        FieldDefinition("message", .reference("message"), "The message it came with."),
+        FieldDefinition("message", .reference(to: message), "The message it came with."),
         FieldDefinition("fileName", .text, required: true, "The file's name as given."),
         FieldDefinition("mediaType", .text, "The file's media type."),
         FieldDefinition("bytes", .integer, "The file's size."),

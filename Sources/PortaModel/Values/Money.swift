@@ -19,20 +19,7 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(amount) \(currency)" }
 
     private static func validated(amount raw: String) throws -> String {
-        let text = raw.trimmingWhitespace()
-        func fail(_ why: String) -> ModelError { ModelError(.invalidMoney, "amount \(why)") }
-        var digits = Substring(text)
-        if digits.first == "-" { digits = digits.dropFirst() }
-        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else {
-            throw fail("is not a decimal number (digits, optionally . and more digits)")
-        }
-        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
-            throw fail("is not a decimal number (digits, optionally . and more digits)")
-        }
-        guard whole == "0" || whole.first != "0" else { throw fail("has leading zeros") }
-        guard text.count <= 40 else { throw fail("has more than 40 characters") }
-        return text
+        try DecimalNumber(raw, code: .invalidMoney, what: "amount").text
     }
 }
 

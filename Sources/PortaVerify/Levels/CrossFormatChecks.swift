@@ -11,10 +11,11 @@ import PortaModel
 enum CrossFormatChecks {
     static let level = 4
 
-    static func findings(outcomes: [RecordFileCheck.Outcome], bag: String) -> [Finding] {
+    static func findings(outcomes: [RecordFileCheck.Outcome], bag: String, catalogue: RecordCatalogue,
+                         extensionSchema: XMLRecordSchema?) -> [Finding] {
         var findings: [Finding] = []
         let byKind = Dictionary(grouping: outcomes, by: \.kind)
-        for kind in RecordKind.all {
+        for kind in catalogue.kinds {
             guard let files = byKind[kind] else { continue }
             guard let reference = files.first(where: { $0.format == .json }) else { continue }
             for other in files where other.format != .json {
@@ -24,7 +25,7 @@ enum CrossFormatChecks {
                     continue
                 }
                 if reference.contentDigest != other.contentDigest {
-                    findings.append(firstDifference(kind: kind, reference.path, other, bag: bag))
+                    findings.append(firstDifference(kind: kind, reference.path, other, bag: bag, extensionSchema: extensionSchema))
                 }
             }
         }
@@ -33,13 +34,14 @@ enum CrossFormatChecks {
 
     /// Reads the JSON file and the other side by side to the first record that differs.
     private static func firstDifference(kind: RecordKind, _ referencePath: String, _ other: RecordFileCheck.Outcome,
-                                        bag: String) -> Finding {
+                                        bag: String, extensionSchema: XMLRecordSchema?) -> Finding {
         func finding(_ code: FindingCode, record: String? = nil, _ message: String) -> Finding {
             Finding(level: level, code: code, path: other.path, record: record, message: message)
         }
         do {
             var left = try RecordFileFormat.json.openReader(path: bag + "/" + referencePath, name: referencePath, kind: kind)
-            var right = try other.format.openReader(path: bag + "/" + other.path, name: other.path, kind: kind)
+            var right = try other.format.openReader(path: bag + "/" + other.path, name: other.path, kind: kind,
+                                                    extensionSchema: extensionSchema)
             var position = 0
             while true {
                 let expected = try left.next(), found = try right.next()

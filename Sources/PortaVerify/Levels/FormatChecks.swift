@@ -9,7 +9,7 @@ enum FormatChecks {
     static func findings(payload: PayloadFacts, bag: String) -> [Finding] {
         var findings: [Finding] = []
         let csvKinds = payload.files.compactMap { path -> (RecordKind, String)? in
-            guard case .records(let kind, .csv) = PayloadRole(path: path) else { return nil }
+            guard case .records(let kind, .csv) = PayloadRole(path: path, catalogue: payload.catalogue) else { return nil }
             return (kind, path)
         }
         let hasDataPackage = payload.files.contains(BundleLayout.dataPackage)
@@ -19,12 +19,30 @@ enum FormatChecks {
         if payload.files.contains(BundleLayout.page) {
             findings += page(bag: bag)
         }
-        return findings
+        return findings + extensionSchemas(payload.catalogue, bag: bag)
+    }
+
+    /// Each schema the bundle carries for its extension kinds is, byte for byte, the one made
+    /// from their declaration: the verifier reads records against what it makes itself, and
+    /// a receiver's own validators against what the bundle carries, so the two must agree.
+    private static func extensionSchemas(_ catalogue: RecordCatalogue, bag: String) -> [Finding] {
+        BundleLayout.extensionSchemas(catalogue).compactMap { schema in
+            switch TagFile.readBytes(schema.path, in: bag, maximumSize: 16 << 20) {
+            case .failure(let problem):
+                return Finding(level: 2, code: .extensionSchemaMismatch, path: schema.path,
+                               message: "the schema of the declared extension kinds \(problem.message)")
+            case .success(let bytes) where bytes != schema.contents:
+                return Finding(level: 2, code: .extensionSchemaMismatch, path: schema.path,
+                               message: "is not the schema Porta makes from the extension kinds porta-manifest.json declares")
+            case .success:
+                return nil
+            }
+        }
     }
 
     private static func dataPackage(csvKinds: [(RecordKind, String)], payload: PayloadFacts, bag: String) -> [Finding] {
         let path = BundleLayout.dataPackage
-        let order = Dictionary(uniqueKeysWithValues: RecordKind.all.enumerated().map { ($1, $0) })
+        let order = Dictionary(uniqueKeysWithValues: payload.catalogue.kinds.enumerated().map { ($1, $0) })
         var resources: [CSVTableSchema.Resource] = []
         for (kind, file) in csvKinds.sorted(by: { order[$0.0]! < order[$1.0]! }) {
             guard let bytes = payload.sizes[file], let sha256 = payload.sha256[file] else { return [] }

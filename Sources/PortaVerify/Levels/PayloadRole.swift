@@ -12,17 +12,25 @@ enum PayloadRole: Hashable {
     case page
     /// A file under `data/files/`.
     case attachment
+    /// A schema of the extension kinds under `data/schemas/`, with its manifest format.
+    case extensionSchema(format: String)
     /// Anything else, which `porta/1` does not allow.
     case unexpected
 
-    init(path: String) {
+    /// The role of `path` in a bundle of the kinds of `catalogue`.
+    init(path: String, catalogue: RecordCatalogue) {
         if path == BundleLayout.dataPackage { self = .dataPackage; return }
         if path == BundleLayout.page { self = .page; return }
+        if path.hasPrefix(BundleLayout.schemasFolder) {
+            let schema = BundleLayout.extensionSchemas(catalogue).first { $0.path == path }
+            self = schema.map { .extensionSchema(format: $0.format) } ?? .unexpected
+            return
+        }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         if parts.count == 3, parts[1] == "files" { self = .attachment; return }
         guard parts.count == 3, let format = RecordFileFormat(rawValue: String(parts[1])),
               parts[2].hasSuffix("." + format.rawValue),
-              let kind = RecordKind(named: String(parts[2].dropLast(format.rawValue.count + 1))),
+              let kind = catalogue.kind(named: String(parts[2].dropLast(format.rawValue.count + 1))),
               format.path(kind) == path else {
             self = .unexpected
             return
@@ -37,6 +45,7 @@ enum PayloadRole: Hashable {
         case .dataPackage: "datapackage"
         case .page: "html"
         case .attachment: "file"
+        case .extensionSchema(let format): format
         case .unexpected: nil
         }
     }

@@ -12,6 +12,8 @@ struct RecordFileCheck: Sendable {
     let path: String
     let kind: RecordKind
     let format: RecordFileFormat
+    /// The XSD of the bundle's extension kinds, for an extension kind's XML file.
+    let extensionSchema: XMLRecordSchema?
 
     /// What a read found.
     struct Outcome: Sendable {
@@ -58,7 +60,7 @@ struct RecordFileCheck: Sendable {
         var batch = RecordIndex.Batch()
         let details = format == .json
         do {
-            var reader = try format.openReader(path: bag + "/" + path, name: path, kind: kind)
+            var reader = try format.openReader(path: bag + "/" + path, name: path, kind: kind, extensionSchema: extensionSchema)
             while let record = try reader.next() {
                 try canonical?.write(record)
                 if details {

@@ -27,7 +27,7 @@ public final class RecordIndex: Sendable {
             for field in record.kind.fields {
                 guard case .reference(let targetKind) = field.type,
                       case .reference(let target)? = record.values[field.name] else { continue }
-                references.append((record.id.rawValue, record.kind.name, field.name, targetKind, target.rawValue, file, line))
+                references.append((record.id.rawValue, record.kind.name, field.name, targetKind.kind, target.rawValue, file, line))
             }
         }
     }

@@ -48,7 +48,7 @@ struct SemanticChecks {
     private mutating func checkLayout() {
         var formatsByKind: [RecordKind: Set<RecordFileFormat>] = [:]
         for file in payload.files {
-            switch PayloadRole(path: file) {
+            switch PayloadRole(path: file, catalogue: payload.catalogue) {
             case .unexpected: note(.unexpectedFile, file, "payload file has no place in the porta/1 layout")
             case .records(let kind, let format): formatsByKind[kind, default: []].insert(format)
             default: break
@@ -86,7 +86,7 @@ struct SemanticChecks {
             if let digest = payload.sha256[entry.path], digest != entry.sha256 {
                 note(.manifestSHA256Mismatch, entry.path, "SHA-256 differs from \(file)", expected: entry.sha256, found: digest)
             }
-            let role = PayloadRole(path: entry.path)
+            let role = PayloadRole(path: entry.path, catalogue: payload.catalogue)
             if let format = role.manifestFormat, format != entry.format {
                 note(.manifestFormatMismatch, entry.path, "\(file) gives the wrong format", expected: format, found: entry.format)
             }
@@ -153,7 +153,7 @@ struct SemanticChecks {
         }
         for entry in manifest.unreadable {
             if !sourceIDs.contains(entry.source) { note(.unknownSource, file, "unreadable rows name source \(entry.source), which the manifest does not list") }
-            if let kind = entry.kind, RecordKind(named: kind) == nil { note(.unknownKind, file, "unreadable rows name a kind porta/1 does not have") }
+            if let kind = entry.kind, payload.catalogue.kind(named: kind) == nil { note(.unknownKind, file, "unreadable rows name a kind the bundle does not have") }
         }
         var previous: (String, String, String)?
         for exclusion in manifest.exclusions {
@@ -161,7 +161,7 @@ struct SemanticChecks {
             if let previous, !(previous < key) { note(.manifestOrder, file, "exclusions are not sorted by source, kind, reason without repeats") }
             previous = key
             if !sourceIDs.contains(exclusion.source) { note(.unknownSource, file, "an exclusion names source \(exclusion.source), which the manifest does not list") }
-            if RecordKind(named: exclusion.kind) == nil { note(.unknownKind, file, "an exclusion names a kind porta/1 does not have") }
+            if payload.catalogue.kind(named: exclusion.kind) == nil { note(.unknownKind, file, "an exclusion names a kind the bundle does not have") }
             if !exclusionFitsPolicy(exclusion.reason, manifest) {
                 note(.exclusionContradictsPolicy, file, "exclusion reason \(exclusion.reason) names something the policy keeps")
             }
@@ -234,7 +234,7 @@ struct SemanticChecks {
         for outcome in outcomes where outcome.format == .json {
             for claim in outcome.attachments {
                 guard let path = claim.path else { continue }
-                guard PayloadRole(path: path) == .attachment, path.dropFirst(BundleLayout.filesFolder.count).hasPrefix(claim.record),
+                guard PayloadRole(path: path, catalogue: payload.catalogue) == .attachment, path.dropFirst(BundleLayout.filesFolder.count).hasPrefix(claim.record),
                       let size = payload.sizes[path] else {
                     note(.attachmentFileMissing, outcome.path, line: claim.line, record: claim.record,
                          "the attachment's path does not name its file under data/files/"); continue
@@ -255,7 +255,7 @@ struct SemanticChecks {
         // Unclaimed files can only be told when every attachment record was read.
         let attachmentsRead = outcomes.contains { $0.format == .json && $0.kind == .attachment && $0.failure == nil }
             || !payload.files.contains(RecordFileFormat.json.path(.attachment))
-        for path in payload.files where attachmentsRead && PayloadRole(path: path) == .attachment && !claimed.contains(path) {
+        for path in payload.files where attachmentsRead && PayloadRole(path: path, catalogue: payload.catalogue) == .attachment && !claimed.contains(path) {
             note(.attachmentFileUnclaimed, path, "no attachment record names the file")
         }
     }

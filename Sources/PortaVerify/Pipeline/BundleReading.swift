@@ -39,21 +39,29 @@ public struct BundleReading: Sendable {
         }
         var hashJobs = bagReader.hashJobs
         for file in bagReader.payloadFiles { hashJobs[file, default: []].insert(.sha256) }
-        let reads = readsRecords ? recordFileChecks(bagReader.payloadFiles) : []
+        let catalogue = manifest?.catalogue ?? .porta1
+        var extensionSchema: XMLRecordSchema?
+        do { extensionSchema = try XMLRecordSchema.extensions(of: catalogue) } catch {
+            manifestFindings.append(Finding(level: 2, code: .badKindDeclaration, path: BundleLayout.manifest,
+                                            message: "the XSD made from the declared kinds does not compile"))
+        }
+        let reads = readsRecords ? recordFileChecks(bagReader.payloadFiles, catalogue: catalogue, extensionSchema: extensionSchema) : []
         let (digests, outcomes) = runJobs(bag: bag, hashJobs: hashJobs, reads: reads, index: index,
                                           payloadSizes: bagReader.payloadSizes)
         bagReader.conclude(digests: digests)
         return ReadBundle(bag: bag, maxLevel: maxLevel, manifest: manifest, manifestFindings: manifestFindings,
                           bagFindings: bagReader.problems.map { Finding(level: 1, $0) }, bagInfo: bagReader.bagInfo,
-                          payload: PayloadFacts(files: bagReader.payloadFiles, sizes: bagReader.payloadSizes, digests: digests),
+                          payload: PayloadFacts(files: bagReader.payloadFiles, sizes: bagReader.payloadSizes, digests: digests,
+                                                catalogue: catalogue),
+                          extensionSchema: extensionSchema,
                           outcomes: outcomes, index: index, indexFindings: indexFindings)
     }
 
     /// One check per record file of a known kind; the JSON file feeds the index.
-    private func recordFileChecks(_ files: [String]) -> [RecordFileCheck] {
+    private func recordFileChecks(_ files: [String], catalogue: RecordCatalogue, extensionSchema: XMLRecordSchema?) -> [RecordFileCheck] {
         files.compactMap { path in
-            guard case .records(let kind, let format) = PayloadRole(path: path) else { return nil }
-            return RecordFileCheck(path: path, kind: kind, format: format)
+            guard case .records(let kind, let format) = PayloadRole(path: path, catalogue: catalogue) else { return nil }
+            return RecordFileCheck(path: path, kind: kind, format: format, extensionSchema: extensionSchema)
         }
     }
 
@@ -91,15 +99,18 @@ public struct BundleReading: Sendable {
     }
 }
 
-/// The payload as found: its files, their sizes and SHA-256 digests.
+/// The payload as found: its files, their sizes and SHA-256 digests, and the kinds the
+/// manifest declares (`porta/1`'s alone when it cannot be read), by which each file's role is judged.
 struct PayloadFacts: Sendable {
     let files: [String]
     let sizes: [String: Int64]
     let sha256: [String: String]
+    let catalogue: RecordCatalogue
 
-    init(files: [String], sizes: [String: Int64], digests: [String: [HashAlgorithm: String]?]) {
+    init(files: [String], sizes: [String: Int64], digests: [String: [HashAlgorithm: String]?], catalogue: RecordCatalogue) {
         self.files = files
         self.sizes = sizes
+        self.catalogue = catalogue
         sha256 = files.reduce(into: [:]) { result, file in
             if let digest = digests[file] ?? nil { result[file] = digest[.sha256] }
         }

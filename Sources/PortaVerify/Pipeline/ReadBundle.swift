@@ -1,4 +1,5 @@
 import PortaBundle
+import PortaFormats
 
 /// What reading a bag found, handed from ``BundleReading`` to each ``VerificationStage``: the
 /// bag's structure and checksums, the manifest, every record file's outcome, the index of ids.
@@ -18,6 +19,8 @@ public struct ReadBundle: Sendable {
     let bagInfo: [String: String]?
     /// The payload: files, sizes, SHA-256 digests.
     let payload: PayloadFacts
+    /// The compiled XSD of the extension kinds the manifest declares, when it declares any.
+    let extensionSchema: XMLRecordSchema?
     /// One outcome per record file read.
     let outcomes: [RecordFileCheck.Outcome]
     /// The scratch index of ids and references, when level 3 runs.

@@ -7,6 +7,7 @@ public struct CrossFormatStage: VerificationStage {
     public init() {}
 
     public func judge(_ bundle: ReadBundle) -> VerificationReport.Level {
-        level(CrossFormatChecks.findings(outcomes: bundle.outcomes, bag: bundle.bag))
+        level(CrossFormatChecks.findings(outcomes: bundle.outcomes, bag: bundle.bag, catalogue: bundle.payload.catalogue,
+                                         extensionSchema: bundle.extensionSchema))
     }
 }
