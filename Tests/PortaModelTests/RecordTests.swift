@@ -81,7 +81,7 @@ import Testing
         #expect(Set(RecordKind.all.map(\.idPrefix)).count == RecordKind.all.count)
         for kind in RecordKind.all {
             for case .reference(let target) in kind.fields.map(\.type) {
-                #expect(RecordKind(named: target) != nil, "\(kind.name) refers to unknown kind \(target)")
+                #expect(RecordKind(named: target.kind)?.idPrefix == target.idPrefix, "\(kind.name) refers to unknown kind \(target.kind)")
             }
         }
     }
