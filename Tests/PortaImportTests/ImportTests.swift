@@ -174,3 +174,22 @@ import Testing
         #expect(try importing(bundle.out.file("b.zip.age"), verify: VerifyOptions(identities: [identity])).outcome == .imported)
     }
 }
+
+/// A bundle with a sender's own record kinds imports like any other: the kinds come from the
+/// declaration the bundle carries.
+@Suite struct ExtensionKindImportTests {
+    @Test func theDeclaredKindsAreImportedAndCounted() async throws {
+        let out = TemporaryFolder("porta-gym-out"), receiver = TemporaryFolder("porta-receiver")
+        let bundle = try await GymSample().export(into: out.path).bundlePath
+        let result = try BundleImporter(options: ImportOptions(verify: VerifyOptions(), acceptedKinds: nil))
+            .importBundle(bundle, into: receiver.file("store.sqlite"), at: Timestamp(.now))
+        #expect(result.outcome == .imported)
+        let counts = Dictionary(uniqueKeysWithValues: result.kinds.map { ($0.kind, $0.imported) })
+        #expect(counts["membership"] == 2 && counts["booking"] == 3 && counts["payment"] == 4)
+        #expect(counts["check-in"] == 3 && counts["device-reading"] == 3)
+        let queue = try DatabaseQueue(path: receiver.file("store.sqlite"))
+        defer { try? queue.close() }
+        let stored = try await queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM porta_record WHERE kind = 'payment'") }
+        #expect(stored == 4)
+    }
+}
