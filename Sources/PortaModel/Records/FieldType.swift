@@ -1,6 +1,7 @@
 /// The type of a record field, which fixes how each format writes it and how a reader checks it.
 ///
-/// The set is part of the format `porta/1`: a new type is a new format version.
+/// The set is part of the format `porta/1` (`decimal` came with extension kinds, which are the
+/// first to use it): a type beyond these is a new format version.
 public enum FieldType: Hashable, Sendable {
     /// Any Unicode text.
     case text
