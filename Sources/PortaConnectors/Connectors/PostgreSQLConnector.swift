@@ -41,26 +41,35 @@ public final class PostgreSQLConnector: Connector {
                               environment: [String: String]) throws -> PostgresConnection.Configuration {
         let text = try SourceAddress.resolve(url: settings.url, urlEnvironment: settings.urlEnvironment, source: source,
                                              environment: environment)
-        guard let url = URLComponents(string: text), url.scheme == "postgres" || url.scheme == "postgresql",
-              let host = url.host, !host.isEmpty, let user = url.user else {
-            throw ConnectorError(.unavailable, source: source.id, message: "the connection string is not a postgres://user@host/database URL")
-        }
-        var password = url.password
+        var password: String?
         if let name = settings.passwordEnvironment {
             guard let value = environment[name] else {
                 throw ConnectorError(.unavailable, source: source.id, message: "environment variable \(name) is not set")
             }
             password = value
         }
+        return try configuration(url: text, password: password, tls: settings.tls, source: source.id)
+    }
+
+    /// The connection to the `postgres://user@host/database` URL `text`, with `password` when
+    /// given (else the URL's own).
+    /// - Throws: ``ConnectorError`` `source-unavailable`, naming neither the URL nor the password.
+    static func configuration(url text: String, password: String?, tls mode: PostgreSQLSettings.TLSMode,
+                              source: String) throws -> PostgresConnection.Configuration {
+        guard let url = URLComponents(string: text), url.scheme == "postgres" || url.scheme == "postgresql",
+              let host = url.host, !host.isEmpty, let user = url.user else {
+            throw ConnectorError(.unavailable, source: source, message: "the connection string is not a postgres://user@host/database URL")
+        }
+        let password = password ?? url.password
         let tls: PostgresConnection.Configuration.TLS
         do {
-            switch settings.tls {
+            switch mode {
             case .disable: tls = .disable
             case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
             case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
             }
         } catch {
-            throw ConnectorError(.unavailable, source: source.id, message: "TLS cannot be set up")
+            throw ConnectorError(.unavailable, source: source, message: "TLS cannot be set up")
         }
         let database = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path
         return PostgresConnection.Configuration(host: host, port: url.port ?? 5432, username: user, password: password,
@@ -261,7 +270,7 @@ public final class PostgreSQLConnector: Connector {
         }
     }
 
-    private static func reason(_ error: any Error) -> String {
+    static func reason(_ error: any Error) -> String {
         if let error = error as? PSQLError {
             if let state = error.serverInfo?[.sqlState] { return "SQLSTATE \(state)" }
             return "\(error.code)"
