@@ -1,4 +1,5 @@
 import Foundation
+import PortaConnectors
 import PortaModel
 import PortaTestSupport
 import Testing
@@ -20,13 +21,13 @@ import Testing
         return section.components(separatedBy: "\n").filter { $0.hasPrefix("| `") }.map { String($0.dropFirst(3).prefix { $0 != "`" }) }
     }
 
-    static func matches(_ path: String, _ pattern: String) -> Bool {
+    static func matches(_ path: String, _ pattern: String, kinds: [RecordKind] = RecordKind.all) -> Bool {
         if pattern == "data/files/<attachment>" {
             let name = path.dropFirst("data/files/".count)
             return path.hasPrefix("data/files/") && (try? RecordID(validating: String(name.prefix { $0 != "." })))?.prefix == "att"
         }
         guard pattern.contains("<kind>") else { return path == pattern }
-        return RecordKind.all.contains { pattern.replacingOccurrences(of: "<kind>", with: $0.name) == path }
+        return kinds.contains { pattern.replacingOccurrences(of: "<kind>", with: $0.name) == path }
     }
 
     @Test(arguments: Purpose.allCases)
@@ -39,8 +40,19 @@ import Testing
         for file in files {
             #expect(patterns.contains { Self.matches(file, $0) }, "\(file) is not in the layout of formats/porta-1.md")
         }
-        for fixed in patterns where !fixed.contains("<") && fixed != "data/csv/datapackage.json" {
+        for fixed in patterns where !fixed.contains("<") && fixed != "data/csv/datapackage.json" && !fixed.hasPrefix("data/schemas/") {
             #expect(files.contains(fixed), "\(fixed) is documented as always present")
+        }
+    }
+
+    @Test func everyFileOfABundleWithExtensionKindsIsInTheDocumentedLayout() async throws {
+        let out = TemporaryFolder(), gym = try GymSample()
+        let result = try await gym.export(into: out.path)
+        let kinds = try PortaConfig.load(from: gym.configPath).catalogue.kinds
+        let files = try BagFiles.contents(of: result.bundlePath).keys.sorted()
+        #expect(files.contains("data/schemas/porta-1-extension.xsd") && files.contains("data/schemas/booking.schema.json"))
+        for file in files {
+            #expect(Self.documentedPaths.contains { Self.matches(file, $0, kinds: kinds) }, "\(file) is not in the layout of formats/porta-1.md")
         }
     }
 
