@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the sample controller: set up (packages, the sample databases, the PostgreSQL
 # CRM), build, serve the sample customer-service API, export Anna Svensson's data from all
-# seven sources for a portability request, then verify the bundle. The bundle lands in out/.
+# seven sources for a portability request, then verify the bundle; then the same for Sara Lind
+# of the gym sample (its own record kinds). The bundles land in out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -18,3 +19,8 @@ rm -rf out/porta-demo
   --purpose portability --out out --request-id demo --created-at 2026-01-01T00:00:00Z
 "$porta" verify out/porta-demo
 bagit.py --validate out/porta-demo
+# The second sample, a gym with record kinds of its own, from SQLite and PostgreSQL.
+rm -rf out/porta-gym-demo
+"$porta" export --config samples/gym/porta.yml --subject email:sara.lind@example.se \
+  --purpose access --out out --request-id gym-demo --created-at 2026-01-01T00:00:00Z
+"$porta" verify out/porta-gym-demo

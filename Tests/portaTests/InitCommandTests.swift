@@ -46,6 +46,19 @@ import Testing
         #expect(verify.status == 0, "\(verify.combined)")
     }
 
+    @Test func theGymsDraftFilledInExportsItsOwnKindsInABundleThatVerifies() throws {
+        let gym = try GymSample()
+        let config = try write(Self.filled(try draft(["--connector", "sqlite", "--path", gym.folder.file("members.sqlite")])), "gym.yml")
+        let checked = try check(config)
+        #expect(checked.status == 0, "\(checked.combined)")
+        let export = try ExternalProcess.porta(["export", "--config", config, "--subject", GymSample.sara, "--purpose", "access",
+                                                "--out", folder.file("out"), "--request-id", "init-gym", "--created-at", SampleSubject.createdAt])
+        #expect(export.status == 0, "\(export.combined)")
+        #expect(export.standardOutput.contains("  medlemskap: 2\n"), "\(export.standardOutput)")
+        let verify = try ExternalProcess.porta(["verify", folder.file("out/porta-init-gym")])
+        #expect(verify.status == 0, "\(verify.combined)")
+    }
+
     @Test func theDraftGuessesIdentifiersMoneyAndTimes() throws {
         let gym = try GymSample()
         let text = try draft(["--connector", "sqlite", "--path", gym.folder.file("members.sqlite")])
