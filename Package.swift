@@ -116,11 +116,14 @@ let package = Package(
             dependencies: [
                 "PortaBytes",
                 "PortaModel",
+                "PortaConnectors",
                 "PortaFormats",
                 "PortaBundle",
                 "PortaVerify",
                 "PortaRegister",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The command line: arguments and printing only.

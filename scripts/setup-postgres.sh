@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the local PostgreSQL server (Debian's cluster) and (re)loads the sample CRM into the
-# database porta_crm, owned by the role porta. Idempotent. Needs root (or sudo).
+# database porta_crm, the gym's access system into porta_gym and the sample receiver's empty
+# tables into porta_receiver, all owned by the role porta. Idempotent. Needs root (or sudo).
 # The connection Porta and its tests use is in scripts/sample-env.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +40,7 @@ DO \$\$ BEGIN
   END IF;
 END \$\$;
 SQL
-for database in porta_crm porta_gym; do
+for database in porta_crm porta_gym porta_receiver; do
   if ! as_postgres psql -tA -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1; then
     as_postgres createdb -O porta "$database"
   fi
@@ -48,3 +49,5 @@ PGPASSWORD=$PORTA_CRM_PASSWORD PGOPTIONS="-c client_min_messages=warning" psql -
 echo "setup-postgres: porta_crm loaded"
 PGPASSWORD=$PORTA_GYM_PASSWORD PGOPTIONS="-c client_min_messages=warning" psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U porta -d porta_gym -f samples/gym/access.sql >/dev/null
 echo "setup-postgres: porta_gym loaded"
+PGPASSWORD=$PORTA_RECEIVER_PASSWORD PGOPTIONS="-c client_min_messages=warning" psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U porta -d porta_receiver -f samples/receiver/schema-postgresql.sql >/dev/null
+echo "setup-postgres: porta_receiver made (the sample receiver's empty tables)"

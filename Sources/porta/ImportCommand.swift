@@ -4,15 +4,19 @@ import PortaImport
 import PortaModel
 import PortaVerify
 
-/// `porta import`: verify a bundle, then take its records into the receiver's SQLite store.
-struct ImportCommand: ParsableCommand {
+/// `porta import`: verify a bundle, then take its records into the receiver's SQLite store, or
+/// into the receiver's own tables through a receiver mapping.
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Verify a bundle (all levels), then import its records into a SQLite store in one transaction.",
+        abstract: "Verify a bundle (all levels), then import its records in one transaction: into a SQLite store, or into your own tables.",
         discussion: """
-            An invalid bundle is refused with its report and the store is not touched (exit 1). Importing the same \
-            bundle again changes nothing. --accept takes only the kinds the receiver's purpose needs; the rest are \
-            counted as skipped. The store's schema is in formats/store.md.
+            An invalid bundle is refused with its report and nothing is touched (exit 1). Importing the same \
+            bundle again changes nothing. With --store the records go into Porta's store (formats/store.md); \
+            --accept takes only the kinds the receiver's purpose needs, the rest are counted as skipped. With \
+            --mapping receiver.yml and --target sqlite:PATH or --target postgresql (--url-env, --password-env) \
+            they go into your own tables (docs/receiver-yml.md); a record your database refuses rolls the whole \
+            bundle back (exit 1), a mapping that does not fit your schema writes nothing (exit 2).
             """
     )
 
@@ -20,7 +24,22 @@ struct ImportCommand: ParsableCommand {
     var bundle: String
 
     @Option(name: .long, help: "The receiver's SQLite store (made when missing).")
-    var store: String
+    var store: String?
+
+    @Option(name: .long, help: "A receiver mapping (receiver.yml): import into your own tables.")
+    var mapping: String?
+
+    @Option(name: .long, help: "Where the mapping's tables are: sqlite:PATH, or postgresql (with --url-env).")
+    var target: String?
+
+    @Option(name: .long, help: "The environment variable holding the target's postgres:// URL.")
+    var urlEnv: String?
+
+    @Option(name: .long, help: "The environment variable holding the target's password.")
+    var passwordEnv: String?
+
+    @Flag(name: .long, help: "With --mapping: count what would be inserted, updated and left alone, and write nothing.")
+    var dryRun = false
 
     @Option(name: .long, parsing: .upToNextOption,
             help: "The record kinds to take (person, order, …, or a sender's extension kind); all by default.")
@@ -31,6 +50,16 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var registerArguments: RegisterArguments
 
     func validate() throws {
+        switch (store, mapping, target) {
+        case (_?, nil, nil): if dryRun { throw ValidationError("--dry-run goes with --mapping") }
+        case (nil, _?, let target?):
+            guard target.hasPrefix("sqlite:") || target == "postgresql" else {
+                throw ValidationError("--target is sqlite:PATH or postgresql")
+            }
+            if target == "postgresql" && urlEnv == nil { throw ValidationError("--target postgresql needs --url-env") }
+            if !accept.isEmpty { throw ValidationError("with --mapping, the mapping says which kinds are taken") }
+        default: throw ValidationError("give --store, or --mapping with --target")
+        }
         let unknown = accept.filter { !RecordKind.isKindName($0) }
         if !unknown.isEmpty {
             throw ValidationError("not a kind name: \(unknown.joined(separator: ", ")); porta/1's kinds are "
@@ -38,7 +67,9 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
+        if let mapping, let target { return try await importIntoOwnTables(mapping: mapping, target: target) }
+        guard let store else { return }
         let importer = BundleImporter(options: ImportOptions(verify: try verification.options(level: 5),
                                                              acceptedKinds: accept.isEmpty ? nil : Set(accept)),
                                       register: try registerArguments.open())
@@ -63,5 +94,59 @@ struct ImportCommand: ParsableCommand {
             print("skipped: \(result.skipped)")
             for kind in result.kinds where kind.skipped > 0 { print("  \(kind.kind): \(kind.skipped) (not accepted)") }
         }
+    }
+
+    /// `--mapping`: into the receiver's own tables.
+    private func importIntoOwnTables(mapping path: String, target: String) async throws {
+        let mapping: ReceiverMapping
+        do { mapping = try ReceiverMapping.load(from: path) } catch {
+            printError("\(error)")
+            throw ExitStatus.couldNotRun
+        }
+        let importer = ReceiverImporter(mapping: mapping, options: ImportOptions(verify: try verification.options(level: 5)),
+                                        dryRun: dryRun, register: try registerArguments.open())
+        let result: ReceiverImportResult
+        do {
+            let database = try await openTarget(target)
+            defer { Task { await database.close() } }
+            result = try await importer.importBundle(bundle, into: database, at: Timestamp(.now))
+        } catch let error as ImportError {
+            printError("\(error)")
+            throw error.code == .conflict ? ExitStatus.invalid : ExitStatus.couldNotRun
+        }
+        switch result.outcome {
+        case .refused:
+            print(result.report.text)
+            printError("\(bundle): the bundle is not valid; nothing was imported and your tables are unchanged")
+            throw ExitStatus.invalid
+        case .alreadyImported:
+            print("already imported: \(result.facts?.bundleID ?? bundle) (sha256:\(result.facts?.digest ?? "")); nothing changed")
+        case .imported, .dryRun:
+            print(result.outcome == .dryRun ? "dry run, nothing written: \(result.facts?.bundleID ?? bundle)" : "imported: \(result.facts?.bundleID ?? bundle)")
+            print("digest: sha256:\(result.facts?.digest ?? "")")
+            if let signer = result.report.levels.first(where: { $0.level == 5 })?.detail { print("signature: \(signer)") }
+            for table in result.tables {
+                print("  \(table.table): \(table.inserted) inserted, \(table.updated) updated, \(table.unchanged) unchanged")
+            }
+            let skipped = result.skipped.values.reduce(0, +)
+            print("skipped: \(skipped)")
+            for (kind, count) in result.skipped.sorted(by: { $0.key < $1.key }) { print("  \(kind): \(count) (not in the mapping)") }
+        }
+    }
+
+    private func openTarget(_ target: String) async throws -> any ReceiverDatabase {
+        if target.hasPrefix("sqlite:") { return try SQLiteReceiver(path: String(target.dropFirst("sqlite:".count))) }
+        let environment = ProcessInfo.processInfo.environment
+        guard let urlEnv, let url = environment[urlEnv] else {
+            throw ImportError(.store, path: "postgresql", message: "environment variable \(urlEnv ?? "") is not set")
+        }
+        var password: String?
+        if let passwordEnv {
+            guard let value = environment[passwordEnv] else {
+                throw ImportError(.store, path: "postgresql", message: "environment variable \(passwordEnv) is not set")
+            }
+            password = value
+        }
+        return try await PostgreSQLReceiver.connect(url: url, password: password)
     }
 }

@@ -1,17 +1,47 @@
 import Yams
 
-/// A node of a parsed `porta.yml` that knows its key path, so every error can name it.
-struct ConfigNode {
+/// A node of a parsed `porta.yml` (or another of Porta's YAML files, such as `receiver.yml`)
+/// that knows its key path, so every error can name file, line and key.
+public struct ConfigNode {
     let node: Node
-    let keyPath: String
-    let file: String
+    /// Where the node is: `sources[0].records[2].table`.
+    public let keyPath: String
+    /// The file it was read from.
+    public let file: String
 
-    func error(_ message: String) -> ConfigError {
+    init(node: Node, keyPath: String, file: String) {
+        self.node = node
+        self.keyPath = keyPath
+        self.file = file
+    }
+
+    /// The root of the YAML document `yaml`, read from `file`.
+    /// - Throws: ``ConfigError`` when it is empty or not YAML, with libyaml's line.
+    public static func root(yaml: String, file: String) throws -> ConfigNode {
+        do {
+            guard let composed = try Yams.compose(yaml: yaml) else {
+                throw ConfigError(file: file, keyPath: "", line: nil, message: "is empty")
+            }
+            return ConfigNode(node: composed, keyPath: "", file: file)
+        } catch let error as ConfigError {
+            throw error
+        } catch let error as YamlError {
+            throw ConfigError(file: file, keyPath: "", line: error.mark?.line, message: "is not valid YAML: \(error.problem)")
+        } catch {
+            throw ConfigError(file: file, keyPath: "", line: nil, message: "is not valid YAML")
+        }
+    }
+
+    /// Whether the node is a mapping (`{ column: …, … }`) rather than one value or a list.
+    public var isMapping: Bool { if case .mapping = node { true } else { false } }
+
+    /// An error about this node, naming its file, line and key path.
+    public func error(_ message: String) -> ConfigError {
         ConfigError(file: file, keyPath: keyPath, line: node.mark?.line, message: message)
     }
 
     /// The node as a mapping whose keys must all be in `allowed`.
-    func mapping(allowed: [String]) throws -> ConfigMapping {
+    public func mapping(allowed: [String]) throws -> ConfigMapping {
         let entries = try freeMapping()
         for (key, child) in entries where !allowed.contains(key) {
             throw child.error("is not a known key here (known: \(allowed.joined(separator: ", ")))")
@@ -20,7 +50,7 @@ struct ConfigNode {
     }
 
     /// The node as a mapping with any keys, in file order; a key given twice is an error.
-    func freeMapping() throws -> [(String, ConfigNode)] {
+    public func freeMapping() throws -> [(String, ConfigNode)] {
         guard case .mapping(let mapping) = node else { throw error("must be a mapping of keys to values") }
         var entries: [(String, ConfigNode)] = []
         for (keyNode, value) in mapping {
@@ -33,24 +63,24 @@ struct ConfigNode {
     }
 
     /// A list's elements, or the node itself when it is one value (`key: id` or `key: [a, b]`).
-    func oneOrMany() throws -> [ConfigNode] {
+    public func oneOrMany() throws -> [ConfigNode] {
         if case .sequence = node { return try sequence() }
         return [self]
     }
 
-    func sequence() throws -> [ConfigNode] {
+    public func sequence() throws -> [ConfigNode] {
         guard case .sequence(let sequence) = node else { throw error("must be a list") }
         return sequence.enumerated().map { index, element in
             ConfigNode(node: element, keyPath: "\(keyPath)[\(index)]", file: file)
         }
     }
 
-    func string() throws -> String {
+    public func string() throws -> String {
         guard case .scalar(let scalar) = node, !scalar.string.isEmpty else { throw error("must be a non-empty text value") }
         return scalar.string
     }
 
-    func bool() throws -> Bool {
+    public func bool() throws -> Bool {
         guard case .scalar(let scalar) = node else { throw error("must be true or false") }
         switch scalar.string {
         case "true", "yes", "on": return true
@@ -67,7 +97,7 @@ struct ConfigNode {
         return year
     }
 
-    func identifier() throws -> String {
+    public func identifier() throws -> String {
         let text = try string()
         guard let first = text.first, first.isASCII, first.isLetter || first == "_",
               text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }), text.count <= 63 else {
@@ -92,7 +122,7 @@ struct ConfigNode {
     }
 
     /// One of the raw values of an enumeration.
-    func oneOf<Value: RawRepresentable & CaseIterable>(_ type: Value.Type) throws -> Value where Value.RawValue == String {
+    public func oneOf<Value: RawRepresentable & CaseIterable>(_ type: Value.Type) throws -> Value where Value.RawValue == String {
         let text = try string()
         guard let value = Value(rawValue: text) else {
             throw error("must be one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -106,15 +136,15 @@ struct ConfigNode {
 }
 
 /// The keys of a config mapping, looked up as required or optional.
-struct ConfigMapping {
+public struct ConfigMapping {
     let owner: ConfigNode
     let entries: [(String, ConfigNode)]
 
-    func optional(_ key: String) -> ConfigNode? {
+    public func optional(_ key: String) -> ConfigNode? {
         entries.first { $0.0 == key }?.1
     }
 
-    func required(_ key: String) throws -> ConfigNode {
+    public func required(_ key: String) throws -> ConfigNode {
         guard let node = optional(key) else {
             let path = owner.keyPath.isEmpty ? key : "\(owner.keyPath).\(key)"
             throw ConfigError(file: owner.file, keyPath: path, line: owner.node.mark?.line, message: "is missing")

@@ -47,20 +47,7 @@ public struct PortaConfig: Sendable {
     /// Parses and checks config text.
     /// - Throws: ``ConfigError``.
     public static func parse(yaml: String, file: String, baseDirectory: String) throws -> PortaConfig {
-        let node: Node
-        do {
-            guard let composed = try Yams.compose(yaml: yaml) else {
-                throw ConfigError(file: file, keyPath: "", line: nil, message: "is empty")
-            }
-            node = composed
-        } catch let error as ConfigError {
-            throw error
-        } catch let error as YamlError {
-            throw ConfigError(file: file, keyPath: "", line: error.mark?.line, message: "is not valid YAML: \(error.problem)")
-        } catch {
-            throw ConfigError(file: file, keyPath: "", line: nil, message: "is not valid YAML")
-        }
-        let root = try ConfigNode(node: node, keyPath: "", file: file)
+        let root = try ConfigNode.root(yaml: yaml, file: file)
             .mapping(allowed: ["porta", "controller", "policy", "kinds", "sources", "subject-index", "register"])
         let version = try root.required("porta")
         guard try version.string() == "1" else { throw version.error("must be 1 (the config format this Porta reads)") }

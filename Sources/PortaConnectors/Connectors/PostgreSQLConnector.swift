@@ -54,7 +54,7 @@ public final class PostgreSQLConnector: Connector {
     /// The connection to the `postgres://user@host/database` URL `text`, with `password` when
     /// given (else the URL's own).
     /// - Throws: ``ConnectorError`` `source-unavailable`, naming neither the URL nor the password.
-    static func configuration(url text: String, password: String?, tls mode: PostgreSQLSettings.TLSMode,
+    public static func configuration(url text: String, password: String?, tls mode: PostgreSQLSettings.TLSMode,
                               source: String) throws -> PostgresConnection.Configuration {
         guard let url = URLComponents(string: text), url.scheme == "postgres" || url.scheme == "postgresql",
               let host = url.host, !host.isEmpty, let user = url.user else {
@@ -270,7 +270,8 @@ public final class PostgreSQLConnector: Connector {
         }
     }
 
-    static func reason(_ error: any Error) -> String {
+    /// Why a PostgreSQL call failed: the SQLSTATE or the driver's code, never a value.
+    public static func reason(_ error: any Error) -> String {
         if let error = error as? PSQLError {
             if let state = error.serverInfo?[.sqlState] { return "SQLSTATE \(state)" }
             return "\(error.code)"
@@ -282,12 +283,13 @@ public final class PostgreSQLConnector: Connector {
 /// A parameter sent as text of no stated type, so the server gives it the type its place in
 /// the statement needs: a key compared with an integer column (`c.id = :subject`) is read as an
 /// integer, one compared with text as text. It is still a bound value, never spliced.
-struct UntypedText: PostgresNonThrowingEncodable {
-    let text: String
-    static var psqlType: PostgresDataType { PostgresDataType(0) }
-    static var psqlFormat: PostgresFormat { .text }
+public struct UntypedText: PostgresNonThrowingEncodable {
+    public let text: String
+    public init(text: String) { self.text = text }
+    public static var psqlType: PostgresDataType { PostgresDataType(0) }
+    public static var psqlFormat: PostgresFormat { .text }
 
-    func encode<JSONEncoder: PostgresJSONEncoder>(into byteBuffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+    public func encode<JSONEncoder: PostgresJSONEncoder>(into byteBuffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
         byteBuffer.writeString(text)
     }
 }

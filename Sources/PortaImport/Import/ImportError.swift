@@ -14,4 +14,11 @@ public enum ImportFailure: String, Sendable {
     case store
     /// The import ended, but the request register could not record it.
     case register
+    /// The receiver mapping does not fit the bundle or the receiver's live schema (a table or
+    /// column that does not exist, a field the kind lacks); nothing was written.
+    case mapping
+    /// The receiver's database refused a record (a unique constraint, a NOT NULL column, a
+    /// value its column type refuses) or a value has no faithful form in its column; the whole
+    /// bundle was rolled back.
+    case conflict
 }
