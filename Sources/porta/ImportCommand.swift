@@ -38,6 +38,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The environment variable holding the target's password.")
     var passwordEnv: String?
 
+    @Option(name: .long, help: "The PostgreSQL schema of the target's tables; the user's default schema otherwise.")
+    var schema: String?
+
     @Flag(name: .long, help: "With --mapping: count what would be inserted, updated and left alone, and write nothing.")
     var dryRun = false
 
@@ -147,6 +150,6 @@ struct ImportCommand: AsyncParsableCommand {
             }
             password = value
         }
-        return try await PostgreSQLReceiver.connect(url: url, password: password)
+        return try await PostgreSQLReceiver.connect(url: url, password: password, schema: schema)
     }
 }

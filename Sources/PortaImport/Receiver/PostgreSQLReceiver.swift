@@ -12,12 +12,18 @@ public final class PostgreSQLReceiver: ReceiverDatabase, @unchecked Sendable {
     private let logger = Logger(label: "porta.postgres-nio") { _ in SwiftLogNoOpLogHandler() }
 
     /// Connects to the `postgres://` URL `url` with `password`; neither is ever logged or named.
-    /// - Throws: ``ImportError`` `store` when it cannot connect.
-    public static func connect(url: String, password: String?) async throws -> PostgreSQLReceiver {
+    /// The tables are those of `schema`, or of the user's default schema.
+    /// - Throws: ``ImportError`` `store` when it cannot connect or the schema name is not plain.
+    public static func connect(url: String, password: String?, schema: String? = nil) async throws -> PostgreSQLReceiver {
+        if let schema, !ConfigNode.isIdentifier(schema) {
+            throw ImportError(.store, path: "postgresql", message: "the schema name must be plain (letters, digits, underscores)")
+        }
         do {
             let configuration = try PostgreSQLConnector.configuration(url: url, password: password, tls: .disable, source: "receiver")
             let logger = Logger(label: "porta.postgres-nio") { _ in SwiftLogNoOpLogHandler() }
-            return PostgreSQLReceiver(connection: try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger))
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+            if let schema { _ = try await connection.query(PostgresQuery(unsafeSQL: "SET search_path TO \"\(schema)\""), logger: logger) }
+            return PostgreSQLReceiver(connection: connection)
         } catch {
             throw ImportError(.store, path: "postgresql", message: "cannot connect to the receiver's PostgreSQL database (\(PostgreSQLConnector.reason(error)))")
         }
@@ -28,6 +34,7 @@ public final class PostgreSQLReceiver: ReceiverDatabase, @unchecked Sendable {
     }
 
     public func placeholder(_ number: Int) -> String { "$\(number)" }
+    public func isSame(_ column: String, _ placeholder: String) -> String { "\(column) IS NOT DISTINCT FROM \(placeholder)" }
 
     public func begin() async throws { _ = try await connection.query("BEGIN ISOLATION LEVEL SERIALIZABLE", logger: logger) }
     public func commit() async throws { _ = try await connection.query("COMMIT", logger: logger) }

@@ -4,15 +4,19 @@ import PortaModel
 /// prepared statements with bound values, names checked against the live schema first. SQLite
 /// (``SQLiteReceiver``) and PostgreSQL (``PostgreSQLReceiver``).
 public protocol ReceiverDatabase: AnyObject, Sendable {
-    /// `$1` or `?`: the placeholder of the `number`th bound value, from 1.
+    /// `$1` or `?1`: the placeholder of the `number`th bound value, from 1 (one value may be
+    /// named twice).
     func placeholder(_ number: Int) -> String
+    /// A condition that holds when `column` holds the value of `placeholder`, NULL equal to NULL.
+    func isSame(_ column: String, _ placeholder: String) -> String
     func begin() async throws
     func commit() async throws
     /// Undoes everything since ``begin()``; never throws (a failed rollback ends the connection).
     func rollback() async
     /// The columns of a table or view, or nil when there is none.
     func columns(of table: String) async throws -> Set<String>?
-    /// Runs a statement; returns how many rows it changed.
+    /// Runs a statement; returns how many rows it changed (for PostgreSQL, how many it
+    /// returned: a statement whose count matters ends in `RETURNING 1`).
     @discardableResult func execute(_ sql: String, _ values: [BoundValue]) async throws -> Int
     /// The first row a query gives, its values as text, or nil.
     func firstRow(_ sql: String, _ values: [BoundValue]) async throws -> [String?]?

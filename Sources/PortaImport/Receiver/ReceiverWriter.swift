@@ -130,8 +130,10 @@ struct ReceiverWriter {
                                                     [.text(sender), .text(record.id.rawValue)]),
            let rowKey = linked[0], let earlier = linked[1].flatMap({ try? Timestamp(parsing: $0) }) {
             guard manifest.createdAt > earlier, target.onUpdate == .update else { count.unchanged += 1; return }
+            // Only a row whose values differ is written, and counted as updated.
             let assignments = names.enumerated().map { "\($1) = \(p($0 + 1))" }.joined(separator: ", ")
-            let changed = try await database.execute("UPDATE \(table) SET \(assignments) WHERE \(key) = \(p(names.count + 1))",
+            let same = names.enumerated().map { database.isSame($1, p($0 + 1)) }.joined(separator: " AND ")
+            let changed = try await database.execute("UPDATE \(table) SET \(assignments) WHERE \(key) = \(p(names.count + 1)) AND NOT (\(same)) RETURNING 1",
                                                      values + [.text(rowKey)])
             try await database.execute("""
                 UPDATE \(link) SET bundle_created_at = \(p(1)), bundle_digest = \(p(2)) WHERE sender = \(p(3)) AND record_id = \(p(4))

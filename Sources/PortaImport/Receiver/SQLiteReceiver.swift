@@ -22,7 +22,8 @@ public final class SQLiteReceiver: ReceiverDatabase, @unchecked Sendable {
         }
     }
 
-    public func placeholder(_ number: Int) -> String { "?" }
+    public func placeholder(_ number: Int) -> String { "?\(number)" }
+    public func isSame(_ column: String, _ placeholder: String) -> String { "\(column) IS \(placeholder)" }
 
     public func begin() async throws { try queue.inDatabase { try $0.execute(sql: "BEGIN IMMEDIATE") } }
     public func commit() async throws { try queue.inDatabase { try $0.execute(sql: "COMMIT") } }
