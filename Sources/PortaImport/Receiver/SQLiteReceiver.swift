@@ -38,14 +38,15 @@ public final class SQLiteReceiver: ReceiverDatabase, @unchecked Sendable {
 
     public func execute(_ sql: String, _ values: [BoundValue]) async throws -> Int {
         try queue.inDatabase { db in
-            try db.execute(sql: sql, arguments: Self.arguments(values))
+            // The import runs a few statements per record, again and again: each is compiled once.
+            try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(values))
             return db.changesCount
         }
     }
 
     public func firstRow(_ sql: String, _ values: [BoundValue]) async throws -> [String?]? {
         try queue.inDatabase { db in
-            guard let row = try Row.fetchOne(db, sql: sql, arguments: Self.arguments(values)) else { return nil }
+            guard let row = try Row.fetchOne(try db.cachedStatement(sql: sql), arguments: Self.arguments(values)) else { return nil }
             return (0..<row.count).map { index in
                 switch (row[index] as DatabaseValue).storage {
                 case .null: nil
