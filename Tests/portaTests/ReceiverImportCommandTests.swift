@@ -24,6 +24,16 @@ import Testing
         #expect(again.status == 0 && again.standardOutput.hasPrefix("already imported"), "\(again.combined)")
     }
 
+    @Test func anImportIntoOwnTablesIsRecordedInTheRegister() throws {
+        let bundle = try exportAnna(), receiver = try ReceiverSample(), register = folder.file("register.sqlite")
+        let run = try ExternalProcess.porta(["import", bundle, "--mapping", receiver.mappingPath, "--target", "sqlite:" + receiver.databasePath,
+                                             "--register", register])
+        #expect(run.status == 0, "\(run.combined)")
+        let listed = try ExternalProcess.porta(["register", "find", "--register", register, "--subject", SampleSubject.anna, "--format", "csv"])
+        let actions = listed.standardOutput.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",")[1] }
+        #expect(actions == ["import"], "\(listed.combined)")
+    }
+
     @Test func aDryRunSaysWhatItWouldDoAndWritesNothing() throws {
         let bundle = try exportAnna(), receiver = try ReceiverSample()
         let before = FileManager.default.contents(atPath: receiver.databasePath)
