@@ -225,3 +225,68 @@ import Testing
         #expect(tables == "0\n", "the link table made in the transaction went with it")
     }
 }
+
+/// A sender's own record kinds go into the receiver's tables like any other: the mapping's
+/// fields are checked against the declaration the bundle carries.
+@Suite struct ExtensionKindReceiverImportTests {
+    let mapping = """
+        porta-receiver: 1
+        kinds:
+          person:
+            table: kund
+            key: kund_id
+            columns: { fornamn: givenName }
+          membership:
+            table: medlemskap
+            key: id
+            columns:
+              kund_id: person
+              niva: { field: plan, map: { gold: GULD, silver: SILVER, student: STUDENT } }
+              avgift_ore: { field: monthlyFee, minor-units: true }
+              startar: startsOn
+              autogiro: directDebit
+        """
+
+    func receiver(_ mapping: String) throws -> (TemporaryFolder, String, ReceiverMapping) {
+        let folder = TemporaryFolder("porta-receiver")
+        let database = try DatabaseQueue(path: folder.file("r.sqlite"))
+        try database.write { db in
+            try db.execute(sql: """
+                CREATE TABLE kund (kund_id INTEGER PRIMARY KEY, fornamn TEXT);
+                CREATE TABLE medlemskap (id INTEGER PRIMARY KEY, kund_id INTEGER NOT NULL REFERENCES kund, niva TEXT NOT NULL,
+                                         avgift_ore INTEGER NOT NULL, startar TEXT NOT NULL, autogiro INTEGER NOT NULL);
+                """)
+        }
+        try database.close()
+        return (folder, folder.file("r.sqlite"), try ReceiverMapping.parse(yaml: mapping, file: "receiver.yml"))
+    }
+
+    @Test func theGymsMembershipsLandInTheReceiversTable() async throws {
+        let out = TemporaryFolder("porta-gym-out")
+        let bundle = try await GymSample().export(into: out.path).bundlePath
+        let (folder, path, mapping) = try receiver(mapping)
+        let database = try SQLiteReceiver(path: path)
+        let result = try await ReceiverImporter(mapping: mapping).importBundle(bundle, into: database, at: Timestamp(.now))
+        await database.close()
+        #expect(result.outcome == .imported)
+        #expect(result.skipped["booking"] == 3)
+        let queue = try DatabaseQueue(path: path)
+        let rows = try queue.read { try Row.fetchAll($0, sql: "SELECT niva, avgift_ore, startar, autogiro FROM medlemskap ORDER BY startar") }
+        try queue.close()
+        #expect(rows.map { "\($0["niva"] as String) \($0["avgift_ore"] as Int) \($0["startar"] as String) \($0["autogiro"] as Int)" }
+                == ["STUDENT 29900 2021-09-01 0", "GULD 59900 2023-01-09 1"])
+        _ = folder
+    }
+
+    @Test func aFieldTheDeclarationLacksIsAMappingError() async throws {
+        let out = TemporaryFolder("porta-gym-out")
+        let bundle = try await GymSample().export(into: out.path).bundlePath
+        let (folder, path, mapping) = try receiver(mapping.replacingOccurrences(of: "startar: startsOn", with: "startar: beginsOn"))
+        let database = try SQLiteReceiver(path: path)
+        await #expect(throws: ImportError.self) {
+            try await ReceiverImporter(mapping: mapping).importBundle(bundle, into: database, at: Timestamp(.now))
+        }
+        await database.close()
+        _ = folder
+    }
+}
