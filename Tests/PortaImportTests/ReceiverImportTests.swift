@@ -211,6 +211,19 @@ import Testing
         #expect(again.outcome == .alreadyImported)
     }
 
+    @Test(arguments: [("      beskrivning: description\n", ""), ("      ort: locality", "      stad: locality")])
+    func aMissingRequiredColumnOrAnUnknownColumnLeavesEveryRowAsItWas(_ edit: (String, String)) async throws {
+        let bundle = try await SampleController().export(purpose: .access, into: out.path).bundlePath
+        let schema = try ReceiverSample.makePostgresSchema()
+        try ReceiverSample.psql("SET search_path TO \(schema); INSERT INTO kund (fornamn) VALUES ('befintlig')")
+        let mapping = out.file("receiver.yml")
+        try String(contentsOfFile: Repository.path("samples/receiver/receiver.yml"), encoding: .utf8)
+            .replacingOccurrences(of: edit.0, with: edit.1).write(toFile: mapping, atomically: false, encoding: .utf8)
+        let before = try snapshot(schema)
+        await #expect(throws: ImportError.self) { try await importing(bundle, schema: schema, mapping: mapping) }
+        #expect(try snapshot(schema) == before)
+    }
+
     @Test func aConflictLeavesEveryRowAsItWas() async throws {
         let bundle = try await SampleController().export(purpose: .access, into: out.path).bundlePath
         let schema = try ReceiverSample.makePostgresSchema()

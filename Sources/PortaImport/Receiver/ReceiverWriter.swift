@@ -11,6 +11,9 @@ struct ReceiverWriter {
     let bag: String
     private(set) var counts: [ReceiverImportResult.TableCount] = []
     private(set) var skipped: [String: Int] = [:]
+    /// Whether the link table holds rows of this sender already: when not, no record of the
+    /// bundle can have a row yet (ids are unique in a bundle), so none is looked up.
+    private var senderKnown = true
 
     init(mapping: ReceiverMapping, database: any ReceiverDatabase, manifest: PortaManifest, digest: String, bag: String) {
         self.mapping = mapping
@@ -51,8 +54,9 @@ struct ReceiverWriter {
             """, [])
     }
 
-    func alreadyImported() async throws -> Bool {
-        try await database.firstRow("SELECT 1 FROM \(bundles) WHERE digest = \(p(1))", [.text(digest)]) != nil
+    mutating func alreadyImported() async throws -> Bool {
+        senderKnown = try await database.firstRow("SELECT 1 FROM \(link) WHERE sender = \(p(1)) LIMIT 1", [.text(sender)]) != nil
+        return try await database.firstRow("SELECT 1 FROM \(bundles) WHERE digest = \(p(1))", [.text(digest)]) != nil
     }
 
     /// Every table, key and column the bundle's records will be written to exists.
@@ -126,7 +130,8 @@ struct ReceiverWriter {
                        _ count: inout ReceiverImportResult.TableCount) async throws {
         let table = quoted(target.table), key = quoted(target.key)
         let names = target.columns.map { quoted($0.name) }
-        if let linked = try await database.firstRow("SELECT row_key, bundle_created_at FROM \(link) WHERE sender = \(p(1)) AND record_id = \(p(2))",
+        if senderKnown,
+           let linked = try await database.firstRow("SELECT row_key, bundle_created_at FROM \(link) WHERE sender = \(p(1)) AND record_id = \(p(2))",
                                                     [.text(sender), .text(record.id.rawValue)]),
            let rowKey = linked[0], let earlier = linked[1].flatMap({ try? Timestamp(parsing: $0) }) {
             guard manifest.createdAt > earlier, target.onUpdate == .update else { count.unchanged += 1; return }
