@@ -182,6 +182,7 @@ import Testing
         let script = String(rest[start.upperBound..<end.lowerBound])
             .replacingOccurrences(of: "porta=.build/release/porta", with: "porta=" + ExternalProcess.portaBinary)
             .replacingOccurrences(of: "samples/retailer/porta.yml", with: sample.configPath)
+            .replacingOccurrences(of: "samples/receiver/", with: Repository.path("samples/receiver") + "/")
         #expect(script.contains("$porta import"))
         let folder = TemporaryFolder("porta-readme")
         let run = try ExternalProcess.run("bash", ["-euo", "pipefail", "-c", script], in: folder.path, environment: SampleServices.environment)
@@ -191,5 +192,6 @@ import Testing
         #expect(run.standardOutput.contains("level 5 authenticity: pass: signed by exempelbutiken,dpo@exempelbutiken.se"))
         #expect(run.standardOutput.contains("imported: urn:uuid:"))
         #expect(run.standardOutput.contains("(not accepted)"))
+        #expect(run.standardOutput.contains("Anna     Svensson   EB-2023-0001  2023-06-10 12:05:00  LEV     104800     SEK"), "\(run.standardOutput)")
     }
 }
