@@ -6,12 +6,13 @@
 #        libxml2-utils (xmllint), python3-pip, postgresql (the sample CRM; started here, and its
 #        database porta_crm loaded from samples/retailer/crm.sql), openssh-client (ssh-keygen:
 #        signatures the verifier must accept), age (the age CLI: sealed bundles must open with it
-#        and its files with Porta), time (GNU time for the benchmarks)
+#        and its files with Porta), time (GNU time for the benchmarks), chromium (the person's page
+#        laid out and checked in a real browser, and its screenshots)
 #   pip: bagit (bagit-python), bagit_profile, frictionless, check-jsonschema: the outside validators tests call
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(libxml2-dev libsqlite3-dev pkg-config sqlite3 libxml2-utils python3-pip postgresql openssh-client age time)
+APT_PACKAGES=(libxml2-dev libsqlite3-dev pkg-config sqlite3 libxml2-utils python3-pip postgresql openssh-client age time chromium)
 PIP_PACKAGES=("bagit==1.9.0" "bagit_profile==1.3.1" "frictionless==5.21.0" "check-jsonschema==0.39.0" "rfc3339-validator==0.1.4")
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

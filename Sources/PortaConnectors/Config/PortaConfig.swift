@@ -93,9 +93,11 @@ public struct ControllerSettings: Sendable, Hashable {
     public let contact: String?
     /// The language of bundles when a request names none, BCP 47.
     public let language: String
+    /// The zone the person's page shows times in (IANA, `Europe/Stockholm`); UTC when not given.
+    public let timeZone: String?
 
     init(_ node: ConfigNode) throws {
-        let map = try node.mapping(allowed: ["id", "name", "organisation-number", "country", "contact", "language"])
+        let map = try node.mapping(allowed: ["id", "name", "organisation-number", "country", "contact", "language", "time-zone"])
         let idNode = try map.required("id")
         id = try idNode.string()
         guard id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
@@ -114,6 +116,13 @@ public struct ControllerSettings: Sendable, Hashable {
             }
         } else {
             language = "en"
+        }
+        if let zoneNode = map.optional("time-zone") {
+            let name = try zoneNode.string()
+            guard TimeZone(identifier: name) != nil else { throw zoneNode.error("is not a time zone of the tz database") }
+            timeZone = name
+        } else {
+            timeZone = nil
         }
     }
 

@@ -8,14 +8,18 @@ import PortaBytes
 /// links only within the bundle, no event handlers, and exactly one Content-Security-Policy,
 /// porta/1's, in the head.
 public enum PageSafety {
-    /// The Content-Security-Policy every porta/1 page carries: nothing may load, styles inline only.
-    public static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'"
+    /// The Content-Security-Policy every porta/1 page carries: nothing may load but the
+    /// bundle's own pictures, styles inline only.
+    public static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'"
+    /// The stricter policy of pages written before they showed pictures, which still passes.
+    static let policyWithoutPictures = "default-src 'none'; style-src 'unsafe-inline'"
 
     /// The elements a porta/1 page is made of.
-    static let elements: Set<String> = ["html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "ul", "li",
-                                        "dl", "dt", "dd", "table", "tr", "th", "td", "a"]
+    static let elements: Set<String> = ["html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "ul", "li",
+                                        "dl", "dt", "dd", "div", "span", "table", "tr", "th", "td", "a", "img", "br"]
     /// The attributes it uses.
-    static let attributes: Set<String> = ["lang", "charset", "http-equiv", "content", "name", "href", "id", "class", "title"]
+    static let attributes: Set<String> = ["lang", "charset", "http-equiv", "content", "name", "href", "id", "class", "title",
+                                          "scope", "src", "alt"]
 
     /// What is wrong with the page, one sentence each, quoting no content but element and
     /// attribute names; empty when the page is safe.
@@ -52,12 +56,16 @@ public enum PageSafety {
                 if attributeName == "href", !Self.isLocalLink(value) {
                     note("the page links outside the bundle or to a script")
                 }
+                if attributeName == "src", !(Self.isLocalLink(value) && value.hasPrefix("files/") && !value.contains("..")) {
+                    note("the page shows a picture that is not a file of the bundle")
+                }
                 if attributeName == "http-equiv" { equiv = value.lowercased() }
                 if attributeName == "content" { content = value }
                 attribute = current.pointee.next
             }
             if name == "meta", let equiv {
-                if equiv == "content-security-policy" && inHead && content == contentSecurityPolicy {
+                if equiv == "content-security-policy" && inHead
+                    && (content == contentSecurityPolicy || content == policyWithoutPictures) {
                     policies += 1
                 } else {
                     note("the page has a meta http-equiv other than porta/1's Content-Security-Policy in its head")

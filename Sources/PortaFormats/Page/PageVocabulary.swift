@@ -67,6 +67,33 @@ struct PageVocabulary {
             "\(count) \(count == 1 ? "record" : "records") about you could not be read from the company's systems and \(count == 1 ? "is" : "are") not in this bundle. Contact \(contact) to have \(count == 1 ? "it" : "them").")
     }
 
+    /// The first sentence of the summary.
+    func summary(controller: String, records: Int, kinds: Int, sources: [String]) -> String {
+        language.pick(
+            "\(controller) skickar \(records) \(records == 1 ? "uppgift" : "uppgifter") om dig av \(kinds) slag, från \(sources.count) av sina system (\(sources.joined(separator: ", "))):",
+            "\(controller) sends \(records) \(records == 1 ? "record" : "records") about you, of \(kinds) \(kinds == 1 ? "kind" : "kinds"), from \(sources.count) of its systems (\(sources.joined(separator: ", "))):")
+    }
+
+    /// One sentence on the records one reason left out.
+    func leftOutSentence(_ records: Int, kinds: [String], reason: String) -> String {
+        language.pick("\(records) \(records == 1 ? "uppgift" : "uppgifter") (\(kinds.joined(separator: ", "))) ingår inte: \(reason.lowercasedFirst)",
+                      "\(records) \(records == 1 ? "record" : "records") (\(kinds.joined(separator: ", "))) \(records == 1 ? "is" : "are") left out: \(reason.lowercasedFirst)")
+    }
+
+    /// Where to turn: the controller's contact and, in Sweden, IMY.
+    func contactSentence(contact: String, country: String) -> String {
+        let authority = country == "SE" ? language.pick("Integritetsskyddsmyndigheten (IMY), imy.se", "the Swedish Authority for Privacy Protection (IMY), imy.se")
+            : language.pick("dataskyddsmyndigheten i ditt land", "the data protection authority of your country")
+        return language.pick("Kontakta \(contact) för att använda dina rättigheter. Om du inte är nöjd kan du klaga hos \(authority).",
+                             "Contact \(contact) to use your rights. If you are not satisfied, you can complain to \(authority).")
+    }
+
+    /// The zone times are shown in.
+    func zoneSentence(_ zone: String) -> String {
+        language.pick("Tider visas i tidszonen \(zone); de maskinläsbara filerna har dem i UTC.",
+                      "Times are shown in the time zone \(zone); the machine-readable files hold them in UTC.")
+    }
+
     /// The note over a table cut at the row limit.
     func showing(_ shown: Int, of total: Int) -> String {
         language.pick("Visar de första \(shown) av \(total). Alla finns i filerna.", "Showing the first \(shown) of \(total). All of them are in the files.")
@@ -107,7 +134,8 @@ struct PageVocabulary {
     enum Phrase {
         case title, intro, who, controller, organisationNumber, contact, request, created, bundle, why, whyIntro, origins,
              contents, kind, records, files, noneCovered, noneFound, leftOut, leftOutNone, leftOutIntro, reason, sourceColumn,
-             machineReadable
+             machineReadable, yes, no, you, summary, youSection, youIntro, more, rights, rightsIntro, rightAccess, rightRectify,
+             rightErase, rightRestrict, rightObject, rightPort, rightComplain, image
         var swedish: String {
             switch self {
             case .title: "Dina personuppgifter"
@@ -134,6 +162,23 @@ struct PageVocabulary {
             case .reason: "Skäl"
             case .sourceColumn: "Källa"
             case .machineReadable: "Maskinläsbara filer"
+            case .yes: "ja"
+            case .no: "nej"
+            case .you: "du"
+            case .summary: "I korthet"
+            case .youSection: "Du"
+            case .youIntro: "Så här känner företagets system dig. Varje rad är du, som ett av systemen har dig; kolumnen Källa säger vilket."
+            case .more: "Mer om dig"
+            case .rights: "Vad du kan göra"
+            case .rightsIntro: "Enligt dataskyddsförordningen (GDPR) har du rätt att:"
+            case .rightAccess: "få veta vilka uppgifter företaget har om dig (artikel 15),"
+            case .rightRectify: "få felaktiga uppgifter rättade (artikel 16),"
+            case .rightErase: "få uppgifter raderade när de inte längre behövs eller du återkallar ditt samtycke (artikel 17),"
+            case .rightRestrict: "begära att behandlingen begränsas medan något utreds (artikel 18),"
+            case .rightObject: "invända mot behandling som grundar sig på berättigat intresse, och alltid mot direktmarknadsföring (artikel 21),"
+            case .rightPort: "få uppgifter du har lämnat i maskinläsbar form, eller skickade direkt till ett annat företag (artikel 20),"
+            case .rightComplain: "klaga hos tillsynsmyndigheten"
+            case .image: "Bild du skickade"
             }
         }
         var english: String {
@@ -162,6 +207,23 @@ struct PageVocabulary {
             case .reason: "Reason"
             case .sourceColumn: "Source"
             case .machineReadable: "Machine-readable files"
+            case .yes: "yes"
+            case .no: "no"
+            case .you: "you"
+            case .summary: "In short"
+            case .youSection: "You"
+            case .youIntro: "This is how the company's systems know you. Every row is you, as one of the systems holds you; the Source column says which."
+            case .more: "More about you"
+            case .rights: "What you can do"
+            case .rightsIntro: "Under the General Data Protection Regulation (GDPR) you have the right to:"
+            case .rightAccess: "know what data the company holds about you (Article 15),"
+            case .rightRectify: "have wrong data corrected (Article 16),"
+            case .rightErase: "have data erased when it is no longer needed or you withdraw your consent (Article 17),"
+            case .rightRestrict: "have processing restricted while something is looked into (Article 18),"
+            case .rightObject: "object to processing based on legitimate interest, and always to direct marketing (Article 21),"
+            case .rightPort: "get the data you gave in machine-readable form, or have it sent straight to another company (Article 20),"
+            case .rightComplain: "complain to the supervisory authority"
+            case .image: "Picture you sent"
             }
         }
     }
@@ -169,4 +231,5 @@ struct PageVocabulary {
 
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }
