@@ -101,7 +101,7 @@ import Testing
         let sample = try shopSample(query: "SELECT * FROM orders WHERE customer_id = :subject")
         let run = try ExternalProcess.porta(["sources", "check", "--config", sample.configPath])
         #expect(run.status == 0, "\(run.combined)")
-        #expect(run.standardOutput.contains("1 query") && run.standardOutput.contains("order (query): 7 rows read, all convert"),
+        #expect(run.standardOutput.contains("1 query") && run.standardOutput.contains("order (query: id, customer_id, order_number, placed_at, status, total, currency, delivery_address_id): 7 rows read, all convert"),
                 "\(run.standardOutput)")
     }
 }

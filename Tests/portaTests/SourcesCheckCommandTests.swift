@@ -41,3 +41,25 @@ import Testing
         #expect(!run.standardOutput.contains("rows read"))
     }
 }
+
+/// A query mapping is prepared by `sources check`, which names the columns it gives.
+@Suite struct SourcesCheckQueryColumnsTests {
+    @Test func aPostgreSQLQuerysColumnsAreNamed() throws {
+        let gym = try GymSample()
+        let run = try ExternalProcess.porta(["sources", "check", "--config", gym.configPath])
+        #expect(run.status == 0, "\(run.combined)")
+        #expect(run.standardOutput.contains("ok      check-in (query: id, tid_ms, anlaggning, dorr, medlem_id): 4 rows read, all convert"),
+                "\(run.standardOutput)")
+    }
+
+    @Test func aSQLiteQuerysColumnsAreNamed() throws {
+        let sample = try SampleController(editConfig: {
+            $0.replacingOccurrences(of: "        table: orders\n        key: id\n        subject: customer_id\n",
+                                    with: "        query: SELECT id, customer_id, order_number, placed_at, status, total, currency, delivery_address_id FROM orders WHERE customer_id = :subject\n        key: id\n")
+        })
+        let run = try ExternalProcess.porta(["sources", "check", "--config", sample.configPath])
+        #expect(run.status == 0, "\(run.combined)")
+        #expect(run.standardOutput.contains("order (query: id, customer_id, order_number, placed_at, status, total, currency, delivery_address_id):"),
+                "\(run.standardOutput)")
+    }
+}

@@ -21,6 +21,8 @@ public struct MappingSample: Sendable {
     public let source: String
     public let kind: String
     public let table: String
+    /// A query mapping's result columns, in the query's order (prepared, not run for real).
+    public internal(set) var queryColumns: [String]?
     /// The rows read.
     public internal(set) var rows = 0
     /// The rows that would become records.
@@ -68,7 +70,7 @@ extension MappingSample {
     /// One line for `porta sources check`: the mapping, the rows read, and each failing field
     /// with its count, first keys and reason.
     public var summary: String {
-        let name = "\(kind) (\(table))"
+        let name = queryColumns.map { "\(kind) (query: \($0.joined(separator: ", ")))" } ?? "\(kind) (\(table))"
         guard !allConvert else { return "\(name): \(rows) row\(rows == 1 ? "" : "s") read, all convert" }
         let failing = (fields + [recordProblems]).filter { $0.failed > 0 }.map { field in
             "\(field.name) fails on \(field.failed) (rows \(field.failingKeys.joined(separator: ", "))"

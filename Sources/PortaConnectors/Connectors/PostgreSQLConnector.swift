@@ -114,6 +114,7 @@ public final class PostgreSQLConnector: Connector {
                 }
                 let mapper = RowMapper(mapping: mapping, source: self.source.id, referenceDate: self.referenceDate)
                 var sample = MappingSample(source: self.source.id, mapping: mapping)
+                if mapping.query != nil { sample.queryColumns = try await self.resultColumns(of: mapping, connection: connection).map(\.name) }
                 let runs = RowQuery.runs(of: mapping, keys: mapping.query == nil ? [] : queryKeys, dialect: .postgresql)
                 for arguments in runs where sample.rows < rowsPerMapping {
                     let rows = try await connection.query(Self.query(query.sql, arguments), logger: self.driverLogger)
@@ -196,12 +197,21 @@ public final class PostgreSQLConnector: Connector {
         return needed.count
     }
 
-    /// The column types of what a mapping reads: its table's, or its query's result's (found by
-    /// running the query for no rows: it must prepare, and it must only read).
+    /// The column types of what a mapping reads: its table's, or its query's result's.
     private func types(of mapping: RecordMapping, connection: PostgresConnection) async throws -> [String: String] {
         guard let query = mapping.query else { return try await types(of: mapping.table, connection: connection) }
         let cacheKey = "query \(query.text)"
         if let known = columnTypes.get(cacheKey) { return known }
+        let types = Dictionary(try await resultColumns(of: mapping, connection: connection).map { ($0.name, $0.type) }) { first, _ in first }
+        columnTypes.set(cacheKey, types)
+        return types
+    }
+
+    /// A query mapping's result columns and their types, in order, found by running the query
+    /// for no rows: it must prepare, it must only read, and it must give the columns its
+    /// mapping reads.
+    private func resultColumns(of mapping: RecordMapping, connection: PostgresConnection) async throws -> [(name: String, type: String)] {
+        guard let query = mapping.query else { return [] }
         let rows: PostgresRowSequence
         do {
             var noKey = PostgresBindings(capacity: 1)
@@ -212,15 +222,13 @@ public final class PostgreSQLConnector: Connector {
             throw ConnectorError(.mappingMismatch, source: source.id, table: mapping.table,
                                  message: "the query of the \(mapping.kind.name) mapping cannot run (\(Self.reason(error)))")
         }
-        var types: [String: String] = [:]
-        for column in rows.columns { types[column.name] = ColumnType.name(of: column.dataType) }
+        let columns = rows.columns.map { (name: $0.name, type: ColumnType.name(of: $0.dataType)) }
         for try await _ in rows {}
-        if let missing = Set(RowMapper.columns(of: mapping)).subtracting(types.keys).sorted().first {
+        if let missing = Set(RowMapper.columns(of: mapping)).subtracting(columns.map(\.name)).sorted().first {
             throw ConnectorError(.mappingMismatch, source: source.id, table: mapping.table,
                                  message: "the query of the \(mapping.kind.name) mapping gives no column \(missing)")
         }
-        columnTypes.set(cacheKey, types)
-        return types
+        return columns
     }
 
     /// The keys of the first `count` subjects of the subject table, in key order.

@@ -119,6 +119,9 @@ public final class SQLiteConnector: Connector {
             let mapper = RowMapper(mapping: mapping, source: source.id, referenceDate: referenceDate)
             let position = Dictionary(uniqueKeysWithValues: query.columns.enumerated().map { ($1, $0) })
             var sample = MappingSample(source: source.id, mapping: mapping)
+            if let text = mapping.query {
+                try read(table: mapping.table) { db in sample.queryColumns = try db.makeStatement(sql: text.sql(.sqlite)).columnNames }
+            }
             let runs = RowQuery.runs(of: mapping, keys: mapping.query == nil ? [] : queryKeys, dialect: .sqlite)
             for arguments in runs where sample.rows < rowsPerMapping { try read(table: mapping.table) { db in
                 let rows = try Row.fetchCursor(db, sql: query.sql, arguments: StatementArguments(arguments))
