@@ -32,11 +32,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Where the mapping's tables are: sqlite:PATH, or postgresql (with --url-env).")
     var target: String?
 
-    @Option(name: .long, help: "The environment variable holding the target's postgres:// URL.")
-    var urlEnv: String?
-
-    @Option(name: .long, help: "The environment variable holding the target's password.")
-    var passwordEnv: String?
+    @OptionGroup var database: DatabaseEnvironmentArguments
 
     @Option(name: .long, help: "The PostgreSQL schema of the target's tables; the user's default schema otherwise.")
     var schema: String?
@@ -59,7 +55,7 @@ struct ImportCommand: AsyncParsableCommand {
             guard target.hasPrefix("sqlite:") || target == "postgresql" else {
                 throw ValidationError("--target is sqlite:PATH or postgresql")
             }
-            if target == "postgresql" && urlEnv == nil { throw ValidationError("--target postgresql needs --url-env") }
+            if target == "postgresql" && database.urlEnv == nil { throw ValidationError("--target postgresql needs --url-env") }
             if !accept.isEmpty { throw ValidationError("with --mapping, the mapping says which kinds are taken") }
         default: throw ValidationError("give --store, or --mapping with --target")
         }
@@ -110,9 +106,14 @@ struct ImportCommand: AsyncParsableCommand {
                                         dryRun: dryRun, register: try registerArguments.open())
         let result: ReceiverImportResult
         do {
-            let database = try await openTarget(target)
-            defer { Task { await database.close() } }
-            result = try await importer.importBundle(bundle, into: database, at: Timestamp(.now))
+            let receiver = try await openTarget(target)
+            do {
+                result = try await importer.importBundle(bundle, into: receiver, at: Timestamp(.now))
+                await receiver.close()
+            } catch {
+                await receiver.close()
+                throw error
+            }
         } catch let error as ImportError {
             printError("\(error)")
             throw error.code == .conflict ? ExitStatus.invalid : ExitStatus.couldNotRun
@@ -139,17 +140,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     private func openTarget(_ target: String) async throws -> any ReceiverDatabase {
         if target.hasPrefix("sqlite:") { return try SQLiteReceiver(path: String(target.dropFirst("sqlite:".count))) }
-        let environment = ProcessInfo.processInfo.environment
-        guard let urlEnv, let url = environment[urlEnv] else {
-            throw ImportError(.store, path: "postgresql", message: "environment variable \(urlEnv ?? "") is not set")
-        }
-        var password: String?
-        if let passwordEnv {
-            guard let value = environment[passwordEnv] else {
-                throw ImportError(.store, path: "postgresql", message: "environment variable \(passwordEnv) is not set")
-            }
-            password = value
-        }
+        let (url, password) = try database.resolve()
         return try await PostgreSQLReceiver.connect(url: url, password: password, schema: schema)
     }
 }

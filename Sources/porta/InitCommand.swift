@@ -23,11 +23,7 @@ struct InitCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The SQLite database file (sqlite), as the config will name it.")
     var path: String?
 
-    @Option(name: .long, help: "The environment variable holding the postgres:// URL (postgresql).")
-    var urlEnv: String?
-
-    @Option(name: .long, help: "The environment variable holding the password (postgresql).")
-    var passwordEnv: String?
+    @OptionGroup var database: DatabaseEnvironmentArguments
 
     @Option(name: .long, help: "The source's id in the draft; the database's name by default.")
     var sourceId: String?
@@ -35,13 +31,12 @@ struct InitCommand: AsyncParsableCommand {
     func validate() throws {
         switch connector {
         case .sqlite where path == nil: throw ValidationError("--connector sqlite needs --path")
-        case .postgresql where urlEnv == nil: throw ValidationError("--connector postgresql needs --url-env")
+        case .postgresql where database.urlEnv == nil: throw ValidationError("--connector postgresql needs --url-env")
         default: break
         }
     }
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
         let schema: DatabaseSchema
         let connection: ConfigDraft.Connection
         let name: String
@@ -53,19 +48,9 @@ struct InitCommand: AsyncParsableCommand {
                 connection = .sqlite(path: path)
                 name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             case .postgresql:
-                guard let url = environment[urlEnv!] else {
-                    printError("environment variable \(urlEnv!) is not set")
-                    throw ExitStatus.couldNotRun
-                }
-                let password = try passwordEnv.map { variable in
-                    guard let value = environment[variable] else {
-                        printError("environment variable \(variable) is not set")
-                        throw ExitStatus.couldNotRun
-                    }
-                    return value
-                }
+                let (url, password) = try database.resolve()
                 schema = try await DatabaseSchema.postgresql(url: url, password: password)
-                connection = .postgresql(urlEnvironment: urlEnv!, passwordEnvironment: passwordEnv)
+                connection = .postgresql(urlEnvironment: database.urlEnv!, passwordEnvironment: database.passwordEnv)
                 name = URLComponents(string: url)?.path.split(separator: "/").last.map(String.init) ?? "database"
             }
         } catch let error as ConnectorError {
