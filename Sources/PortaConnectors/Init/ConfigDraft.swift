@@ -108,7 +108,7 @@ public struct ConfigDraft {
     /// most other tables refer to.
     var subjectTable: DatabaseSchema.Table? {
         let candidates = schema.tables.filter { table in
-            table.primaryKey.count == 1 && table.columns.contains { if case .identifier = guess(table, $0) { true } else { false } }
+            table.primaryKey.count == 1 && Self.isPlain(table.name) && Self.isPlain(table.primaryKey[0]) && table.columns.contains { if case .identifier = guess(table, $0) { true } else { false } }
         }
         func references(_ table: DatabaseSchema.Table) -> Int {
             schema.tables.reduce(0) { $0 + $1.foreignKeys.filter { $0.table == table.name }.count }
@@ -133,7 +133,8 @@ public struct ConfigDraft {
 
     private func identifierColumns(_ table: DatabaseSchema.Table) -> [(column: String, scheme: SubjectIdentifier.Scheme, shared: Bool)] {
         table.columns.compactMap { column in
-            if case .identifier(let scheme, let shared) = guess(table, column) { (column.name, scheme, shared) } else { nil }
+            guard Self.isPlain(column.name), case .identifier(let scheme, let shared) = guess(table, column) else { return nil }
+            return (column.name, scheme, shared)
         }
     }
 
@@ -141,7 +142,7 @@ public struct ConfigDraft {
     private func mapPerson(_ table: DatabaseSchema.Table, _ out: inout DraftText) {
         let key = table.primaryKey[0]
         var person: [String] = []
-        for column in table.columns {
+        for column in table.columns where Self.isPlain(column.name) {
             switch guess(table, column) {
             case .givenName: person.append("givenName: \(column.name)")
             case .familyName: person.append("familyName: \(column.name)")
@@ -206,12 +207,13 @@ public struct ConfigDraft {
 
     func linkedTables(to subject: DatabaseSchema.Table) -> [Link] {
         var links: [Link] = []
-        for table in schema.tables where table.name != subject.name && !table.primaryKey.isEmpty {
+        let mappable = schema.tables.filter { Self.isPlain($0.name) && $0.primaryKey.allSatisfy(Self.isPlain) }
+        for table in mappable where table.name != subject.name && !table.primaryKey.isEmpty {
             if let direct = table.foreignKeys.first(where: { $0.table == subject.name }) {
                 links.append(Link(table: table, foreignKey: direct, parent: nil))
             }
         }
-        for table in schema.tables where table.name != subject.name && !table.primaryKey.isEmpty
+        for table in mappable where table.name != subject.name && !table.primaryKey.isEmpty
             && !links.contains(where: { $0.table.name == table.name }) {
             for key in table.foreignKeys {
                 guard let parent = links.first(where: { $0.table.name == key.table && $0.parent == nil }) else { continue }
@@ -228,19 +230,18 @@ public struct ConfigDraft {
         var result: [String: (String, String)] = [:]
         for table in tables {
             let words = ColumnGuess.words(table.name).split(separator: " ").map { $0.filter { $0.isASCII && $0.isLetter } }.filter { !$0.isEmpty }
-            var name = words.isEmpty ? "table" : words.joined(separator: "-")
-            name = String(name.prefix(30))
-            if names.contains(name) { name += "-row" }
-            while names.contains(name) { name += "x" }
+            let base = String((words.isEmpty ? "table" : words.joined(separator: "-")).prefix(30)).trimmingCharacters(in: ["-"])
+            // A kind name holds letters only: tables told apart by digits get a letter each.
+            let alphabet = "abcdefghijklmnopqrstuvwxyz".map(String.init)
+            let suffixes = [""] + alphabet.map { "-" + $0 } + alphabet.flatMap { first in alphabet.map { "-" + first + $0 } }
+            let name = suffixes.lazy.map { base + $0 }.first { !names.contains($0) } ?? base + "-zzz"
             names.insert(name)
-            let letters = Array(name.filter { $0 != "-" })
-            var prefix = String(letters.prefix(3))
-            var length = 3
-            while prefixes.contains(prefix) || prefix.count < 3 {
-                length += 1
-                prefix = length <= letters.count ? String(letters.prefix(length)) : prefix + "x"
-                if prefix.count > 8 { prefix = String(prefix.prefix(7)) + String(UnicodeScalar(UInt8(97 + prefixes.count % 26))) }
-            }
+            // The name's first 3 to 8 letters, else its first three and one or two more letters.
+            let letters = String(name.filter { $0 != "-" }).padding(toLength: max(3, name.count), withPad: "x", startingAt: 0)
+            let candidates = (3...min(8, letters.count)).map { String(letters.prefix($0)) }
+                + alphabet.map { String(letters.prefix(3)) + $0 }
+                + alphabet.flatMap { first in alphabet.map { String(letters.prefix(3)) + first + $0 } }
+            let prefix = candidates.first { !prefixes.contains($0) }!
             prefixes.insert(prefix)
             result[table.name] = (name, prefix)
         }
@@ -260,7 +261,7 @@ public struct ConfigDraft {
         func fieldName(_ column: String) -> String {
             let words = ColumnGuess.words(column).split(separator: " ").map(String.init)
             var name = words.enumerated().map { $0 == 0 ? $1 : $1.prefix(1).uppercased() + $1.dropFirst() }.joined()
-            name = name.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            name = String(name.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }.prefix(56))
             if name.first?.isLetter != true { name = "field" + name }
             if RecordKind.metadataFieldNames.contains(name) || name == "person" { name += "Value" }
             while names.contains(name) { name += "2" }
@@ -280,6 +281,10 @@ public struct ConfigDraft {
         let hasMoney = table.columns.contains { if case .money = guess(table, $0) { true } else { false } }
         for column in table.columns {
             if table.primaryKey == [column.name] || column.name == link.foreignKey.column || (hasMoney && column.name == currency) { continue }
+            guard Self.isPlain(column.name) else {
+                result.append(.skipped(column: column.name, reason: "its name is not a plain SQL name (letters, digits, underscores); give it one in a view or a query"))
+                continue
+            }
             let summary = "\"TODO: what \(column.name) holds.\""
             if let reference = table.foreignKeys.first(where: { $0.column == column.name }), let target = kinds[reference.table],
                reference.referencedColumn == schema.table(reference.table)?.primaryKey.first {
@@ -350,6 +355,15 @@ public struct ConfigDraft {
 
     private func guess(_ table: DatabaseSchema.Table, _ column: DatabaseSchema.Column) -> ColumnGuess {
         guesses[table.name]?[column.name] ?? .text
+    }
+}
+
+extension ConfigDraft {
+    /// Whether porta.yml can name `name` as it is: letters, digits and underscores, not
+    /// starting with a digit, at most 63.
+    static func isPlain(_ name: String) -> Bool {
+        guard let first = name.first, first.isASCII, first.isLetter || first == "_" else { return false }
+        return name.count <= 63 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     }
 }
 
