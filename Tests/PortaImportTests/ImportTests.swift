@@ -76,6 +76,25 @@ import Testing
         #expect(storeBytes() == before)
     }
 
+    @Test func aBundleTheStoreTookIsCheckedAtTheBagLevelAloneThen() async throws {
+        let bundle = try await SampleBundle.make()
+        #expect(try importing(bundle.path).outcome == .imported)
+        let again = try importing(bundle.path)
+        #expect(again.outcome == .alreadyImported && again.bundleID != nil)
+        #expect(again.report.levels.map(\.level) == [1], "the same bytes passed every level before")
+    }
+
+    @Test func aChangedCopyOfABundleTheStoreTookIsRefusedAtTheBagLevel() async throws {
+        let bundle = try await SampleBundle.make()
+        #expect(try importing(bundle.path).outcome == .imported)
+        let before = storeBytes()
+        try BagFiles.flipByte(of: bundle.file("data/json/order.json"), at: 40)
+        let changed = try importing(bundle.path)
+        #expect(changed.outcome == .refused)
+        #expect(changed.report.findings.map(\.code).contains("checksum-mismatch"))
+        #expect(storeBytes() == before)
+    }
+
     @Test func theZipAndTheFolderOfABundleAreTheSameBundle() async throws {
         let bundle = try await SampleBundle.make()
         try BundleZip.pack(bundle.path, to: bundle.out.file("bundle.zip"))

@@ -43,14 +43,41 @@ public struct BundleImporter: Sendable {
         return result
     }
 
+    /// Whether the store at `store` exists and holds the bundle with `digest`; read only, so a
+    /// missing store stays missing.
+    private static func storeHolds(_ digest: String, store: String) -> Bool {
+        guard FileManager.default.fileExists(atPath: store) else { return false }
+        var configuration = Configuration()
+        configuration.readonly = true
+        guard let queue = try? DatabaseQueue(path: store, configuration: configuration) else { return false }
+        defer { try? queue.close() }
+        return (try? queue.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM porta_bundle WHERE digest = ?)", arguments: [digest])
+        }) == true
+    }
+
     private func importWithoutRecording(_ path: String, into store: String, at time: Timestamp) throws(ImportError) -> ImportResult {
         let verified: BundleVerifier.VerifiedBag
-        do { verified = try BundleVerifier(options: options.verify).verifyKeepingBag(path, snapshot: true) } catch {
+        // A bundle the store took before is checked at level 1 alone: that proves it is the
+        // same bytes, which passed every level then.
+        let known = { (digest: String?) -> Int in
+            digest.map { Self.storeHolds($0, store: store) } == true ? 1 : VerificationPipeline.levelNames.keys.max()!
+        }
+        do { verified = try BundleVerifier(options: options.verify).verifyKeepingBag(path, snapshot: true, highestLevel: known) } catch {
             throw ImportError(.unreadable, path: error.path, message: error.message, cause: error)
         }
         defer { verified.scratch.remove() }
         let facts = verified.facts
-        guard verified.report.isValid, let bag = verified.bag, let manifest = verified.manifest, let digest = facts?.digest else {
+        let onlyBag = verified.report.levels.allSatisfy { $0.level == 1 }
+        if onlyBag, verified.report.isValid, let bag = verified.bag, let digest = BagDigest.of(bagAt: bag),
+           Self.storeHolds(digest, store: store), let manifest = PortaManifest.read(bag: bag).0 {
+            return ImportResult(outcome: .alreadyImported, report: verified.report, facts: BundleFacts(manifest: manifest, digest: digest),
+                                kinds: [])
+        }
+        guard !onlyBag, verified.report.isValid, let bag = verified.bag, let manifest = verified.manifest, let digest = facts?.digest else {
+            if onlyBag, verified.report.isValid {
+                throw ImportError(.changed, path: store, message: "the store changed while the bundle was checked; nothing was imported")
+            }
             return ImportResult(outcome: .refused, report: verified.report, facts: facts, kinds: [])
         }
         options.afterVerifying?(path)

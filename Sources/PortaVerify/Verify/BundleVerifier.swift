@@ -64,7 +64,12 @@ public struct BundleVerifier: Sendable {
     ///   is verified, and the copy kept, so that nothing that changes the folder meanwhile can
     ///   reach what the caller acts on (import does; signing, which writes into the folder,
     ///   does not). A zip is always unpacked into the scratch folder.
-    public func verifyKeepingBag(_ path: String, snapshot: Bool = false) throws(VerifyError) -> VerifiedBag {
+    /// - Parameter highestLevel: given the digest of the opened bag (nil when its tag manifest
+    ///   cannot be read), the highest level to run, at most the options' own. Import runs
+    ///   level 1 alone for a bundle its store already took: the bag then proves to be the very
+    ///   bytes that passed every level before.
+    public func verifyKeepingBag(_ path: String, snapshot: Bool = false,
+                                 highestLevel: ((String?) -> Int)? = nil) throws(VerifyError) -> VerifiedBag {
         let scratch = try ScratchFolder(verifying: path, in: options.scratchFolder)
         let opened: BundleInput.Opened
         do { opened = try BundleInput.open(path, options: options, scratch: scratch.path, snapshot: snapshot) } catch {
@@ -76,6 +81,8 @@ public struct BundleVerifier: Sendable {
             let levels = VerificationPipeline(options: options).refused(finding, because: reason)
             return VerifiedBag(report: VerificationReport(bundle: path, levels: levels), bag: nil, manifest: nil, scratch: scratch)
         case .bag(let bag):
+            var options = self.options
+            if let highestLevel { options.maxLevel = min(options.maxLevel, highestLevel(BagDigest.of(bagAt: bag))) }
             let result = VerificationPipeline(options: options).run(bag: bag, scratch: scratch.path)
             return VerifiedBag(report: VerificationReport(bundle: path, levels: result.levels), bag: bag, manifest: result.manifest,
                                scratch: scratch)
