@@ -56,7 +56,9 @@ timed "age -d (open)" "$work/age.age" age -d -i "$work/key.txt" -o "$work/opened
 cmp "$work/opened-porta.zip" "$work/bundle.zip" && cmp "$work/opened-age.zip" "$work/bundle.zip"
 timed "porta import (verify all levels + one transaction)" "$work/bundle.zip" \
   "$porta" import "$work/bundle.zip" --store "$work/store.sqlite" --scratch "$work"
-timed "porta import again (already imported)" "$work/bundle.zip" \
+timed "porta import again (already imported: the bag level alone)" "$work/bundle.zip" \
   "$porta" import "$work/bundle.zip" --store "$work/store.sqlite" --scratch "$work"
+timed "peer: porta verify --level 1 of the zip" "$work/bundle.zip" \
+  "$porta" verify "$work/bundle.zip" --level 1 --scratch "$work"
 echo
 echo "store: $(du -b "$work/store.sqlite" | awk '{ printf "%.2f GiB", $1 / 1073741824 }'), $(sqlite3 "$work/store.sqlite" 'SELECT count(*) FROM porta_record') records"
