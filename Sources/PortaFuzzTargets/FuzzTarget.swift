@@ -96,16 +96,14 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 items = PortaManifest.read(bag: bag).0?.files.count ?? 0
             }
         case .tagFiles:
-            Scratch.shared.withFolder { bag in
-                mkdir(bag + "/data", 0o700)
-                for name in ["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt", "fetch.txt"] {
-                    _ = FileManager.default.createFile(atPath: bag + "/" + name, contents: Data(bytes))
-                }
-                for rules in [BagRules.porta, .rfc8493] {
-                    var reader = BagReader(bag: bag, rules: rules)
-                    reader.conclude(digests: [:])
-                    items += reader.hashJobs.count
-                }
+            let bag = Scratch.shared.bag
+            for name in ["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt", "fetch.txt"] {
+                Scratch.shared.overwrite(bag + "/" + name, with: bytes)
+            }
+            for rules in [BagRules.porta, .rfc8493] {
+                var reader = BagReader(bag: bag, rules: rules)
+                reader.conclude(digests: [:])
+                items += reader.hashJobs.count
             }
         }
         return items

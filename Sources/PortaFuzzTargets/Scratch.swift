@@ -131,6 +131,23 @@ final class Scratch: @unchecked Sendable {
         body(file)
     }
 
+    /// A bag folder kept for every input, with an empty `data/`: a target that only rewrites its
+    /// tag files costs a few writes per input, not a folder made and removed.
+    lazy var bag: String = {
+        let folder = path + "/bag"
+        mkdir(folder, 0o700)
+        mkdir(folder + "/data", 0o700)
+        return folder
+    }()
+
+    /// Replaces the file at `path` with `bytes`, through the system calls alone.
+    func overwrite(_ path: String, with bytes: [UInt8]) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return }
+        _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+    }
+
     /// Calls `body` with a new empty folder, removed afterwards.
     func withFolder(_ body: (String) -> Void) {
         folders += 1
