@@ -122,3 +122,11 @@ import Testing
         #expect(swedish.amount("0.10") == "0,10")
     }
 }
+
+extension PageVocabularyTests {
+    @Test func anExtensionKindsFieldIsLabelledInWords() {
+        #expect(PageVocabulary(language: .swedish).label("startsOn") == "Starts on")
+        #expect(PageVocabulary(language: .english).label("monthlyFee") == "Monthly fee")
+        #expect(PageVocabulary(language: .swedish).label("placedAt") == "Lagd")
+    }
+}

@@ -52,10 +52,19 @@ struct PageVocabulary {
         return Self.swedishKindTitles[kind.name] ?? kind.title
     }
 
-    /// A field's label; metadata and fields share the table of names.
+    /// A field's label; metadata and fields share the table of names. A name the table does
+    /// not hold (an extension kind's own field) is spelled out as words: `startsOn` → `Starts on`.
     func label(_ name: String) -> String {
-        guard let labels = Self.labels[name] else { return name }
+        guard let labels = Self.labels[name] else { return Self.words(of: name) }
         return language.pick(labels.0, labels.1)
+    }
+
+    static func words(of camelCase: String) -> String {
+        var text = ""
+        for character in camelCase {
+            if character.isUppercase, !text.isEmpty { text += " " + character.lowercased() } else { text.append(character) }
+        }
+        return text.capitalizedFirst
     }
 
     func text(_ key: Phrase) -> String { language.pick(key.swedish, key.english) }
