@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import PortaImport
+@testable import PortaImport
 import PortaModel
 import PortaTestSupport
 import PortaVerify
@@ -255,7 +255,7 @@ import Testing
             columns:
               kund_id: person
               niva: { field: plan, map: { gold: GULD, silver: SILVER, student: STUDENT } }
-              avgift_ore: { field: monthlyFee, minor-units: true }
+              avgift_ore: { field: monthlyFee, minor-units: true, currency: SEK }
               startar: startsOn
               autogiro: directDebit
         """
@@ -289,6 +289,35 @@ import Testing
         #expect(rows.map { "\($0["niva"] as String) \($0["avgift_ore"] as Int) \($0["startar"] as String) \($0["autogiro"] as Int)" }
                 == ["STUDENT 29900 2021-09-01 0", "GULD 59900 2023-01-09 1"])
         _ = folder
+    }
+
+    @Test func moneyInAnotherCurrencyThanTheColumnHoldsIsRefused() async throws {
+        let out = TemporaryFolder("porta-gym-out")
+        let bundle = try await GymSample().export(into: out.path).bundlePath
+        let (folder, path, mapping) = try receiver(mapping.replacingOccurrences(of: "currency: SEK", with: "currency: EUR"))
+        let database = try SQLiteReceiver(path: path)
+        await #expect(throws: ImportError.self) {
+            try await ReceiverImporter(mapping: mapping).importBundle(bundle, into: database, at: Timestamp(.now))
+        }
+        await database.close()
+        _ = folder
+    }
+
+    @Test func anAmountWithoutItsCurrencyIsAMappingError() {
+        let text = try? String(contentsOfFile: Repository.path("samples/receiver/receiver.yml"), encoding: .utf8)
+        #expect(throws: (any Error).self) {
+            try ReceiverMapping.parse(yaml: (text ?? "").replacingOccurrences(of: "      valuta: { field: total, part: currency }\n", with: ""),
+                                      file: "receiver.yml")
+        }
+    }
+
+    @Test func aLocalTimeThatNamesTwoInstantsIsRefused() {
+        let zone = TimeZone(identifier: "Europe/Stockholm")!
+        // 2024-10-27 02:30 happened twice in Stockholm: at 00:30Z and at 01:30Z.
+        #expect(ReceiverConversion.isRepeated(Timestamp(seconds: 1_729_989_000), in: zone))
+        #expect(ReceiverConversion.isRepeated(Timestamp(seconds: 1_729_992_600), in: zone))
+        #expect(!ReceiverConversion.isRepeated(Timestamp(seconds: 1_729_985_400), in: zone))
+        #expect(!ReceiverConversion.isRepeated(Timestamp(seconds: 1_711_848_600), in: zone), "the hour skipped in spring is not repeated")
     }
 
     @Test func aFieldTheDeclarationLacksIsAMappingError() async throws {

@@ -16,12 +16,15 @@ public struct ReceiverConversion: Sendable {
     public var zone: TimeZone?
     /// Record values to the receiver's own (`{ delivered: LEV }`); an unmapped value is an error.
     public var map: [String: String]?
+    /// The one currency an amount column holds, when no column takes the currency: money in
+    /// another is refused, never written as if it were this one.
+    public var currency: String?
 
     /// A column's mapping: `field` or `{ field: …, minor-units | part | time-zone | map }`.
     static func read(_ node: ConfigNode) throws -> (String, ReceiverConversion) {
         var conversion = ReceiverConversion()
         guard node.isMapping else { return (try node.string(), conversion) }
-        let map = try node.mapping(allowed: ["field", "part", "minor-units", "time-zone", "map"])
+        let map = try node.mapping(allowed: ["field", "part", "minor-units", "time-zone", "map", "currency"])
         let field = try map.required("field").string()
         conversion.part = try map.optional("part")?.oneOf(MoneyPart.self) ?? .amount
         conversion.minorUnits = try map.optional("minor-units")?.bool() ?? false
@@ -36,12 +39,16 @@ public struct ReceiverConversion: Sendable {
             conversion.map = table
         }
         if conversion.part == .currency && conversion.minorUnits { throw node.error("a currency has no minor units") }
+        if let currencyNode = map.optional("currency") {
+            guard let code = try? CurrencyCode(try currencyNode.string()) else { throw currencyNode.error("is not an ISO 4217 currency code") }
+            conversion.currency = code.code
+        }
         return (field, conversion)
     }
 
     /// Why the conversion cannot take a field of `type`, or nil.
     func problem(for type: FieldType) -> String? {
-        if (minorUnits || part == .currency) && type != .money { return "minor-units and part apply to money only" }
+        if (minorUnits || part == .currency || currency != nil) && type != .money { return "minor-units, part and currency apply to money only" }
         if zone != nil && type != .timestamp { return "time-zone applies to a time only" }
         if map != nil, case .reference = type { return "a reference becomes a row key; it is never mapped" }
         return nil
@@ -54,6 +61,9 @@ public struct ReceiverConversion: Sendable {
         switch value {
         case .money(let money):
             if part == .currency { return try mapped(money.currency.code) }
+            if let currency, money.currency.code != currency {
+                throw ReceiverValueError("the money is not in \(currency), the one currency the column holds")
+            }
             guard minorUnits else { return .text(money.amount) }
             guard let exponent = money.currency.minorUnitExponent else {
                 throw ReceiverValueError("the currency has no ISO 4217 minor unit, so the amount has none")
@@ -61,6 +71,9 @@ public struct ReceiverConversion: Sendable {
             return .integer(try Self.minorUnits(money.amount, exponent: exponent))
         case .timestamp(let time):
             guard let zone else { return .text(time.description) }
+            if Self.isRepeated(time, in: zone) {
+                throw ReceiverValueError("the time falls in the hour the zone repeats, so its local time would name two instants")
+            }
             return try mapped(Self.local(time, in: zone))
         case .reference(let id): return .text(try rowKey(id))
         case .integer(let number): return map == nil ? .integer(number) : try mapped(String(number))
@@ -89,6 +102,18 @@ public struct ReceiverConversion: Sendable {
         let padded = fraction.prefix(exponent) + String(repeating: "0", count: max(0, exponent - fraction.count))
         guard let units = Int64(whole + padded) else { throw ReceiverValueError("the amount in minor units does not fit in 64 bits") }
         return negative ? -units : units
+    }
+
+    /// Whether the wall-clock time of `time` in `zone` is also that of another instant (the
+    /// hour a zone repeats when its clocks go back).
+    static func isRepeated(_ time: Timestamp, in zone: TimeZone) -> Bool {
+        func offset(_ seconds: Int64) -> Int64 { Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))) }
+        let wall = time.seconds + offset(time.seconds)
+        let nearby = Set([offset(time.seconds - 86_400), offset(time.seconds + 86_400), offset(time.seconds)])
+        return nearby.contains { candidate in
+            let other = wall - candidate
+            return other != time.seconds && offset(other) == candidate
+        }
     }
 
     /// The wall-clock time of `time` in `zone`, `yyyy-MM-dd HH:mm:ss` (and a fraction when it has one).

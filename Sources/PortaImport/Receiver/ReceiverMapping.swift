@@ -122,6 +122,11 @@ public struct ReceiverMapping: Sendable {
                 if let problem = column.conversion.problem(for: field.type) {
                     throw fail("\(target.kind).columns.\(column.name): \(problem)")
                 }
+                if field.type == .money, column.conversion.part == .amount, column.conversion.currency == nil,
+                   !target.columns.contains(where: { $0.field == column.field && $0.conversion.part == .currency }) {
+                    throw fail("\(target.kind).columns.\(column.name): takes the amount of \(column.field) without its currency; "
+                               + "map the currency to a column (part: currency) or name the one the column holds (currency: SEK)")
+                }
                 if case .reference(let to) = field.type, self.target(for: to.kind) == nil {
                     throw fail("\(target.kind).columns.\(column.name): takes a reference to \(to.kind), which this mapping does not take, so it cannot become a row key")
                 }
