@@ -64,7 +64,18 @@ public final class ByteInput {
         guard try peek() != nil else { return nil }
         let number = line
         var bytes: [UInt8] = []
-        while let byte = try next(), byte != 0x0A { bytes.append(byte) }
+        // A block at a time: the line's bytes up to the LF in this block, or the whole rest of
+        // the block and on into the next.
+        while try position < end || refill() {
+            if let lf = buffer[position..<end].firstIndex(of: 0x0A) {
+                bytes.append(contentsOf: buffer[position..<lf])
+                position = lf + 1
+                line += 1
+                break
+            }
+            bytes.append(contentsOf: buffer[position..<end])
+            position = end
+        }
         if bytes.last == 0x0D { bytes.removeLast() }
         return (bytes, number)
     }

@@ -82,9 +82,3 @@ struct MboxUnitReader: UnitReader {
         return unit
     }
 }
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
-    }
-}

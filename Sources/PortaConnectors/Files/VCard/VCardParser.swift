@@ -144,9 +144,3 @@ public struct VCardParser {
         return result
     }
 }
-
-extension StringProtocol {
-    func trimmingCharacters() -> String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
-    }
-}
