@@ -35,6 +35,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CMariaDB",
+            pkgConfig: "libmariadb",
+            providers: [.apt(["libmariadb-dev"])]
+        ),
         // The bottom: bytes, text, strict parsers, escapers, files that appear when complete.
         .target(name: "PortaBytes"),
         // Canonical records, identifiers, values, the policy.
@@ -59,6 +64,7 @@ let package = Package(
                 "PortaBytes",
                 "PortaModel",
                 "PortaRegister",
+                "CMariaDB",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

@@ -14,3 +14,6 @@ export PORTA_SUPPORT_API_TOKEN=${PORTA_SUPPORT_API_TOKEN:-sample-token}
 # The sample controller's register secret (keys the register's subject hashes); a real
 # controller keeps its own in a secret store.
 export PORTA_REGISTER_SECRET=${PORTA_REGISTER_SECRET:-sample-register-secret-not-for-production}
+# The shop's web storefront: MariaDB (or MySQL), loaded by scripts/setup-mariadb.sh.
+export PORTA_STOREFRONT_URL=${PORTA_STOREFRONT_URL:-mysql://porta@127.0.0.1:3306/porta_storefront}
+export PORTA_STOREFRONT_PASSWORD=${PORTA_STOREFRONT_PASSWORD:-porta-sample}

@@ -4,7 +4,10 @@
 #
 #   apt: libxml2-dev (CLibXML2), libsqlite3-dev (GRDB), pkg-config, sqlite3 (sample database),
 #        libxml2-utils (xmllint), python3-pip, postgresql (the sample CRM; started here, and its
-#        database porta_crm loaded from samples/retailer/crm.sql), openssh-client (ssh-keygen:
+#        database porta_crm loaded from samples/retailer/crm.sql), libmariadb-dev (CMariaDB, the
+#        MySQL/MariaDB client), mariadb-server and mariadb-client (the sample storefront; started
+#        here, its database porta_storefront loaded from samples/retailer/storefront.sql),
+#        openssh-client (ssh-keygen:
 #        signatures the verifier must accept), age (the age CLI: sealed bundles must open with it
 #        and its files with Porta), time (GNU time for the benchmarks), chromium (the person's page
 #        laid out and checked in a real browser, and its screenshots)
@@ -12,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(libxml2-dev libsqlite3-dev pkg-config sqlite3 libxml2-utils python3-pip postgresql openssh-client age time chromium)
+APT_PACKAGES=(libxml2-dev libsqlite3-dev libmariadb-dev pkg-config sqlite3 libxml2-utils python3-pip postgresql mariadb-server mariadb-client openssh-client age time chromium)
 PIP_PACKAGES=("bagit==1.9.0" "bagit_profile==1.3.1" "frictionless==5.21.0" "check-jsonschema==0.39.0" "rfc3339-validator==0.1.4")
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -40,9 +43,10 @@ if [ "${#need[@]}" -gt 0 ]; then
   fi
   command -v pyenv >/dev/null 2>&1 && pyenv rehash || true
 fi
-for tool in bagit.py bagit_profile.py frictionless check-jsonschema xmllint sqlite3 psql ssh-keygen age age-keygen; do
+for tool in bagit.py bagit_profile.py frictionless check-jsonschema xmllint sqlite3 psql mariadb ssh-keygen age age-keygen; do
   command -v "$tool" >/dev/null 2>&1 || { echo "setup: $tool is still missing" >&2; exit 2; }
 done
 
 scripts/build-samples.sh
 scripts/setup-postgres.sh
+scripts/setup-mariadb.sh

@@ -18,6 +18,8 @@ public enum Connectors {
             return try SQLiteConnector(source: source, referenceDate: referenceDate, logger: logger)
         case (.postgresql, _):
             return try PostgreSQLConnector(source: source, referenceDate: referenceDate, logger: logger, environment: environment)
+        case (.mysql, _):
+            return try MySQLConnector(source: source, referenceDate: referenceDate, logger: logger, environment: environment)
         case (.csv, .csv(let settings)):
             return units(CSVUnitReader(source: source, settings: settings, referenceDate: referenceDate))
         case (.ndjson, _), (.json, _):

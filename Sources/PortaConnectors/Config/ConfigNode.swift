@@ -116,9 +116,20 @@ public struct ConfigNode {
         return text
     }
 
-    /// A column of a source of `kind`: a plain SQL identifier for a database, a field name else.
+    /// A column of a source of `kind`: a plain SQL identifier for a database (for MySQL also a
+    /// member of a JSON column, `settings.newsletter.topic`), a field name else.
     func column(for kind: SourceConfig.Kind) throws -> String {
-        kind.isSQL ? try identifier() : try fieldName()
+        guard kind.isSQL else { return try fieldName() }
+        guard kind == .mysql, try string().contains(".") else { return try identifier() }
+        let text = try string()
+        let names = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard names.count <= 8, names.allSatisfy({ name in
+            name.first.map { $0.isASCII && ($0.isLetter || $0 == "_") } == true && name.count <= 63
+                && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        }) else {
+            throw error("must be a plain name, or a JSON column's member as plain names joined by dots")
+        }
+        return text
     }
 
     /// One of the raw values of an enumeration.

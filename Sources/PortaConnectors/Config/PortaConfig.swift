@@ -68,8 +68,8 @@ public struct PortaConfig: Sendable {
         if let indexNode = root.optional("subject-index") {
             let id = try indexNode.string()
             guard let source = sources.first(where: { $0.id == id }) else { throw indexNode.error("names no source of this config") }
-            guard source.kind == .sqlite || source.kind == .postgresql else {
-                throw indexNode.error("must name a sqlite or postgresql source: only a database has a table of every subject")
+            guard source.kind.isSQL else {
+                throw indexNode.error("must name a sqlite, postgresql or mysql source: only a database has a table of every subject")
             }
             subjectIndex = id
         }

@@ -7,7 +7,7 @@ public enum RowSets {
     /// The row sets of a kind of source; the first is a mapping's default.
     public static func names(for kind: SourceConfig.Kind) -> [String] {
         switch kind {
-        case .sqlite, .postgresql: []
+        case .sqlite, .postgresql, .mysql: []
         case .csv, .ndjson, .json, .http: ["rows", subject]
         case .mbox: ["messages", "attachments", subject]
         case .vcard: ["cards", "emails", "phones", "addresses", subject]

@@ -13,12 +13,14 @@ public struct SourceConfig: Sendable {
 
     /// The kinds of source Porta reads.
     public enum Kind: String, Sendable, CaseIterable {
-        case sqlite, postgresql, csv, ndjson, json, mbox, vcard, http
+        case sqlite, postgresql, mysql, csv, ndjson, json, mbox, vcard, http
 
         /// Whether the source is a database of tables queried with SQL.
-        public var isSQL: Bool { self == .sqlite || self == .postgresql }
+        public var isSQL: Bool { self == .sqlite || self == .postgresql || self == .mysql }
         /// Whether the source is a local file (`path`).
-        public var isFile: Bool { self != .postgresql && self != .http }
+        public var isFile: Bool { self != .postgresql && self != .mysql && self != .http }
+        /// Whether the source is a database server reached over the network.
+        public var isServer: Bool { self == .postgresql || self == .mysql }
     }
 
     /// The source's id, used in record ids and the manifest (`shop`).
@@ -28,7 +30,7 @@ public struct SourceConfig: Sendable {
     /// The connector kind.
     public let kind: Kind
     /// Where a file source is: its path, resolved against the config's folder; empty for
-    /// PostgreSQL and HTTP sources.
+    /// database servers and HTTP sources.
     public let location: String
     /// The path as the config gives it, for messages.
     public let path: String?

@@ -31,7 +31,7 @@ public struct SourceQuery: Sendable, Hashable {
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
-            case UInt8(ascii: "'"), UInt8(ascii: "\""):
+            case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"):
                 guard let end = bytes[(index + 1)...].firstIndex(of: byte) else { throw QueryError("has a quote that is not closed") }
                 index = end + 1
             case UInt8(ascii: "-") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "-"):
@@ -84,7 +84,7 @@ public struct SourceQuery: Sendable, Hashable {
         var at = 0
         for range in parameters {
             sql += bytes[at..<range.lowerBound]
-            sql += Array((dialect == .sqlite ? "?" : "$1").utf8)
+            sql += Array((dialect.bindsEachPlaceholder ? "?" : "$1").utf8)
             at = range.upperBound
         }
         sql += bytes[at...]

@@ -7,7 +7,7 @@ enum MappedTables {
         let lookup = source.subjects
         needed[lookup.table, default: []].formUnion([lookup.key] + lookup.identifiers.map(\.column))
         for mapping in source.records where mapping.query == nil {
-            needed[mapping.table, default: []].formUnion(RowMapper.columns(of: mapping))
+            needed[mapping.table, default: []].formUnion(RowMapper.columns(of: mapping).map(RowQuery.storedColumn))
             if let subject = mapping.subject, let via = subject.via {
                 needed[via.table, default: []].formUnion([via.key, subject.column])
                 needed[mapping.table, default: []].insert(via.foreignKey)

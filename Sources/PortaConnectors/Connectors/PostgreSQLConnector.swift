@@ -37,24 +37,16 @@ public final class PostgreSQLConnector: Connector {
         configuration = try Self.configuration(settings, source: source, environment: environment)
     }
 
-    static func configuration(_ settings: PostgreSQLSettings, source: SourceConfig,
+    static func configuration(_ settings: DatabaseServerSettings, source: SourceConfig,
                               environment: [String: String]) throws -> PostgresConnection.Configuration {
-        let text = try SourceAddress.resolve(url: settings.url, urlEnvironment: settings.urlEnvironment, source: source,
-                                             environment: environment)
-        var password: String?
-        if let name = settings.passwordEnvironment {
-            guard let value = environment[name] else {
-                throw ConnectorError(.unavailable, source: source.id, message: "environment variable \(name) is not set")
-            }
-            password = value
-        }
+        let (text, password) = try settings.connection(source: source, environment: environment)
         return try configuration(url: text, password: password, tls: settings.tls, source: source.id)
     }
 
     /// The connection to the `postgres://user@host/database` URL `text`, with `password` when
     /// given (else the URL's own).
     /// - Throws: ``ConnectorError`` `source-unavailable`, naming neither the URL nor the password.
-    public static func configuration(url text: String, password: String?, tls mode: PostgreSQLSettings.TLSMode,
+    public static func configuration(url text: String, password: String?, tls mode: DatabaseServerSettings.TLSMode,
                               source: String) throws -> PostgresConnection.Configuration {
         guard let url = URLComponents(string: text), url.scheme == "postgres" || url.scheme == "postgresql",
               let host = url.host, !host.isEmpty, let user = url.user else {

@@ -7,15 +7,17 @@ import Foundation
 /// json: { records: /data/items }
 /// http: { url: "http://127.0.0.1:8765/api/tickets", token-env: CS_API_TOKEN, … }
 /// postgresql: { url-env: PORTA_CRM_URL, tls: prefer }
+/// mysql: { url-env: PORTA_STOREFRONT_URL, password-env: PORTA_STOREFRONT_PASSWORD }
 /// ```
 public enum ConnectorSettings: Sendable {
     case none
     case csv(CSVSettings)
     case json(JSONSettings)
     case http(HTTPSettings)
-    case postgresql(PostgreSQLSettings)
+    case postgresql(DatabaseServerSettings)
+    case mysql(DatabaseServerSettings)
 
-    static let keys = ["csv", "json", "http", "postgresql"]
+    static let keys = ["csv", "json", "http", "postgresql", "mysql"]
 
     init(kind: SourceConfig.Kind, map: ConfigMapping, node: ConfigNode) throws {
         let own: String? = switch kind {
@@ -23,6 +25,7 @@ public enum ConnectorSettings: Sendable {
         case .json: "json"
         case .http: "http"
         case .postgresql: "postgresql"
+        case .mysql: "mysql"
         default: nil
         }
         for key in Self.keys where key != own {
@@ -32,7 +35,8 @@ public enum ConnectorSettings: Sendable {
         case .csv: self = .csv(try CSVSettings(map.optional("csv")))
         case .json: self = .json(try JSONSettings(map.optional("json")))
         case .http: self = .http(try HTTPSettings(try map.required("http")))
-        case .postgresql: self = .postgresql(try PostgreSQLSettings(try map.required("postgresql")))
+        case .postgresql: self = .postgresql(try DatabaseServerSettings(try map.required("postgresql"), schemes: ["postgres", "postgresql"]))
+        case .mysql: self = .mysql(try DatabaseServerSettings(try map.required("mysql"), schemes: ["mysql", "mariadb"]))
         default: self = .none
         }
     }
