@@ -6,7 +6,7 @@ import PortaConnectors
 struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Print a first porta.yml for a SQLite or PostgreSQL database, to read and complete.",
+        abstract: "Print a first porta.yml for a SQLite, PostgreSQL or MySQL database, to read and complete.",
         discussion: """
             Porta reads the tables, keys and first rows, picks the table of people by its identifiers, \
             and maps each table that leads to it as a record kind of your own, with the conversions its \
@@ -15,9 +15,9 @@ struct InitCommand: AsyncParsableCommand {
             """
     )
 
-    enum ConnectorKind: String, ExpressibleByArgument, CaseIterable { case sqlite, postgresql }
+    enum ConnectorKind: String, ExpressibleByArgument, CaseIterable { case sqlite, postgresql, mysql }
 
-    @Option(name: .long, help: "sqlite or postgresql.")
+    @Option(name: .long, help: "sqlite, postgresql or mysql (MySQL or MariaDB).")
     var connector: ConnectorKind
 
     @Option(name: .long, help: "The SQLite database file (sqlite), as the config will name it.")
@@ -31,7 +31,8 @@ struct InitCommand: AsyncParsableCommand {
     func validate() throws {
         switch connector {
         case .sqlite where path == nil: throw ValidationError("--connector sqlite needs --path")
-        case .postgresql where database.urlEnv == nil: throw ValidationError("--connector postgresql needs --url-env")
+        case .postgresql where database.urlEnv == nil, .mysql where database.urlEnv == nil:
+            throw ValidationError("--connector \(connector.rawValue) needs --url-env")
         default: break
         }
     }
@@ -51,6 +52,11 @@ struct InitCommand: AsyncParsableCommand {
                 let (url, password) = try database.resolve()
                 schema = try await DatabaseSchema.postgresql(url: url, password: password)
                 connection = .postgresql(urlEnvironment: database.urlEnv!, passwordEnvironment: database.passwordEnv)
+                name = URLComponents(string: url)?.path.split(separator: "/").last.map(String.init) ?? "database"
+            case .mysql:
+                let (url, password) = try database.resolve()
+                schema = try DatabaseSchema.mysql(url: url, password: password)
+                connection = .mysql(urlEnvironment: database.urlEnv!, passwordEnvironment: database.passwordEnv)
                 name = URLComponents(string: url)?.path.split(separator: "/").last.map(String.init) ?? "database"
             }
         } catch let error as ConnectorError {

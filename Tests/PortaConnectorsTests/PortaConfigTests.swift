@@ -73,7 +73,7 @@ import Testing
         let config = try PortaConfig.load(from: Repository.path("samples/retailer/porta.yml"))
         #expect(config.controller.name == "Exempelbutiken AB")
         #expect(config.controller.language == "sv")
-        #expect(config.sources.map(\.id) == ["shop", "crm", "reviews", "marketing", "inquiries", "addressbook", "support"])
+        #expect(config.sources.map(\.id) == ["shop", "crm", "reviews", "marketing", "storefront", "inquiries", "addressbook", "support"])
         #expect(config.sources[0].records.count >= 10)
         #expect(config.sources[0].location.hasSuffix("samples/retailer/shop.sqlite"))
     }

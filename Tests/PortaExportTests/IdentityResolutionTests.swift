@@ -6,7 +6,7 @@ import PortaModel
 import PortaTestSupport
 import Testing
 
-/// One person across seven sources: strong identifiers join, names and shared numbers never do.
+/// One person across eight sources: strong identifiers join, names and shared numbers never do.
 @Suite struct IdentityResolutionTests {
     func bundleText(_ result: ExportResult) throws -> String {
         try BagFiles.contents(of: result.bundlePath).values.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
@@ -20,7 +20,7 @@ import Testing
         for source in sources {
             #expect((source["records"] as? Int ?? 0) > 0, "\(source["id"] ?? "?") knows Erik")
         }
-        #expect(sources.count == 7)
+        #expect(sources.count == 8)
         let text = try bundleText(result)
         #expect(text.contains("erik@old-mail.example") && text.contains("erik.j@work.example") && text.contains("Gammalt konto"))
     }

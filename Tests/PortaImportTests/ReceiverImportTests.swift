@@ -144,7 +144,7 @@ import Testing
         let before = bytes(receiver)
         let result = try await importing(bundle, receiver, dryRun: true)
         #expect(result.outcome == .dryRun)
-        #expect(result.tables.first { $0.table == "kundorder" }?.inserted == 2)
+        #expect(result.tables.first { $0.table == "kundorder" }?.inserted == 4)
         #expect(bytes(receiver) == before)
     }
 

@@ -31,7 +31,7 @@ CREATE TABLE kundorder (
   kund_id        INTEGER NOT NULL REFERENCES kund (kund_id),
   ordernummer    TEXT NOT NULL,
   lagd           TIMESTAMP NOT NULL, -- local time, Europe/Stockholm
-  status         TEXT,             -- LEV delivered, SKI shipped, MAK cancelled
+  status         TEXT,             -- MOT placed, LEV delivered, SKI shipped, MAK cancelled
   summa_ore      INTEGER,
   valuta         TEXT,
   leveransadress INTEGER REFERENCES kund_adress (id)

@@ -30,7 +30,7 @@ CREATE TABLE kundorder (
   kund_id        INTEGER NOT NULL REFERENCES kund (kund_id),
   ordernummer    TEXT NOT NULL,
   lagd           TEXT NOT NULL,    -- local time, Europe/Stockholm, 'yyyy-MM-dd HH:mm:ss'
-  status         TEXT,             -- LEV delivered, SKI shipped, MAK cancelled
+  status         TEXT,             -- MOT placed, LEV delivered, SKI shipped, MAK cancelled
   summa_ore      INTEGER,
   valuta         TEXT,
   leveransadress INTEGER REFERENCES kund_adress (id)

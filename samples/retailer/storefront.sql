@@ -54,20 +54,22 @@ CREATE TABLE wp_storefront_newsletter (
   KEY user_id (user_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- Anna Svensson (the sample subject, the shop's customer 1) and a web-only customer.
+-- Anna Svensson (the sample subject, the shop's customer 1), a web-only customer, and Erik
+-- Johansson under his old address (the shop's second account has it).
 INSERT INTO wp_users VALUES
  (1, 'annasv', 'anna.svensson@example.se', '2023-06-09 21:14:05', 'Anna S.'),
- (2, 'olle.h', 'olle.holm@example.net', '2024-02-11 08:00:00', 'Olle');
+ (2, 'olle.h', 'olle.holm@example.net', '2024-02-11 08:00:00', 'Olle'),
+ (3, 'erikj', 'erik@old-mail.example', '2019-08-30 12:00:00', 'Erik');
 
 INSERT INTO wp_usermeta (user_id, meta_key, meta_value) VALUES
  (1, 'first_name', 'Anna'), (1, 'last_name', 'Svensson'), (1, 'billing_phone', '070-123 45 67'),
- (2, 'first_name', 'Olle'), (2, 'last_name', 'Holm');
+ (2, 'first_name', 'Olle'), (2, 'last_name', 'Holm'),
+ (3, 'first_name', 'Erik'), (3, 'last_name', 'Johansson');
 
--- Two web orders of Anna's (one in the autumn hour that repeats: its GMT column decides) and
--- one of Olle's; a page, which is no order.
+-- Two web orders of Anna's and one of Olle's; a page, which is no order.
 INSERT INTO wp_posts VALUES
  (101, 0, '2023-06-10 10:05:00', '2023-06-10 08:05:00', 'wc-completed', 'shop_order'),
- (102, 0, '2024-10-27 02:30:00', '2024-10-27 01:30:00', 'wc-processing', 'shop_order'),
+ (102, 0, '2024-11-28 19:30:00', '2024-11-28 18:30:00', 'wc-processing', 'shop_order'),
  (103, 0, '2024-03-01 12:00:00', '2024-03-01 11:00:00', 'wc-completed', 'shop_order'),
  (104, 1, '2024-01-01 00:00:00', '2023-12-31 23:00:00', 'publish', 'page');
 

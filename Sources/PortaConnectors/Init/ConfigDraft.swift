@@ -16,6 +16,8 @@ public struct ConfigDraft {
         case sqlite(path: String)
         /// A PostgreSQL database whose URL and password the environment holds.
         case postgresql(urlEnvironment: String, passwordEnvironment: String?)
+        /// A MySQL or MariaDB database whose URL and password the environment holds.
+        case mysql(urlEnvironment: String, passwordEnvironment: String?)
     }
 
     let schema: DatabaseSchema
@@ -75,9 +77,10 @@ public struct ConfigDraft {
         case .sqlite(let path):
             out.line("    connector: sqlite")
             out.line("    path: \(DraftText.quoted(path))")
-        case .postgresql(let urlEnvironment, let passwordEnvironment):
-            out.line("    connector: postgresql")
-            out.line("    postgresql: { url-env: \(urlEnvironment)\(passwordEnvironment.map { ", password-env: \($0)" } ?? "") }")
+        case .postgresql(let urlEnvironment, let passwordEnvironment), .mysql(let urlEnvironment, let passwordEnvironment):
+            let kind = if case .mysql = connection { "mysql" } else { "postgresql" }
+            out.line("    connector: \(kind)")
+            out.line("    \(kind): { url-env: \(urlEnvironment)\(passwordEnvironment.map { ", password-env: \($0)" } ?? "") }")
         }
         out.line("    on-error: fail")
         if ([subject] + linked.map(\.table)).contains(where: { table in table.columns.contains { guess(table, $0).isLocalTime } }) {
@@ -99,6 +102,7 @@ public struct ConfigDraft {
         switch connection {
         case .sqlite(let path): "the SQLite database \(path)"
         case .postgresql(let variable, _): "the PostgreSQL database in $\(variable)"
+        case .mysql(let variable, _): "the MySQL database in $\(variable)"
         }
     }
 
