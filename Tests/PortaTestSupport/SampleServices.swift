@@ -1,7 +1,7 @@
 import Foundation
 
-/// The sample controllers' network sources for tests: the PostgreSQL CRM and the gym's access
-/// system that `scripts/setup.sh` loads (a test that needs it and finds no server fails), and the
+/// The sample controllers' network sources for tests: the PostgreSQL CRM, the gym's access
+/// system and the MariaDB storefront that `scripts/setup.sh` loads (a test that needs it and finds no server fails), and the
 /// customer-service API, served once per test process on a free loopback port.
 public enum SampleServices {
     /// The environment an export of the sample needs: the CRM's connection and the API's URL
@@ -12,6 +12,8 @@ public enum SampleServices {
         values["PORTA_CRM_PASSWORD"] = values["PORTA_CRM_PASSWORD"] ?? "porta-sample"
         values["PORTA_GYM_URL"] = values["PORTA_GYM_URL"] ?? "postgres://porta@127.0.0.1:5432/porta_gym"
         values["PORTA_GYM_PASSWORD"] = values["PORTA_GYM_PASSWORD"] ?? "porta-sample"
+        values["PORTA_STOREFRONT_URL"] = values["PORTA_STOREFRONT_URL"] ?? "mysql://porta@127.0.0.1:3306/porta_storefront"
+        values["PORTA_STOREFRONT_PASSWORD"] = values["PORTA_STOREFRONT_PASSWORD"] ?? "porta-sample"
         values["PORTA_SUPPORT_API_URL"] = sharedAPI.url + "/api/tickets"
         values["PORTA_SUPPORT_API_TOKEN"] = APIServer.token
         values["PORTA_REGISTER_SECRET"] = values["PORTA_REGISTER_SECRET"] ?? "sample-register-secret-not-for-production"

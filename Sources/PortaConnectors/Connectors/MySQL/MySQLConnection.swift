@@ -48,9 +48,8 @@ final class MySQLConnection {
         let password = password ?? url.password
         let port = UInt32(url.port ?? 3306)
         guard mysql_real_connect(handle, host, user, password, database.isEmpty ? nil : database, port, nil, 0) != nil else {
-            let failure = Self.failure(of: handle)
-            mysql_close(handle)
-            throw ConnectorError(.unavailable, source: source, message: "cannot connect to MySQL (\(failure))")
+            // Closed by deinit, as every stored property is set.
+            throw ConnectorError(.unavailable, source: source, message: "cannot connect to MySQL (\(Self.failure(of: handle)))")
         }
         do {
             try execute("SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'ANSI_QUOTES')")
@@ -58,7 +57,6 @@ final class MySQLConnection {
             try execute("SET SESSION TRANSACTION READ ONLY")
             try execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY")
         } catch {
-            mysql_close(handle)
             throw ConnectorError(.unavailable, source: source, message: "cannot set up the MySQL session (\(error))")
         }
     }

@@ -12,6 +12,7 @@ final class MySQLStatement {
     init(connection: MySQLConnection, sql: String) throws {
         guard let handle = mysql_stmt_init(connection.handle) else { throw MySQLConnection.failure(of: connection.handle) }
         self.handle = handle
+        // Closed here: deinit does not run for an object whose properties are not all set.
         guard mysql_stmt_prepare(handle, sql, UInt(sql.utf8.count)) == 0 else {
             let failure = Self.failure(of: handle)
             mysql_stmt_close(handle)
