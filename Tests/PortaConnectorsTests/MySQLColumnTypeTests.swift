@@ -70,30 +70,3 @@ import Testing
         #expect(error.code == .invalidRow && error.key == "2" && error.message == "column local: holds a zero date (0000-00-00, or a zero month or day), which is no day")
     }
 }
-
-/// A porta.yml with one mysql source over a test database (`TEST_MYSQL_URL`), whose one
-/// mapping makes `person` records of `table`'s rows, keyed by `id`.
-enum MySQLSourceConfig {
-    static func yaml(table: String, key: String = "id", identifiers: String = "{ customer-number: id }", fields: String = "") -> String {
-        """
-        porta: 1
-        controller: { id: web-ab, name: Web AB, country: SE }
-        sources:
-          - id: web
-            connector: mysql
-            mysql: { url-env: TEST_MYSQL_URL, password-env: TEST_MYSQL_PASSWORD }
-            time-zone: Europe/Stockholm
-            subjects: { table: \(table), key: \(key), identifiers: \(identifiers) }
-            records:
-              - kind: person
-                table: \(table)
-                key: \(key)
-                subject: \(key)
-                provenance: provided
-                legal-basis: contract
-                category: identification
-                \(fields)
-                fields: {}
-        """
-    }
-}
