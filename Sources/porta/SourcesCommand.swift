@@ -8,7 +8,7 @@ struct SourcesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sources",
         abstract: "Look at the sources a config names.",
-        subcommands: [SourcesCheckCommand.self]
+        subcommands: [SourcesCheckCommand.self, SourcesCountCommand.self]
     )
 }
 
@@ -60,5 +60,45 @@ struct SourcesCheckCommand: AsyncParsableCommand {
             }
         }
         if failed { throw ExitStatus.invalid }
+    }
+}
+
+/// `porta sources count`: how many records each source holds on a person, nothing written.
+struct SourcesCountCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "count",
+        abstract: "Find a person in every source and count the records each holds, by kind, writing nothing: exit 0, or 2 if a source cannot be read.",
+        discussion: """
+            The person is found as an export finds them (strong identifiers join across sources); every record \
+            is read and built, but no policy is applied and no bundle is written. One line per source and kind: \
+            SOURCE KIND COUNT.
+            """
+    )
+
+    @Option(name: .long, help: "The controller's porta.yml.")
+    var config: String
+
+    @Option(name: .long, help: "An identifier of the person: email:…, phone:…, personnummer:… or customer-number:…. Repeat for several.")
+    var subject: [String] = []
+
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        if subject.isEmpty { throw ValidationError("name the person with at least one --subject") }
+    }
+
+    func run() async throws {
+        let logger = logging.makeLogger()
+        do {
+            let loaded = try PortaConfig.load(from: config)
+            let today = CalendarDate.today()
+            let identifiers = try subject.map { try SubjectIdentifier(parsing: $0, referenceDate: today) }
+            for count in try await SourceRecordCount.count(loaded, identifiers: identifiers, referenceDate: today, logger: logger) {
+                print("\(count.source) \(count.kind) \(count.records)")
+            }
+        } catch {
+            printError("\(error)")
+            throw ExitStatus.couldNotRun
+        }
     }
 }

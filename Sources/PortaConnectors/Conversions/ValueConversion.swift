@@ -163,7 +163,8 @@ public struct ValueConversion: Sendable {
     private static func text(_ raw: SourceValue) throws -> String? {
         switch raw {
         case .null: return nil
-        case .text(let text) where text.trimmingCharacters(in: .whitespaces).isEmpty: return nil
+        // Blank: every scalar white space (stops at the first that is not, without a copy).
+        case .text(let text) where text.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains): return nil
         case .text(let text): return text
         case .real: throw ModelError(.invalidTimestamp, "value is a floating-point number where a time is expected")
         case .blob: throw ModelError(.invalidTimestamp, "value is binary where a time is expected")

@@ -52,8 +52,14 @@ struct MySQLColumn {
     /// The value of one cell (`nil` is SQL NULL).
     /// - Throws: ``Problem`` for a zero date or text that is not UTF-8.
     func value(_ cell: [UInt8]?) throws(Problem) -> SourceValue {
-        guard let cell else { return .null }
+        guard var cell else { return .null }
         if kind == .binary { return .blob(cell) }
+        if kind == .date || kind == .localTime || kind == .utcTime {
+            try Self.checkNotZero(cell)
+            // `2024-05-01 12:00:00` as RFC 3339 spells it, `T` between day and time.
+            if cell.count > 10, cell[10] == UInt8(ascii: " ") { cell[10] = UInt8(ascii: "T") }
+            if kind == .utcTime { cell.append(UInt8(ascii: "Z")) }
+        }
         guard let text = String(validating: cell, as: UTF8.self) else {
             throw Problem(reason: "is not UTF-8 text")
         }
@@ -61,22 +67,17 @@ struct MySQLColumn {
         case .integer: return Int64(text).map(SourceValue.integer) ?? .text(text)
         case .boolean: return Int64(text).map { .boolean($0 != 0) } ?? .text(text)
         case .real: return Double(text).map(SourceValue.real) ?? .text(text)
-        case .date:
-            try Self.checkNotZero(text)
-            return .text(text)
-        case .localTime, .utcTime:
-            try Self.checkNotZero(text)
-            let time = text.replacingOccurrences(of: " ", with: "T")
-            return .text(kind == .utcTime ? time + "Z" : time)
-        case .decimal, .text, .binary: return .text(text)
+        case .date, .localTime, .utcTime, .decimal, .text, .binary: return .text(text)
         }
     }
 
     /// MySQL's zero date, and dates with a zero month or day, which MySQL stores unless the
     /// server's mode forbids them: none is a day.
-    private static func checkNotZero(_ text: String) throws(Problem) {
-        let parts = text.prefix(10).split(separator: "-")
-        if parts.count == 3, parts.contains(where: { $0.allSatisfy { $0 == "0" } }) {
+    private static func checkNotZero(_ cell: [UInt8]) throws(Problem) {
+        let zero = UInt8(ascii: "0")
+        // YYYY-MM-DD: the year at 0..<4, the month at 5..<7, the day at 8..<10.
+        guard cell.count >= 10 else { return }
+        if cell[0..<4].allSatisfy({ $0 == zero }) || cell[5..<7].allSatisfy({ $0 == zero }) || cell[8..<10].allSatisfy({ $0 == zero }) {
             throw Problem(reason: "holds a zero date (0000-00-00, or a zero month or day), which is no day")
         }
     }
