@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the sample controller: set up (packages, the sample databases, the PostgreSQL
 # CRM), build, serve the sample customer-service API, export Anna Svensson's data from all
-# seven sources for a portability request, then verify the bundle; then the same for Sara Lind
+# eight sources for a portability request, then verify the bundle; then the same for Sara Lind
 # of the gym sample (its own record kinds). The bundles land in out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."

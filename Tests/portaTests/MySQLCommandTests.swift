@@ -65,4 +65,42 @@ import Testing
         let kilobytes = try #require(run.standardError.split(separator: "\n").last.flatMap { Int($0) })
         #expect(kilobytes < 96 * 1024, "peak RSS \(kilobytes) KiB for 100 000 rows")
     }
+
+    @Test func tlsRequiredOfAServerWithoutItIsRefusedAndPreferredFallsBack() throws {
+        let sample = try SampleController()
+        func check(_ mode: String) throws -> ProcessOutput {
+            let config = folder.file("\(mode).yml")
+            try String(contentsOfFile: sample.configPath, encoding: .utf8)
+                .replacingOccurrences(of: "password-env: PORTA_STOREFRONT_PASSWORD }", with: "password-env: PORTA_STOREFRONT_PASSWORD, tls: \(mode) }")
+                .write(toFile: config, atomically: false, encoding: .utf8)
+            return try ExternalProcess.porta(["sources", "check", "--sample", "0", "--config", config])
+        }
+        // The test server has no certificate: a required TLS connection cannot be made.
+        let required = try check("require")
+        #expect(required.status == 1 && required.standardOutput.contains("FAIL  storefront (mysql): source storefront: cannot connect to MySQL (error 2026"),
+                "\(required.combined)")
+        let preferred = try check("prefer")
+        #expect(preferred.standardOutput.contains("ok    storefront (mysql)"), "\(preferred.combined)")
+    }
+
+    @Test func bulkExportWalksAMySQLSubjectIndex() throws {
+        let database = try MySQLTestDatabase()
+        try database.run("""
+            CREATE TABLE people (id int PRIMARY KEY, email varchar(64));
+            CREATE TABLE orders (id int PRIMARY KEY, customer int, placed datetime, total decimal(10,2));
+            INSERT INTO people VALUES (1, 'a@example.se'), (2, 'b@example.se'), (3, 'c@example.se');
+            INSERT INTO orders VALUES (10, 1, '2024-05-01 12:00:00', 5.00), (11, 3, '2024-05-02 12:00:00', 7.50);
+            """)
+        let config = folder.file("porta.yml")
+        try (MySQLSourceConfig.many + "\nsubject-index: web\n").write(toFile: config, atomically: false, encoding: .utf8)
+        var environment = SampleServices.environment
+        environment["TEST_MYSQL_URL"] = database.url
+        environment["TEST_MYSQL_PASSWORD"] = database.password
+        let run = try ExternalProcess.porta(["export", "--config", config, "--all-subjects", "--purpose", "access", "--quiet",
+                                             "--out", folder.file("all"), "--created-at", SampleSubject.createdAt], environment: environment)
+        #expect(run.status == 0, "\(run.combined)")
+        #expect(run.standardOutput.contains("subjects: 3"), "\(run.standardOutput)")
+        let bundles = try FileManager.default.contentsOfDirectory(atPath: folder.file("all")).filter { !$0.hasSuffix(".jsonl") }
+        #expect(bundles.count == 3, "\(bundles)")
+    }
 }
