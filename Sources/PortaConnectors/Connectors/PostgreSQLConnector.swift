@@ -135,24 +135,19 @@ public final class PostgreSQLConnector: Connector {
                 }
                 let mapper = RowMapper(mapping: mapping, source: self.source.id, referenceDate: self.referenceDate)
                 for arguments in RowQuery.runs(of: mapping, keys: subject.keys, dialect: .postgresql) {
-                let rows = try await connection.query(Self.query(query.sql, arguments), logger: self.driverLogger)
-                for try await row in rows {
-                    var values: [String: SourceValue] = [:]
-                    for (column, cell) in zip(query.columns, row) {
-                        let text = (try? cell.decode(String?.self)).flatMap { $0 }
-                        values[column] = ColumnType(types[column] ?? "text").value(text)
+                    let rows = try await connection.query(Self.query(query.sql, arguments), logger: self.driverLogger)
+                    for try await row in rows {
+                        var values: [String: SourceValue] = [:]
+                        for (column, cell) in zip(query.columns, row) {
+                            let text = (try? cell.decode(String?.self)).flatMap { $0 }
+                            values[column] = ColumnType(types[column] ?? "text").value(text)
+                        }
+                        if let record = try self.source.record(of: mapping, logger: self.logger, problem: problem, {
+                            try mapper.record { values[$0] ?? .null }
+                        }) {
+                            try body(record)
+                        }
                     }
-                    let record: PulledRecord
-                    do {
-                        record = try mapper.record { values[$0] ?? .null }
-                    } catch let error as ConnectorError where self.source.onError == .skip {
-                        problem(error)
-                        self.logger.warning("row skipped", metadata: ["source": "\(self.source.id)", "table": "\(mapping.table)",
-                                                                      "row": "\(error.key ?? "?")"])
-                        continue
-                    }
-                    try body(record)
-                }
                 }
             }
         }

@@ -76,16 +76,11 @@ public final class SQLiteConnector: Connector {
             for arguments in RowQuery.runs(of: mapping, keys: subject.keys, dialect: .sqlite) { try read(table: mapping.table) { db in
                 let rows = try Row.fetchCursor(db, sql: query.sql, arguments: StatementArguments(arguments))
                 while let row = try rows.next() {
-                    let record: PulledRecord
-                    do {
-                        record = try mapper.record { column in Self.sourceValue(row, at: position[column]!) }
-                    } catch let error as ConnectorError where source.onError == .skip {
-                        problem(error)
-                        logger.warning("row skipped", metadata: ["source": "\(source.id)", "table": "\(mapping.table)",
-                                                                 "row": "\(error.key ?? "?")"])
-                        continue
+                    if let record = try source.record(of: mapping, logger: logger, problem: problem, {
+                        try mapper.record { column in Self.sourceValue(row, at: position[column]!) }
+                    }) {
+                        try body(record)
                     }
-                    try body(record)
                 }
             } }
         }

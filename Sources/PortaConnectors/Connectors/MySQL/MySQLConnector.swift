@@ -96,16 +96,12 @@ public final class MySQLConnector: Connector {
                 let statement = try connection.prepare(query.sql)
                 for arguments in RowQuery.runs(of: mapping, keys: subject.keys, dialect: .mysql) {
                     try statement.run(arguments) { cells in
-                        let record: PulledRecord
-                        do {
-                            record = try MySQLRow(columns: statement.columns, cells: cells, json: query.jsonColumns).record(mapper, mapping: mapping, source: source.id)
-                        } catch let error as ConnectorError where source.onError == .skip {
-                            problem(error)
-                            logger.warning("row skipped", metadata: ["source": "\(source.id)", "table": "\(mapping.table)",
-                                                                     "row": "\(error.key ?? "?")"])
-                            return
+                        let row = MySQLRow(columns: statement.columns, cells: cells, json: query.jsonColumns)
+                        if let record = try source.record(of: mapping, logger: logger, problem: problem, {
+                            try row.record(mapper, mapping: mapping, source: source.id)
+                        }) {
+                            try body(record)
                         }
-                        try body(record)
                     }
                 }
             }
