@@ -18,15 +18,20 @@ public struct RecordID: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     /// Derives the id of the record a reference to `target` names by its `sourceKey` in `source`.
     public init(source: String, target kind: ReferenceTarget, sourceKey: String) {
-        var hasher = SHA256()
-        for (index, part) in [FormatVersion.current, source, kind.kind, sourceKey].enumerated() {
-            if index > 0 { hasher.update(data: [0]) }
-            var part = part
-            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        // SHA-256 of the version, source, kind and key, each ended by a NUL but the last: one
+        // buffer, hashed at once (ids are derived for every record and every reference).
+        var input: [UInt8] = []
+        input.reserveCapacity(FormatVersion.current.utf8.count + source.utf8.count + kind.kind.utf8.count + sourceKey.utf8.count + 3)
+        input += FormatVersion.current.utf8
+        for part in [source, kind.kind, sourceKey] {
+            input.append(0)
+            input += part.utf8
         }
-        var text = Array(kind.idPrefix.utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(kind.idPrefix.utf8.count + 33)
+        text += kind.idPrefix.utf8
         text.append(UInt8(ascii: "_"))
-        for byte in hasher.finalize().prefix(16) { Hex.append(byte, to: &text) }
+        for byte in SHA256.hash(data: input).prefix(16) { Hex.append(byte, to: &text) }
         rawValue = String(decoding: text, as: UTF8.self)
     }
 
@@ -45,7 +50,10 @@ public struct RecordID: Hashable, Sendable, Comparable, CustomStringConvertible 
     }
 
     /// The prefix, which names the record's kind.
-    public var prefix: Substring { rawValue.prefix { $0 != "_" } }
+    public var prefix: Substring {
+        let utf8 = rawValue.utf8
+        return Substring(utf8[..<(utf8.firstIndex(of: UInt8(ascii: "_")) ?? utf8.endIndex)])
+    }
 
     public var description: String { rawValue }
 
