@@ -56,3 +56,15 @@ import Testing
         #expect(error.code == .mappingMismatch && error.table == "wp_storefront_newsletter" && error.message.contains("owner_id"))
     }
 }
+
+/// What a connector's session may do on a database its user could change.
+@Suite struct MySQLSessionTests {
+    @Test func theSessionCannotWriteEvenWhereItsUserMay() throws {
+        let database = try MySQLTestDatabase()
+        try database.run("CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1);")
+        let connection = try MySQLConnection(url: database.url, password: database.password, tls: .disable, source: "test")
+        let failure = try #require(throws: MySQLConnection.Failure.self) { try connection.execute("INSERT INTO t VALUES (2)") }
+        #expect(failure.number == 1792, "\(failure)")  // ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION
+        #expect(try database.run("SELECT count(*) FROM t") == "1\n")
+    }
+}
