@@ -73,6 +73,17 @@ import Testing
         #expect(error.description.contains("column joined: holds a zero date"), "\(error)")
     }
 
+    @Test func aZeroDateFailsTheSampleCheckNamingTheColumnAndRow() async throws {
+        try database.run("""
+            CREATE TABLE people (id int PRIMARY KEY, joined datetime);
+            INSERT INTO people VALUES (1, '2024-01-01 10:00:00'), (2, '0000-00-00 00:00:00');
+            """)
+        let sample = try #require(try await connector(MySQLSourceConfig.yaml(table: "people", fields: "collected-at: joined"))
+            .sample(rowsPerMapping: 10).first)
+        #expect(sample.rows == 2 && sample.records == 1 && !sample.allConvert)
+        #expect(sample.summary.contains("column joined: holds a zero date") && sample.summary.contains("2"), "\(sample.summary)")
+    }
+
     @Test func floatingPointMoneyIsRefusedByTheCheck() async throws {
         try database.run("""
             CREATE TABLE people (id int PRIMARY KEY);

@@ -18,7 +18,7 @@ public struct SourceConfig: Sendable {
         /// Whether the source is a database of tables queried with SQL.
         public var isSQL: Bool { self == .sqlite || self == .postgresql || self == .mysql }
         /// Whether the source is a local file (`path`).
-        public var isFile: Bool { self != .postgresql && self != .mysql && self != .http }
+        public var isFile: Bool { !isServer && self != .http }
         /// Whether the source is a database server reached over the network.
         public var isServer: Bool { self == .postgresql || self == .mysql }
     }

@@ -77,7 +77,7 @@ public final class MySQLConnector: Connector {
                     try statement.run(arguments) { cells in
                         guard sample.rows < rowsPerMapping else { return }
                         let row = MySQLRow(columns: statement.columns, cells: cells, json: query.jsonColumns)
-                        sample.add(mapper.trial { row.value($0) })
+                        sample.add(row.trial(mapper, mapping: mapping, source: source.id))
                     }
                 }
                 samples.append(sample)

@@ -30,14 +30,25 @@ struct MySQLRow {
     ///   that could not be read, or what the mapper throws.
     func record(_ mapper: RowMapper, mapping: RecordMapping, source: String) throws -> PulledRecord {
         if let problem {
-            let keys = try? mapping.keyColumns.map { try value($0).keyText(source: source, table: mapping.table) }
-            var error = ConnectorError(.invalidRow, source: source, table: mapping.table,
-                                       key: keys.map { mapping.keyPrefix + RecordMapping.sourceKey($0) },
+            var error = ConnectorError(.invalidRow, source: source, table: mapping.table, key: key(of: mapping, source: source),
                                        message: "column \(problem.column): \(problem.reason)")
             error.kind = mapping.kind.name
             throw error
         }
         return try mapper.record(value)
+    }
+
+    /// The row tried for `sources check --sample`: a column that could not be read is the row's
+    /// problem, named as an export would name it.
+    func trial(_ mapper: RowMapper, mapping: RecordMapping, source: String) -> RowMapper.Trial {
+        guard let problem else { return mapper.trial(value) }
+        return RowMapper.Trial(key: key(of: mapping, source: source) ?? "?", failures: [:], record: false,
+                               recordReason: "column \(problem.column): \(problem.reason)")
+    }
+
+    private func key(of mapping: RecordMapping, source: String) -> String? {
+        (try? mapping.keyColumns.map { try value($0).keyText(source: source, table: mapping.table) })
+            .map { mapping.keyPrefix + RecordMapping.sourceKey($0) }
     }
 
     private mutating func flatten(_ text: String, of column: String) throws(MySQLColumn.Problem) {
