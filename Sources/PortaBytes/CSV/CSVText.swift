@@ -10,15 +10,18 @@ public enum CSVText {
     }
 
     public static func appendCell(_ cell: String, to buffer: inout [UInt8]) {
-        guard cell.utf8.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A }) else {
-            buffer.append(contentsOf: cell.utf8)
-            return
+        var cell = cell
+        cell.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == 0x22 || $0 == 0x2C || $0 == 0x0D || $0 == 0x0A }) else {
+                buffer.append(contentsOf: bytes)
+                return
+            }
+            buffer.append(0x22)
+            for byte in bytes {
+                buffer.append(byte)
+                if byte == 0x22 { buffer.append(0x22) }
+            }
+            buffer.append(0x22)
         }
-        buffer.append(0x22)
-        for byte in cell.utf8 {
-            buffer.append(byte)
-            if byte == 0x22 { buffer.append(0x22) }
-        }
-        buffer.append(0x22)
     }
 }

@@ -4,13 +4,19 @@ public enum JSONText {
     /// Appends `text` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\r`,
     /// `\t`, `\b`, `\f` or `\u00XX`; everything else as UTF-8, `/` not escaped.
     public static func appendString(_ text: String, to buffer: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendString(bytes: $0, to: &buffer) }
+    }
+
+    /// ``appendString(_:to:)`` over the text's UTF-8 bytes, scanned and copied as one buffer.
+    private static func appendString(bytes text: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
         buffer.append(0x22)
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            buffer.append(contentsOf: text.utf8)
+        if !text.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            buffer.append(contentsOf: text)
             buffer.append(0x22)
             return
         }
-        for byte in text.utf8 {
+        for byte in text {
             switch byte {
             case 0x22: buffer.append(contentsOf: [0x5C, 0x22])
             case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
