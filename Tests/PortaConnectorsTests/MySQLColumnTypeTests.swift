@@ -11,9 +11,9 @@ import Testing
     init() throws {
         database = try MySQLTestDatabase()
         try database.run("""
-            CREATE TABLE t (id int PRIMARY KEY, amount decimal(20,4), flag tinyint(1), small tinyint, local datetime(3),
+            CREATE TABLE t (id int PRIMARY KEY, amount decimal(20,4), flag tinyint(1), bit_flag bit(1), small tinyint, local datetime(3),
                             utc timestamp NULL, day date, photo blob, doc json, old varchar(20) CHARACTER SET latin1, note text);
-            INSERT INTO t VALUES (1, 12345678901234.5678, 1, 7, '2024-03-31 02:30:00.125', '2024-01-02 03:04:05', '2024-02-29',
+            INSERT INTO t VALUES (1, 12345678901234.5678, 1, b'1', 7, '2024-03-31 02:30:00.125', '2024-01-02 03:04:05', '2024-02-29',
                                   x'00FF10', '{"a": {"b": 1}}', 'Åsa Öberg', REPEAT('ä', 3000));
             INSERT INTO t (id, local, day) VALUES (2, '0000-00-00 00:00:00', '2024-00-10');
             """)
@@ -35,6 +35,10 @@ import Testing
     @Test func tinyintOfWidthOneIsABooleanAndOtherIntegersAreIntegers() throws {
         let row = try row(1)
         #expect(row.value("flag") == .boolean(true) && row.value("small") == .integer(7) && row.value("id") == .integer(1))
+    }
+
+    @Test func bitOfWidthOneIsABoolean() throws {
+        #expect(try row(1).value("bit_flag") == .boolean(true))
     }
 
     @Test func aDatetimeIsALocalTimeWithoutAZone() throws {

@@ -4,7 +4,7 @@ import PortaModel
 /// A column of a MySQL or MariaDB result, and how its bytes (as the client library gives them,
 /// in text form) become a source value: exactly, or as a named problem.
 ///
-/// - `TINYINT(1)` is a boolean; other integers are integers.
+/// - `TINYINT(1)` and `BIT(1)` are booleans; other integers are integers, wider `BIT`s bytes.
 /// - `DECIMAL` stays its exact text; `FLOAT` and `DOUBLE` are floating point (never money).
 /// - `DATETIME` carries no zone: it is a local time, which the mapping's `time-zone` places.
 ///   `TIMESTAMP` is read in UTC (the session's zone) and carries `Z`.
@@ -14,7 +14,7 @@ import PortaModel
 struct MySQLColumn {
     /// How a column's value is read.
     enum Kind: Equatable {
-        case integer, boolean, decimal, real, date, localTime, utcTime, binary, text
+        case integer, boolean, bitFlag, decimal, real, date, localTime, utcTime, binary, text
     }
 
     /// Why a cell cannot be read; the reason names no value.
@@ -41,6 +41,7 @@ struct MySQLColumn {
         case MYSQL_TYPE_DATE, MYSQL_TYPE_NEWDATE: kind = .date
         case MYSQL_TYPE_DATETIME, MYSQL_TYPE_DATETIME2: kind = .localTime
         case MYSQL_TYPE_TIMESTAMP, MYSQL_TYPE_TIMESTAMP2: kind = .utcTime
+        case MYSQL_TYPE_BIT where field.length == 1: kind = .bitFlag
         case MYSQL_TYPE_BIT: kind = .binary
         case MYSQL_TYPE_TINY_BLOB, MYSQL_TYPE_MEDIUM_BLOB, MYSQL_TYPE_LONG_BLOB, MYSQL_TYPE_BLOB,
              MYSQL_TYPE_STRING, MYSQL_TYPE_VAR_STRING, MYSQL_TYPE_VARCHAR:
@@ -54,6 +55,7 @@ struct MySQLColumn {
     func value(_ cell: [UInt8]?) throws(Problem) -> SourceValue {
         guard var cell else { return .null }
         if kind == .binary { return .blob(cell) }
+        if kind == .bitFlag { return .boolean(cell.contains { $0 != 0 }) }
         if kind == .date || kind == .localTime || kind == .utcTime {
             try Self.checkNotZero(cell)
             // `2024-05-01 12:00:00` as RFC 3339 spells it, `T` between day and time.
@@ -67,7 +69,7 @@ struct MySQLColumn {
         case .integer: return Int64(text).map(SourceValue.integer) ?? .text(text)
         case .boolean: return Int64(text).map { .boolean($0 != 0) } ?? .text(text)
         case .real: return Double(text).map(SourceValue.real) ?? .text(text)
-        case .date, .localTime, .utcTime, .decimal, .text, .binary: return .text(text)
+        case .date, .localTime, .utcTime, .decimal, .text, .binary, .bitFlag: return .text(text)
         }
     }
 
