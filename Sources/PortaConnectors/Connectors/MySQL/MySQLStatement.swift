@@ -5,6 +5,8 @@ import CMariaDB
 /// many rows there are.
 final class MySQLStatement {
     private let handle: UnsafeMutablePointer<MYSQL_STMT>
+    /// Held so the connection outlives its statements (closing it would free their handles).
+    private let connection: MySQLConnection
     /// The result's columns, in select order.
     let columns: [MySQLColumn]
 
@@ -12,6 +14,7 @@ final class MySQLStatement {
     init(connection: MySQLConnection, sql: String) throws {
         guard let handle = mysql_stmt_init(connection.handle) else { throw MySQLConnection.failure(of: connection.handle) }
         self.handle = handle
+        self.connection = connection
         // Closed here: deinit does not run for an object whose properties are not all set.
         guard mysql_stmt_prepare(handle, sql, UInt(sql.utf8.count)) == 0 else {
             let failure = Self.failure(of: handle)
