@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "PortaExport", targets: ["PortaExport"]),
         .library(name: "PortaVerify", targets: ["PortaVerify"]),
         .library(name: "PortaImport", targets: ["PortaImport"]),
+        .library(name: "PortaServe", targets: ["PortaServe"]),
+        .library(name: "PortaSend", targets: ["PortaSend"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +27,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     // The flow, every arrow forward: bytes → model → (register) → connectors / formats → bundle
     // → export on the sender's side; bundle → verify → import on the receiver's. No sender-side
@@ -132,6 +138,46 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The receiver over HTTPS (Art. 20(2)): `porta serve` takes uploads, verifies and
+        // imports them through PortaImport, and answers with a signed receipt.
+        .target(
+            name: "PortaServe",
+            dependencies: [
+                "PortaBytes",
+                "PortaModel",
+                "PortaBundle",
+                "PortaVerify",
+                "PortaImport",
+                "PortaRegister",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The sender over HTTPS: `porta send` checks, uploads and keeps the receiver's receipt.
+        // A sender-side step: it never depends on PortaImport.
+        .target(
+            name: "PortaSend",
+            dependencies: [
+                "PortaBytes",
+                "PortaModel",
+                "PortaBundle",
+                "PortaVerify",
+                "PortaRegister",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The command line: arguments and printing only.
         .executableTarget(
             name: "porta",
@@ -143,6 +189,8 @@ let package = Package(
                 "PortaBundle",
                 "PortaVerify",
                 "PortaImport",
+                "PortaServe",
+                "PortaSend",
                 "PortaRegister",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -180,6 +228,7 @@ let package = Package(
         .testTarget(name: "PortaExportTests", dependencies: ["PortaModel", "PortaConnectors", "PortaExport", "PortaBundle", "PortaFormats", "PortaRegister", "PortaVerify", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "PortaVerifyTests", dependencies: ["PortaModel", "PortaVerify", "PortaBundle", "PortaTestSupport"]),
         .testTarget(name: "PortaImportTests", dependencies: ["PortaImport", "PortaVerify", "PortaBundle", "PortaModel", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "PortaTransmitTests", dependencies: ["PortaServe", "PortaSend", "PortaImport", "PortaVerify", "PortaBundle", "PortaModel", "PortaRegister", "PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .testTarget(name: "PortaFuzzTargetsTests", dependencies: ["PortaFuzzTargets", "PortaTestSupport"]),
         .testTarget(name: "portaTests", dependencies: ["PortaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],

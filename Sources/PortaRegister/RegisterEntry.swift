@@ -7,7 +7,7 @@ import PortaModel
 public struct RegisterEntry: Sendable, Hashable {
     /// What was done.
     public enum Action: String, Sendable, CaseIterable {
-        case received, export, sign, seal, `import`
+        case received, export, sign, seal, `import`, send
     }
 
     /// How it ended.
@@ -52,11 +52,14 @@ public struct RegisterEntry: Sendable, Hashable {
     /// What a person decided for this action (source rows left out of the subject, identity
     /// conflicts accepted), by source key, record id and field name only.
     public var decisions: String?
+    /// SHA-256 of the receiver's receipt, hex, for a `send`: the receiver's word on what arrived.
+    public var receiptDigest: String?
     public var toolVersion: String
 
     public init(action: Action, requestID: String, purpose: Purpose?, at: Timestamp, receivedOn: CalendarDate? = nil,
                 bundleID: String? = nil, bundleDigest: String? = nil, recordsByKind: [Count] = [], exclusions: [Count] = [],
-                outcome: Outcome, error: String? = nil, decisions: String? = nil, toolVersion: String) {
+                outcome: Outcome, error: String? = nil, decisions: String? = nil, receiptDigest: String? = nil,
+                toolVersion: String) {
         self.action = action
         self.requestID = requestID
         self.purpose = purpose
@@ -69,6 +72,7 @@ public struct RegisterEntry: Sendable, Hashable {
         self.outcome = outcome
         self.error = error
         self.decisions = decisions
+        self.receiptDigest = receiptDigest
         self.toolVersion = toolVersion
     }
 

@@ -67,13 +67,14 @@ public final class RequestRegister: Sendable {
         return try database.write { db in
             try db.execute(sql: """
                 INSERT INTO request (action, request_id, purpose, article, at, received_on, bundle_id, bundle_digest,
-                                     records, excluded, counts, exclusions, outcome, error, tool_version, decisions)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     records, excluded, counts, exclusions, outcome, error, tool_version, decisions,
+                                     receipt_digest)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [entry.action.rawValue, entry.requestID, entry.purpose?.rawValue, entry.purpose?.article,
                                  entry.at.description, entry.receivedOn?.description, entry.bundleID, entry.bundleDigest,
                                  entry.records, entry.excluded, RegisterJSON.counts(entry.recordsByKind),
                                  RegisterJSON.counts(entry.exclusions), entry.outcome.rawValue, entry.error, entry.toolVersion,
-                                 entry.decisions])
+                                 entry.decisions, entry.receiptDigest])
             let number = db.lastInsertedRowID
             for key in keys {
                 try db.execute(sql: "INSERT INTO subject_key (entry, key) VALUES (?, ?)", arguments: [number, key])
@@ -147,7 +148,8 @@ public struct StoredRegisterEntry: Sendable, Hashable {
             purpose: purpose.flatMap(Purpose.init(rawValue:)), at: try Timestamp(parsing: at),
             receivedOn: try receivedOn.map(CalendarDate.init(parsing:)), bundleID: row["bundle_id"], bundleDigest: row["bundle_digest"],
             recordsByKind: RegisterJSON.parseCounts(row["counts"]), exclusions: RegisterJSON.parseCounts(row["exclusions"]),
-            outcome: outcome, error: row["error"], decisions: row["decisions"], toolVersion: row["tool_version"])
+            outcome: outcome, error: row["error"], decisions: row["decisions"],
+            receiptDigest: row["receipt_digest"], toolVersion: row["tool_version"])
     }
 }
 

@@ -15,7 +15,8 @@ struct Porta: AsyncParsableCommand {
         discussion: "Exit codes: 0 ok, 1 invalid, 2 could not run.",
         version: "0.1.0",
         subcommands: [ExportCommand.self, VerifyCommand.self, ImportCommand.self, KeygenCommand.self, PackCommand.self, SignCommand.self,
-                      SealCommand.self, OpenCommand.self, SourcesCommand.self, InitCommand.self, RegisterCommand.self]
+                      SealCommand.self, OpenCommand.self, ServeCommand.self, SendCommand.self, SourcesCommand.self, InitCommand.self,
+                      RegisterCommand.self]
     )
 
     /// Runs the command, mapping argument errors to exit code 2 (could not run) rather than
