@@ -93,7 +93,8 @@ public struct BundleSender: Sendable {
     /// run out.
     private func deliver(_ bundle: String) async throws(SendError) -> (Answer, Int) {
         var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow,
-                                                     timeout: .init(connect: .seconds(10), read: .seconds(Int64(options.timeout))))
+                                                     timeout: .init(connect: .milliseconds(Int64(min(10, options.timeout) * 1000)),
+                                                                   read: .milliseconds(Int64(options.timeout * 1000))))
         if let certificates = options.trustedCertificates {
             var tls = TLSConfiguration.makeClientConfiguration()
             do { tls.additionalTrustRoots = [.file(certificates)] }
@@ -120,7 +121,7 @@ public struct BundleSender: Sendable {
             request.headers.add(name: "Content-Type", value: "application/octet-stream")
             request.body = .stream(FileChunks(path: bundle), length: .known(Int64(size)))
             do {
-                let response = try await client.execute(request, timeout: .seconds(Int64(options.timeout)))
+                let response = try await client.execute(request, timeout: .milliseconds(Int64(options.timeout * 1000)))
                 let body = try await response.body.collect(upTo: 4 << 20)
                 let status = response.status.code
                 if status == 429 || status >= 500 {
