@@ -39,6 +39,7 @@ public final class RequestRegister: Sendable {
         configuration.busyMode = .timeout(60)
         database = try DatabaseQueue(path: path, configuration: configuration)
         if !existed { chmod(path, 0o600) }
+        try database.writeWithoutTransaction(RegisterSchema.admitEveryAction)
         try database.write(RegisterSchema.create)
     }
 
