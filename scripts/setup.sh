@@ -15,8 +15,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(libxml2-dev libsqlite3-dev libmariadb-dev pkg-config sqlite3 libxml2-utils python3-pip postgresql mariadb-server mariadb-client openssh-client age time chromium)
-PIP_PACKAGES=("bagit==1.9.0" "bagit_profile==1.3.1" "frictionless==5.21.0" "check-jsonschema==0.39.0" "rfc3339-validator==0.1.4")
+APT_PACKAGES=(libxml2-dev libsqlite3-dev libmariadb-dev pkg-config sqlite3 libxml2-utils python3-pip postgresql mariadb-server mariadb-client openssh-client openssl curl age time chromium)
+PIP_PACKAGES=("bagit==1.9.0" "bagit_profile==1.3.1" "frictionless==5.21.0" "check-jsonschema==0.39.0" "rfc3339-validator==0.1.4" "schemathesis==4.32.5")
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 

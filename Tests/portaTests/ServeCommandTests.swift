@@ -1,0 +1,120 @@
+import Foundation
+import PortaTestSupport
+import Testing
+
+/// Direct transmission (Art. 20(2)) through the real binaries on loopback, as two controllers
+/// run it: keys, export, zip, sign, seal, `porta serve` on one side and `porta send` on the
+/// other, the receipt checked by `ssh-keygen`.
+@Suite(.serialized) struct ServeCommandTests {
+    let sender = TemporaryFolder("porta-send"), receiver = TemporaryFolder("porta-serve")
+
+    func porta(_ arguments: [String]) throws -> ProcessOutput { try ExternalProcess.porta(arguments) }
+
+    /// Keys as `porta keygen` makes them: the sender's signing key (the receiver's
+    /// allowed-signers line binds it to the sample controller) and age identity, the
+    /// receiver's age identity and receipt key.
+    func keys() throws {
+        let signing = try porta(["keygen", "--sign", "--out", sender.file("dpo.key"), "--comment", "dpo@exempelbutiken.se",
+                                 "--controller", "exempelbutiken"])
+        #expect(signing.status == 0, "\(signing.combined)")
+        try BagFiles.write(signing.standardOutput, to: receiver.file("allowed_signers"))
+        for (folder, name) in [(sender, "sender.age"), (receiver, "receiver.age")] {
+            #expect(try porta(["keygen", "--seal", "--out", folder.file(name)]).status == 0)
+        }
+        #expect(try porta(["keygen", "--sign", "--out", receiver.file("receipt.key"), "--comment", "receiver"]).status == 0)
+        try FileManager.default.copyItem(atPath: receiver.file("receipt.key.pub"), toPath: sender.file("receiver.pub"))
+    }
+
+    /// The sample subject's bundle for `requestID`: exported as a zip, signed, sealed to the
+    /// receiver and to the sender itself. Returns the sealed file.
+    func sealedBundle(_ requestID: String) throws -> String {
+        let sample = try SampleController()
+        let export = try porta(["export", "--config", sample.configPath, "--subject", SampleSubject.anna, "--purpose", "portability",
+                                "--out", sender.path, "--created-at", SampleSubject.createdAt, "--request-id", requestID, "--zip", "--quiet"])
+        #expect(export.status == 0, "\(export.combined)")
+        let zip = sender.file("porta-\(requestID).zip")
+        #expect(try porta(["sign", zip, "--key", sender.file("dpo.key")]).status == 0)
+        let recipients = try [sender.file("sender.age.pub"), receiver.file("receiver.age.pub")].flatMap {
+            ["--recipient", try String(contentsOfFile: $0, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)]
+        }
+        let sealed = try porta(["seal", zip] + recipients)
+        #expect(sealed.status == 0, "\(sealed.combined)")
+        return zip + ".age"
+    }
+
+    func serve(_ extra: [String] = []) throws -> ServeProcess {
+        try ServeProcess(["--listen", "127.0.0.1:0", "--identity", receiver.file("receiver.age"), "--trusted-keys",
+                          receiver.file("allowed_signers"), "--key", receiver.file("receipt.key"), "--store", receiver.file("store.sqlite")] + extra,
+                         errors: receiver.file("serve.log"))
+    }
+
+    func send(_ bundle: String, to url: String, _ extra: [String] = []) throws -> ProcessOutput {
+        try porta(["send", bundle, "--to", url, "--receiver-key", sender.file("receiver.pub"), "--identity", sender.file("sender.age"),
+                   "--attempts", "2"] + extra)
+    }
+
+    func storeCount(_ sql: String) throws -> Int {
+        Int(try ExternalProcess.run("sqlite3", [receiver.file("store.sqlite"), sql]).standardOutput
+            .trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    @Test func aBundleTravelsFromSendToServeAndTheReceiptVerifiesWithSSHKeygen() throws {
+        try PeerTool.require("ssh-keygen")
+        try keys()
+        let bundle = try sealedBundle("req-wire-1")
+        let server = try serve()
+        defer { server.stop() }
+        let sent = try send(bundle, to: server.url, ["--register", sender.file("register.sqlite")])
+        #expect(sent.status == 0, "\(sent.combined)\n\(server.log)")
+        #expect(sent.standardOutput.contains("records imported: 29, skipped: 0"))
+        #expect(sent.standardOutput.contains("receipt: \(bundle).receipt.json"))
+        try BagFiles.write("receiver " + String(contentsOfFile: sender.file("receiver.pub"), encoding: .utf8), to: sender.file("receivers"))
+        let checked = try ExternalProcess.run("sh", ["-c", "ssh-keygen -Y verify -f \"$1\" -I receiver -n porta-receipt -s \"$2\" < \"$3\"",
+                                                     "sh", sender.file("receivers"), bundle + ".receipt.json.sig", bundle + ".receipt.json"])
+        #expect(checked.status == 0, "\(checked.combined)")
+        #expect(try storeCount("SELECT count(*) FROM porta_record") == 29)
+        let register = try porta(["register", "list", "--register", sender.file("register.sqlite")])
+        #expect(register.standardOutput.contains("send"), "\(register.combined)")
+        #expect(!server.log.contains("anna"), "the server's log holds no personal data")
+    }
+
+    @Test func sendExitsOneWhenTheReceiverRefusesAndTwoWhenItCannotDeliver() throws {
+        try keys()
+        let bundle = try sealedBundle("req-wire-2")
+        // The receiver does not trust the sender's key: refused, with the finding printed.
+        try BagFiles.write("", to: receiver.file("allowed_signers"))
+        let server = try serve()
+        defer { server.stop() }
+        let refused = try send(bundle, to: server.url)
+        #expect(refused.status == 1, "\(refused.combined)")
+        #expect(refused.standardOutput.contains("[untrusted-signer]"))
+        #expect(try storeCount("SELECT count(*) FROM porta_bundle") <= 0)
+        let undelivered = try send(bundle, to: "http://127.0.0.1:9", ["--timeout", "1"])
+        #expect(undelivered.status == 2, "\(undelivered.combined)")
+    }
+
+    @Test func overHTTPSWithTheReceiversCertificate() throws {
+        try PeerTool.require("openssl")
+        try keys()
+        let made = try ExternalProcess.run("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                                                       "-keyout", receiver.file("tls.key"), "-out", receiver.file("tls.crt"), "-days", "2",
+                                                       "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"])
+        #expect(made.status == 0, "\(made.combined)")
+        let bundle = try sealedBundle("req-wire-3")
+        let server = try serve(["--tls-cert", receiver.file("tls.crt"), "--tls-key", receiver.file("tls.key")])
+        defer { server.stop() }
+        #expect(server.url.hasPrefix("https://127.0.0.1:"))
+        let untrusted = try send(bundle, to: server.url, ["--timeout", "5"])
+        #expect(untrusted.status == 2, "an unknown certificate is not trusted: \(untrusted.combined)")
+        let sent = try send(bundle, to: server.url, ["--ca-cert", receiver.file("tls.crt")])
+        #expect(sent.status == 0, "\(sent.combined)\n\(server.log)")
+    }
+
+    @Test func plainHTTPAwayFromLoopbackDoesNotStart() throws {
+        try keys()
+        let started = try porta(["serve", "--listen", "0.0.0.0:0", "--trusted-keys", receiver.file("allowed_signers"),
+                                 "--key", receiver.file("receipt.key"), "--store", receiver.file("store.sqlite")])
+        #expect(started.status == 2)
+        #expect(started.standardError.contains("plain HTTP is served only on a loopback address"))
+    }
+}
