@@ -10,8 +10,10 @@
 #        openssh-client (ssh-keygen:
 #        signatures the verifier must accept), age (the age CLI: sealed bundles must open with it
 #        and its files with Porta), time (GNU time for the benchmarks), chromium (the person's page
-#        laid out and checked in a real browser, and its screenshots)
-#   pip: bagit (bagit-python), bagit_profile, frictionless, check-jsonschema: the outside validators tests call
+#        laid out and checked in a real browser, and its screenshots), openssl (a test certificate
+#        for porta serve's HTTPS), curl (the serve benchmark's peer)
+#   pip: bagit (bagit-python), bagit_profile, frictionless, check-jsonschema: the outside validators tests call;
+#        schemathesis: porta serve judged against its own OpenAPI description
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
