@@ -118,3 +118,56 @@ import Testing
         #expect(started.standardError.contains("plain HTTP is served only on a loopback address"))
     }
 }
+
+/// `porta serve` SIGKILLed while uploads arrive and bundles are imported, then started again:
+/// resends complete, and the store holds each bundle once and whole.
+@Suite(.serialized) struct ServeCrashSafetyTests {
+    let parties = ServeCommandTests()
+
+    /// Uploads `bundle` with curl in the background, as an impatient sender would.
+    func upload(_ bundle: String, to url: String) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["curl", "-s", "-o", "/dev/null", "--max-time", "30", "--data-binary", "@" + bundle, url + "/v1/bundles"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test func aKilledServerLosesNothingAndImportsEachBundleOnceWhole() throws {
+        try PeerTool.require("curl")
+        try parties.keys()
+        let bundles = try (1...4).map { try parties.sealedBundle("req-kill-\($0)") }
+        // Kills before the store exists, among the imports and after them (seen here: none, 3 and 4 of
+        // the 4 bundles in the store when killed).
+        for (round, delay) in [0.05, 0.2, 0.4].enumerated() {
+            let server = try parties.serve()
+            let uploads = try bundles.flatMap { [try upload($0, to: server.url), try upload($0, to: server.url)] }
+            usleep(UInt32(delay * 1_000_000))
+            server.stop(SIGKILL)
+            uploads.forEach { $0.waitUntilExit() }
+            let bundlesNow = try parties.storeCount("SELECT count(*) FROM porta_bundle")
+            #expect(bundlesNow <= 4, "round \(round)")
+        }
+        let server = try parties.serve()
+        defer { server.stop() }
+        for bundle in bundles {
+            let sent = try parties.send(bundle, to: server.url)
+            #expect(sent.status == 0, "\(sent.combined)\n\(server.log)")
+        }
+        #expect(try parties.storeCount("SELECT count(*) FROM porta_bundle") == 4)
+        #expect(try parties.storeCount("SELECT count(*) FROM porta_bundle WHERE records_imported = 29") == 4)
+        #expect(try parties.storeCount("""
+            SELECT count(*) FROM (SELECT bundle_digest FROM porta_bundle_kind GROUP BY bundle_digest HAVING sum(imported) = 29)
+            """) == 4)
+        #expect(try ExternalProcess.run("sqlite3", [parties.receiver.file("store.sqlite"), "PRAGMA integrity_check"]).standardOutput == "ok\n")
+        let spool = try FileManager.default.contentsOfDirectory(atPath: parties.receiver.file("store.sqlite.spool/incoming"))
+        #expect(spool.isEmpty, "what a killed server left in the spool is gone: \(spool)")
+        // A resend is answered with the first receive time, as the store recorded it.
+        let receipt = try String(contentsOfFile: bundles[0] + ".receipt.json", encoding: .utf8)
+        let firstTime = try ExternalProcess.run("sqlite3", [parties.receiver.file("store.sqlite"),
+                                                            "SELECT imported_at FROM porta_bundle WHERE bundle_id LIKE '%' ORDER BY imported_at"])
+        #expect(firstTime.standardOutput.split(separator: "\n").contains { receipt.contains("\"receivedAt\":\"\($0)\"") })
+    }
+}
