@@ -110,6 +110,34 @@ import Testing
         #expect(sent.status == 0, "\(sent.combined)\n\(server.log)")
     }
 
+    @Test func theServerAnswersAsItsOpenAPIDescriptionSays() throws {
+        try PeerTool.require("schemathesis")
+        try keys()
+        let server = try serve()
+        defer { server.stop() }
+        let checks = "not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance"
+        let run = try ExternalProcess.run("schemathesis", ["run", Repository.path("formats/transfer/porta-transfer.openapi.yaml"),
+                                                          "--url", server.url, "--checks", checks, "--max-examples", "40",
+                                                          "--seed", "20261128", "--warnings", "off"])
+        #expect(run.status == 0, "\(run.combined)\n\(server.log)")
+        #expect(run.standardOutput.contains("Tested: 2"), "\(run.standardOutput)")
+    }
+
+    @Test func acceptedAndRefusedReceiptsMatchTheReceiptSchema() throws {
+        try keys()
+        let bundle = try sealedBundle("req-wire-4")
+        let server = try serve()
+        defer { server.stop() }
+        #expect(try send(bundle, to: server.url).status == 0)
+        try BagFiles.write("not a bundle", to: sender.file("junk.zip"))
+        let refused = try ExternalProcess.run("curl", ["-s", "-o", sender.file("refused.json"), "-w", "%{http_code}",
+                                                       "--data-binary", "@" + sender.file("junk.zip"), server.url + "/v1/bundles"])
+        #expect(refused.standardOutput == "422")
+        let checked = try PeerTool.checkJSONSchema(Repository.path("formats/transfer/receipt.schema.json"),
+                                                   [bundle + ".receipt.json", sender.file("refused.json")])
+        #expect(checked.status == 0, "\(checked.combined)")
+    }
+
     @Test func plainHTTPAwayFromLoopbackDoesNotStart() throws {
         try keys()
         let started = try porta(["serve", "--listen", "0.0.0.0:0", "--trusted-keys", receiver.file("allowed_signers"),
