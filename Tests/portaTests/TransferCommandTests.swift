@@ -195,3 +195,25 @@ import Testing
         #expect(run.standardOutput.contains("Anna     Svensson   EB-2023-0001  2023-06-10 12:05:00  LEV     104800     SEK"), "\(run.standardOutput)")
     }
 }
+
+/// The README's walkthrough of `porta serve` and `porta send`, run as written.
+@Suite struct ReadmeServeWalkthroughTests {
+    @Test func theReadmesServeAndSendWalkthroughRunsAsWritten() throws {
+        try PeerTool.require("ssh-keygen")
+        let readme = try String(contentsOfFile: Repository.path("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "### Straight to the receiver: `porta serve` and `porta send`"))
+        let rest = readme[section.upperBound...]
+        let start = try #require(rest.range(of: "```sh\n"))
+        let end = try #require(rest[start.upperBound...].range(of: "```"))
+        let sample = try SampleController()
+        let script = String(rest[start.upperBound..<end.lowerBound])
+            .replacingOccurrences(of: "porta=.build/release/porta", with: "porta=" + ExternalProcess.portaBinary)
+            .replacingOccurrences(of: "samples/retailer/porta.yml", with: sample.configPath)
+        #expect(script.contains("$porta serve") && script.contains("$porta send"))
+        let folder = TemporaryFolder("porta-readme-serve")
+        let run = try ExternalProcess.run("bash", ["-euo", "pipefail", "-c", script], in: folder.path, environment: SampleServices.environment)
+        #expect(run.status == 0, "\(run.combined)")
+        #expect(run.standardOutput.contains("records imported: 29, skipped: 0"), "\(run.combined)")
+        #expect(run.combined.contains("Good \"porta-receipt\" signature for receiver"), "\(run.combined)")
+    }
+}
