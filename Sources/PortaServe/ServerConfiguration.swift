@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import PortaBundle
 import PortaBytes
+import PortaImport
 import PortaRegister
 import PortaVerify
 
@@ -26,8 +27,15 @@ public struct ServerConfiguration: Sendable {
     }
     /// The receipt key's private bytes (swift-crypto's key type cannot cross tasks).
     private let receiptKeyBytes: [UInt8]
-    /// Porta's SQLite store (`formats/store.md`).
-    public var store: String
+    /// Where accepted records go: Porta's SQLite store (`formats/store.md`), or the receiver's
+    /// own tables through a receiver mapping (`docs/receiver-yml.md`).
+    public enum Destination: Sendable {
+        case store(path: String)
+        /// `open` connects to the receiver's database, once per import.
+        case receiverTables(mapping: ReceiverMapping, open: @Sendable () async throws -> any ReceiverDatabase)
+    }
+
+    public var destination: Destination
     /// The folder for uploads being received, verification scratch and refusal receipts.
     public var spool: String
     /// The largest body taken; past it the answer is 413 and nothing is kept.
@@ -41,9 +49,10 @@ public struct ServerConfiguration: Sendable {
     public let trust: String
 
     /// Reads the trusted keys, identities and receipt key from their files.
-    /// - Throws: ``ServeError`` `key` naming a file that cannot be read.
+    /// - Throws: ``ServeError`` `key` naming a file that cannot be read, `spool` when no spool
+    ///   folder is given for receiver tables (a store's spool is beside it).
     public init(host: String, port: Int, tls: (certificateChain: String, privateKey: String)? = nil,
-                trustedKeysFile: String, identityFiles: [String], receiptKeyFile: String, store: String,
+                trustedKeysFile: String, identityFiles: [String], receiptKeyFile: String, destination: Destination,
                 spool: String? = nil, maxBodyBytes: Int = 256 << 20, acceptedKinds: Set<String>? = nil,
                 register: RequestRegister? = nil) throws(ServeError) {
         func read<T>(_ path: String, _ body: (String) throws -> T) throws(ServeError) -> T {
@@ -59,8 +68,13 @@ public struct ServerConfiguration: Sendable {
         for path in identityFiles { identities += try read(path) { try AgeIdentity.read(contentsOf: $0) } }
         self.identities = identities
         receiptKeyBytes = try read(receiptKeyFile) { Array(try SSHSigningKey(contentsOf: $0).privateKey.rawRepresentation) }
-        self.store = store
-        self.spool = spool ?? store + ".spool"
+        self.destination = destination
+        switch (spool, destination) {
+        case (let spool?, _): self.spool = spool
+        case (nil, .store(let path)): self.spool = path + ".spool"
+        case (nil, .receiverTables(let mapping, _)):
+            throw ServeError(.spool, path: mapping.file, message: "give a spool folder (--spool) for imports into your own tables")
+        }
         self.maxBodyBytes = maxBodyBytes
         self.acceptedKinds = acceptedKinds
         self.register = register

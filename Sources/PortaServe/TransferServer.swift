@@ -51,7 +51,7 @@ public struct TransferServer: Sendable {
         let pool = NIOThreadPool(numberOfThreads: 1)
         pool.start()
         defer { pool.shutdownGracefully { _ in } }
-        let desk = ReceiptDesk(configuration: configuration, logger: logger)
+        let desk = ReceiptDesk(configuration: configuration, logger: logger, pool: pool)
         let router = Router()
         router.get("/v1/health") { _, _ in
             Self.json(.ok, Array(#"{"status":"ok","format":"porta-receipt/1"}"#.utf8) + [0x0A])
@@ -67,7 +67,7 @@ public struct TransferServer: Sendable {
             case .complete(let upload):
                 defer { upload.remove() }
                 do {
-                    return Self.answer(try await pool.runIfActive { try desk.judge(upload, at: Timestamp(.now)) })
+                    return Self.answer(try await desk.judge(upload, at: Timestamp(.now)))
                 } catch {
                     logger.error("an upload could not be judged", metadata: ["upload": "\(upload.sha256)", "error": "\(error)"])
                     return Self.json(.serviceUnavailable, Array(#"{"error":"the receiver could not judge the bundle now; send it again"}"#.utf8) + [0x0A],

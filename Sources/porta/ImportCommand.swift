@@ -52,10 +52,7 @@ struct ImportCommand: AsyncParsableCommand {
         switch (store, mapping, target) {
         case (_?, nil, nil): if dryRun { throw ValidationError("--dry-run goes with --mapping") }
         case (nil, _?, let target?):
-            guard target.hasPrefix("sqlite:") || target == "postgresql" else {
-                throw ValidationError("--target is sqlite:PATH or postgresql")
-            }
-            if target == "postgresql" && database.urlEnv == nil { throw ValidationError("--target postgresql needs --url-env") }
+            try ReceiverTarget.validate(target, database: database)
             if !accept.isEmpty { throw ValidationError("with --mapping, the mapping says which kinds are taken") }
         default: throw ValidationError("give --store, or --mapping with --target")
         }
@@ -139,8 +136,6 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     private func openTarget(_ target: String) async throws -> any ReceiverDatabase {
-        if target.hasPrefix("sqlite:") { return try SQLiteReceiver(path: String(target.dropFirst("sqlite:".count))) }
-        let (url, password) = try database.resolve()
-        return try await PostgreSQLReceiver.connect(url: url, password: password, schema: schema)
+        try await ReceiverTarget.opener(target, database: database, schema: schema)()
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PortaImport
 import PortaServe
 
 /// `porta serve`: the receiver of direct transmission (Art. 20(2)).
@@ -10,7 +11,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Receive bundles over HTTPS: verify each at every level, import it, answer with a signed receipt.",
         discussion: """
             POST /v1/bundles takes a sealed (.zip.age, to --identity) or signed zip; the signature must be by one of \
-            --trusted-keys. The answer is a receipt (formats/transfer.md) signed with --key in the namespace \
+            --trusted-keys. Records go into --store, or through --mapping receiver.yml into your own tables (--target). The answer is a receipt (formats/transfer.md) signed with --key in the namespace \
             porta-receipt: 200 imported, 422 refused, 413 too large. The same bundle sent again gets the same \
             receipt. GET /v1/health answers {"status":"ok"}. Plain HTTP is served only on loopback; elsewhere give \
             --tls-cert and --tls-key. The first line printed is the address listened on.
@@ -30,9 +31,20 @@ struct ServeCommand: AsyncParsableCommand {
     var key: String
 
     @Option(name: .long, help: "The receiver's SQLite store (made when missing).")
-    var store: String
+    var store: String?
 
-    @Option(name: .long, help: "Folder for uploads in progress and refusals (default: STORE.spool).")
+    @Option(name: .long, help: "A receiver mapping (receiver.yml): import into your own tables.")
+    var mapping: String?
+
+    @Option(name: .long, help: "Where the mapping's tables are: sqlite:PATH, or postgresql (with --url-env).")
+    var target: String?
+
+    @OptionGroup var database: DatabaseEnvironmentArguments
+
+    @Option(name: .long, help: "The PostgreSQL schema of the target's tables; the user's default schema otherwise.")
+    var schema: String?
+
+    @Option(name: .long, help: "Folder for uploads in progress and refusals (default: STORE.spool; needed with --mapping).")
     var spool: String?
 
     @Option(name: .long, help: "The largest upload taken, in bytes; past it the answer is 413.")
@@ -52,6 +64,14 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
+        switch (store, mapping, target) {
+        case (_?, nil, nil): break
+        case (nil, _?, let target?):
+            try ReceiverTarget.validate(target, database: database)
+            if !accept.isEmpty { throw ValidationError("with --mapping, the mapping says which kinds are taken") }
+            if spool == nil { throw ValidationError("--mapping needs --spool FOLDER for uploads in progress") }
+        default: throw ValidationError("give --store, or --mapping with --target")
+        }
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
         guard let colon = listen.lastIndex(of: ":"), Int(listen[listen.index(after: colon)...]) != nil else {
             throw ValidationError("--listen is HOST:PORT")
@@ -65,9 +85,16 @@ struct ServeCommand: AsyncParsableCommand {
         let port = Int(listen[listen.index(after: colon)...])!
         let server: TransferServer
         do {
+            let destination: ServerConfiguration.Destination
+            if let mapping, let target {
+                destination = .receiverTables(mapping: try ReceiverMapping.load(from: mapping),
+                                              open: try ReceiverTarget.opener(target, database: database, schema: schema))
+            } else {
+                destination = .store(path: store!)
+            }
             let configuration = try ServerConfiguration(
                 host: host, port: port, tls: tlsCert.map { ($0, tlsKey!) }, trustedKeysFile: trustedKeys, identityFiles: identity,
-                receiptKeyFile: key, store: store, spool: spool, maxBodyBytes: maxBody,
+                receiptKeyFile: key, destination: destination, spool: spool, maxBodyBytes: maxBody,
                 acceptedKinds: accept.isEmpty ? nil : Set(accept), register: try registerArguments.open())
             server = try TransferServer(configuration: configuration, logger: logging.makeLogger())
         } catch let exit as ExitCode {

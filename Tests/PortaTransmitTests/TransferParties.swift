@@ -57,7 +57,7 @@ final class TransferParties: @unchecked Sendable {
 
     func configuration(maxBodyBytes: Int = 64 << 20) throws -> ServerConfiguration {
         try ServerConfiguration(host: "127.0.0.1", port: 0, trustedKeysFile: allowedSigners, identityFiles: [receiverIdentity],
-                                receiptKeyFile: receiptKey, store: store, maxBodyBytes: maxBodyBytes)
+                                receiptKeyFile: receiptKey, destination: .store(path: store), maxBodyBytes: maxBodyBytes)
     }
 
     /// The store's bundles, and its records per bundle.

@@ -138,6 +138,25 @@ import Testing
         #expect(checked.status == 0, "\(checked.combined)")
     }
 
+    @Test func intoTheReceiversOwnTables() throws {
+        try keys()
+        let bundle = try sealedBundle("req-wire-5")
+        let nybutiken = try ReceiverSample()
+        let server = try ServeProcess(["--listen", "127.0.0.1:0", "--identity", receiver.file("receiver.age"), "--trusted-keys",
+                                       receiver.file("allowed_signers"), "--key", receiver.file("receipt.key"),
+                                       "--mapping", nybutiken.mappingPath, "--target", "sqlite:" + nybutiken.databasePath,
+                                       "--spool", receiver.file("spool")], errors: receiver.file("serve.log"))
+        defer { server.stop() }
+        let sent = try send(bundle, to: server.url)
+        #expect(sent.status == 0, "\(sent.combined)\n\(server.log)")
+        let orders = try nybutiken.rows("SELECT count(*) AS n FROM kundorder").first?["n"] as Int?
+        #expect((orders ?? 0) > 0)
+        let withoutSpool = try porta(["serve", "--listen", "127.0.0.1:0", "--trusted-keys", receiver.file("allowed_signers"),
+                                      "--key", receiver.file("receipt.key"), "--mapping", nybutiken.mappingPath,
+                                      "--target", "sqlite:" + nybutiken.databasePath])
+        #expect(withoutSpool.status == 2 && withoutSpool.standardError.contains("--spool"))
+    }
+
     @Test func plainHTTPAwayFromLoopbackDoesNotStart() throws {
         try keys()
         let started = try porta(["serve", "--listen", "0.0.0.0:0", "--trusted-keys", receiver.file("allowed_signers"),

@@ -9,6 +9,8 @@ public struct BundleFacts: Sendable {
     public let requestID: String
     public let purpose: Purpose
     public let bundleID: String
+    /// The sending controller's id.
+    public let controller: String
     /// SHA-256 of `tagmanifest-sha256.txt`, hex.
     public let digest: String
     public let recordsByKind: [(kind: String, records: Int)]
@@ -20,6 +22,7 @@ public struct BundleFacts: Sendable {
         requestID = manifest.request.id
         purpose = manifest.request.purpose
         bundleID = manifest.bundleID
+        controller = manifest.controller.id
         self.digest = digest
         recordsByKind = manifest.files.filter { $0.format == RecordFileFormat.json.rawValue }
             .compactMap { file in file.kind.map { ($0, file.records ?? 0) } }

@@ -52,7 +52,7 @@ public struct TransferReceipt: Codable, Sendable, Hashable {
     /// Why an upload was refused before verification could judge it: too large, not a bundle,
     /// or sealed to someone else.
     public struct Refusal: Codable, Sendable, Hashable {
-        /// `too-large`, `not-a-bundle` or `not-opened` (see `formats/transfer.md`).
+        /// `too-large`, `not-a-bundle`, `not-opened`, `not-mapped` or `conflict` (see `formats/transfer.md`).
         public let code: String
         public let message: String
 
