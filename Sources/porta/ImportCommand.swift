@@ -23,19 +23,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: "The bundle: a folder, a zip, or a sealed zip (.age, with --identity).")
     var bundle: String
 
-    @Option(name: .long, help: "The receiver's SQLite store (made when missing).")
-    var store: String?
-
-    @Option(name: .long, help: "A receiver mapping (receiver.yml): import into your own tables.")
-    var mapping: String?
-
-    @Option(name: .long, help: "Where the mapping's tables are: sqlite:PATH, or postgresql (with --url-env).")
-    var target: String?
-
-    @OptionGroup var database: DatabaseEnvironmentArguments
-
-    @Option(name: .long, help: "The PostgreSQL schema of the target's tables; the user's default schema otherwise.")
-    var schema: String?
+    @OptionGroup var destination: ReceiverDestinationArguments
 
     @Flag(name: .long, help: "With --mapping: count what would be inserted, updated and left alone, and write nothing.")
     var dryRun = false
@@ -49,13 +37,8 @@ struct ImportCommand: AsyncParsableCommand {
     @OptionGroup var registerArguments: RegisterArguments
 
     func validate() throws {
-        switch (store, mapping, target) {
-        case (_?, nil, nil): if dryRun { throw ValidationError("--dry-run goes with --mapping") }
-        case (nil, _?, let target?):
-            try ReceiverTarget.validate(target, database: database)
-            if !accept.isEmpty { throw ValidationError("with --mapping, the mapping says which kinds are taken") }
-        default: throw ValidationError("give --store, or --mapping with --target")
-        }
+        if dryRun && !destination.intoOwnTables { throw ValidationError("--dry-run goes with --mapping") }
+        if destination.intoOwnTables && !accept.isEmpty { throw ValidationError("with --mapping, the mapping says which kinds are taken") }
         let unknown = accept.filter { !RecordKind.isKindName($0) }
         if !unknown.isEmpty {
             throw ValidationError("not a kind name: \(unknown.joined(separator: ", ")); porta/1's kinds are "
@@ -64,8 +47,8 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if let mapping, let target { return try await importIntoOwnTables(mapping: mapping, target: target) }
-        guard let store else { return }
+        if let mapping = destination.mapping { return try await importIntoOwnTables(mapping: mapping) }
+        guard let store = destination.store else { return }
         let importer = BundleImporter(options: ImportOptions(verify: try verification.options(level: 5),
                                                              acceptedKinds: accept.isEmpty ? nil : Set(accept)),
                                       register: try registerArguments.open())
@@ -93,7 +76,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     /// `--mapping`: into the receiver's own tables.
-    private func importIntoOwnTables(mapping path: String, target: String) async throws {
+    private func importIntoOwnTables(mapping path: String) async throws {
         let mapping: ReceiverMapping
         do { mapping = try ReceiverMapping.load(from: path) } catch {
             printError("\(error)")
@@ -103,7 +86,7 @@ struct ImportCommand: AsyncParsableCommand {
                                         dryRun: dryRun, register: try registerArguments.open())
         let result: ReceiverImportResult
         do {
-            let receiver = try await openTarget(target)
+            let receiver = try await openTarget()
             do {
                 result = try await importer.importBundle(bundle, into: receiver, at: Timestamp(.now))
                 await receiver.close()
@@ -135,7 +118,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
     }
 
-    private func openTarget(_ target: String) async throws -> any ReceiverDatabase {
-        try await ReceiverTarget.opener(target, database: database, schema: schema)()
+    private func openTarget() async throws -> any ReceiverDatabase {
+        try await destination.opener()()
     }
 }

@@ -30,19 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The receiver's Ed25519 key (porta keygen) that signs receipts.")
     var key: String
 
-    @Option(name: .long, help: "The receiver's SQLite store (made when missing).")
-    var store: String?
-
-    @Option(name: .long, help: "A receiver mapping (receiver.yml): import into your own tables.")
-    var mapping: String?
-
-    @Option(name: .long, help: "Where the mapping's tables are: sqlite:PATH, or postgresql (with --url-env).")
-    var target: String?
-
-    @OptionGroup var database: DatabaseEnvironmentArguments
-
-    @Option(name: .long, help: "The PostgreSQL schema of the target's tables; the user's default schema otherwise.")
-    var schema: String?
+    @OptionGroup var destination: ReceiverDestinationArguments
 
     @Option(name: .long, help: "Folder for uploads in progress and refusals (default: STORE.spool; needed with --mapping).")
     var spool: String?
@@ -64,14 +52,8 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        switch (store, mapping, target) {
-        case (_?, nil, nil): break
-        case (nil, _?, let target?):
-            try ReceiverTarget.validate(target, database: database)
-            if !accept.isEmpty { throw ValidationError("with --mapping, the mapping says which kinds are taken") }
-            if spool == nil { throw ValidationError("--mapping needs --spool FOLDER for uploads in progress") }
-        default: throw ValidationError("give --store, or --mapping with --target")
-        }
+        if destination.intoOwnTables && !accept.isEmpty { throw ValidationError("with --mapping, the mapping says which kinds are taken") }
+        if destination.intoOwnTables && spool == nil { throw ValidationError("--mapping needs --spool FOLDER for uploads in progress") }
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
         guard let colon = listen.lastIndex(of: ":"), Int(listen[listen.index(after: colon)...]) != nil else {
             throw ValidationError("--listen is HOST:PORT")
@@ -86,11 +68,10 @@ struct ServeCommand: AsyncParsableCommand {
         let server: TransferServer
         do {
             let destination: ServerConfiguration.Destination
-            if let mapping, let target {
-                destination = .receiverTables(mapping: try ReceiverMapping.load(from: mapping),
-                                              open: try ReceiverTarget.opener(target, database: database, schema: schema))
+            if let mapping = self.destination.mapping {
+                destination = .receiverTables(mapping: try ReceiverMapping.load(from: mapping), open: try self.destination.opener())
             } else {
-                destination = .store(path: store!)
+                destination = .store(path: self.destination.store!)
             }
             let configuration = try ServerConfiguration(
                 host: host, port: port, tls: tlsCert.map { ($0, tlsKey!) }, trustedKeysFile: trustedKeys, identityFiles: identity,

@@ -173,15 +173,8 @@ import Testing
 @Suite struct ReadmeTransferWalkthroughTests {
     @Test func theReadmesTransferWalkthroughRunsAsWritten() throws {
         try PeerTool.require("age")
-        let readme = try String(contentsOfFile: Repository.path("README.md"), encoding: .utf8)
-        let section = try #require(readme.range(of: "## Sending a bundle to another controller"))
-        let rest = readme[section.upperBound...]
-        let start = try #require(rest.range(of: "```sh\n"))
-        let end = try #require(rest[start.upperBound...].range(of: "```"))
         let sample = try SampleController()
-        let script = String(rest[start.upperBound..<end.lowerBound])
-            .replacingOccurrences(of: "porta=.build/release/porta", with: "porta=" + ExternalProcess.portaBinary)
-            .replacingOccurrences(of: "samples/retailer/porta.yml", with: sample.configPath)
+        let script = try ReadmeScript.first(after: "## Sending a bundle to another controller", sample: sample)
             .replacingOccurrences(of: "samples/receiver/", with: Repository.path("samples/receiver") + "/")
         #expect(script.contains("$porta import"))
         let folder = TemporaryFolder("porta-readme")
@@ -200,20 +193,29 @@ import Testing
 @Suite struct ReadmeServeWalkthroughTests {
     @Test func theReadmesServeAndSendWalkthroughRunsAsWritten() throws {
         try PeerTool.require("ssh-keygen")
-        let readme = try String(contentsOfFile: Repository.path("README.md"), encoding: .utf8)
-        let section = try #require(readme.range(of: "### Straight to the receiver: `porta serve` and `porta send`"))
-        let rest = readme[section.upperBound...]
-        let start = try #require(rest.range(of: "```sh\n"))
-        let end = try #require(rest[start.upperBound...].range(of: "```"))
         let sample = try SampleController()
-        let script = String(rest[start.upperBound..<end.lowerBound])
-            .replacingOccurrences(of: "porta=.build/release/porta", with: "porta=" + ExternalProcess.portaBinary)
-            .replacingOccurrences(of: "samples/retailer/porta.yml", with: sample.configPath)
+        let script = try ReadmeScript.first(after: "### Straight to the receiver: `porta serve` and `porta send`", sample: sample)
         #expect(script.contains("$porta serve") && script.contains("$porta send"))
         let folder = TemporaryFolder("porta-readme-serve")
         let run = try ExternalProcess.run("bash", ["-euo", "pipefail", "-c", script], in: folder.path, environment: SampleServices.environment)
         #expect(run.status == 0, "\(run.combined)")
         #expect(run.standardOutput.contains("records imported: 29, skipped: 0"), "\(run.combined)")
         #expect(run.combined.contains("Good \"porta-receipt\" signature for receiver"), "\(run.combined)")
+    }
+}
+
+/// A shell block of the README, with the binary's and the sample config's paths those of the test.
+enum ReadmeScript {
+    /// The first ```sh block after `heading`, reading the config of `sample`, which the caller
+    /// keeps while the script runs.
+    static func first(after heading: String, sample: SampleController) throws -> String {
+        let readme = try String(contentsOfFile: Repository.path("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: heading))
+        let rest = readme[section.upperBound...]
+        let start = try #require(rest.range(of: "```sh\n"))
+        let end = try #require(rest[start.upperBound...].range(of: "```"))
+        return String(rest[start.upperBound..<end.lowerBound])
+            .replacingOccurrences(of: "porta=.build/release/porta", with: "porta=" + ExternalProcess.portaBinary)
+            .replacingOccurrences(of: "samples/retailer/porta.yml", with: sample.configPath)
     }
 }

@@ -32,14 +32,20 @@ public enum BundleZip {
     }
 
     /// Zips the bag folder `bag` into `bag.zip` beside it, then removes the folder; returns
-    /// the zip's path. Killed in between, both are complete.
+    /// the zip's path. Killed at any point, whatever shows under the bundle's names is
+    /// complete: the folder is first moved, in one step, into a scratch folder beside it and
+    /// removed from there (a scratch folder that a killed run left is removed by the next).
     public static func packReplacingFolder(_ bag: String) throws -> String {
         let folder = bag.hasSuffix("/") ? String(bag.dropLast()) : bag
         let zip = folder + ".zip"
         try pack(folder, to: zip)
-        do { try FileManager.default.removeItem(atPath: folder) } catch {
-            throw BundleError(.io, "the zip is written, but the folder cannot be removed", path: folder)
+        let parent = URL(fileURLWithPath: folder).deletingLastPathComponent().path
+        let aside = try ScratchFolder(in: parent, prefix: "porta-packed")
+        guard rename(folder, aside.path + "/bag") == 0 else {
+            aside.remove()
+            throw BundleError(.io, "the zip is written, but the folder cannot be removed (\(SystemReason.current()))", path: folder)
         }
+        aside.remove()
         return zip
     }
 
