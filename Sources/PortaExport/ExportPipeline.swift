@@ -100,7 +100,9 @@ public struct Exporter {
         }
         let policy = config.policy.policy(for: request.purpose)
         let bag = try BagWriter(destination: Self.bundleFolder(for: request, in: outputFolder))
-        var payload = try PayloadWriters(bag: bag, catalogue: config.catalogue)
+        let payload = PayloadPipeline(try PayloadWriters(bag: bag, catalogue: config.catalogue))
+        // On any failure the writers' thread ends before the staged bag is removed.
+        defer { payload.stop() }
         var tally = ExclusionTally()
         var sources: [PortaManifest.Source] = []
         var skipped: [ConnectorError] = []

@@ -1,0 +1,114 @@
+import Foundation
+import PortaBundle
+import PortaConnectors
+import PortaFormats
+import PortaModel
+
+/// Runs the export's ``PayloadWriters`` on a thread of its own, so that writing JSON, CSV and
+/// XML (with their hashes, the id index and the page) overlaps with reading and mapping the
+/// next records on the other core. Records are handed over in batches through a short bounded
+/// queue, so memory stays flat: a fast source waits for the writers. Each file is still written
+/// by one thread in record order, so the bundle is byte for byte what a single thread writes.
+///
+/// Everything touching the bag runs on the writers' thread until ``finish(page:)`` has joined
+/// it. A failure on that thread is thrown by the next ``write(_:)`` or by ``finish(page:)``;
+/// ``stop()`` ends the thread when the export fails elsewhere, before the staged bag is removed.
+final class PayloadPipeline: @unchecked Sendable {
+    private static let batchSize = 256
+    private static let queuedBatches = 4
+
+    private var writers: PayloadWriters
+    private var batch: [PulledRecord] = []
+    private let condition = NSCondition()
+    private var queue: [[PulledRecord]] = []
+    private var closed = false
+    private var failure: (any Error)?
+    private let done = DispatchSemaphore(value: 0)
+    private var running = false
+
+    init(_ writers: PayloadWriters) {
+        self.writers = writers
+    }
+
+    /// Records written per kind; read once ``finish(page:)`` has returned.
+    var counts: [RecordKind: Int] { writers.counts }
+
+    /// Queues a record for the writers.
+    /// - Throws: what the writers threw for an earlier record.
+    func write(_ record: PulledRecord) throws {
+        if !running { start() }
+        batch.append(record)
+        if batch.count == Self.batchSize { try hand(over: false) }
+    }
+
+    /// Writes what is queued, joins the writers' thread and finishes the files (see
+    /// ``PayloadWriters/finish(page:)``).
+    /// - Throws: what the writers threw, or what finishing throws.
+    func finish(page context: PersonPage.Context) throws -> [PortaManifest.File] {
+        if running {
+            try hand(over: true)
+            done.wait()
+            running = false
+        }
+        if let failure { throw failure }
+        return try writers.finish(page: context)
+    }
+
+    /// Ends the writers' thread without writing what is queued; for an export that failed.
+    func stop() {
+        guard running else { return }
+        condition.lock()
+        closed = true
+        queue.removeAll()
+        failure = failure ?? CancellationError()
+        condition.broadcast()
+        condition.unlock()
+        done.wait()
+        running = false
+    }
+
+    private func start() {
+        running = true
+        let thread = Thread { [self] in drain() }
+        thread.name = "porta-payload-writers"
+        thread.start()
+    }
+
+    /// Puts the current batch on the queue, waiting while it is full; with `last`, closes it.
+    private func hand(over last: Bool) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= Self.queuedBatches && failure == nil { condition.wait() }
+        if let failure { throw failure }
+        if !batch.isEmpty { queue.append(batch) }
+        batch = []
+        if last { closed = true }
+        condition.broadcast()
+    }
+
+    /// The writers' thread: takes batches until the queue is closed and empty, or a write fails.
+    private func drain() {
+        defer { done.signal() }
+        while true {
+            condition.lock()
+            while queue.isEmpty && !closed { condition.wait() }
+            if queue.isEmpty || failure != nil {
+                condition.unlock()
+                return
+            }
+            let next = queue.removeFirst()
+            condition.broadcast()
+            condition.unlock()
+            do {
+                for record in next { try writers.write(record) }
+            } catch {
+                condition.lock()
+                failure = error
+                queue.removeAll()
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+        }
+    }
+}
