@@ -36,9 +36,12 @@ final class PayloadPipeline: @unchecked Sendable {
     /// Queues a record for the writers.
     /// - Throws: what the writers threw for an earlier record.
     func write(_ record: PulledRecord) throws {
-        if !running { start() }
         batch.append(record)
-        if batch.count == Self.batchSize { try hand(over: false) }
+        if batch.count == Self.batchSize {
+            // A small export (one person of a bulk run) never fills a batch and never starts the thread.
+            if !running { start() }
+            try hand(over: false)
+        }
     }
 
     /// Writes what is queued, joins the writers' thread and finishes the files (see
@@ -51,18 +54,21 @@ final class PayloadPipeline: @unchecked Sendable {
             running = false
         }
         if let failure { throw failure }
+        for record in batch { try writers.write(record) }
+        batch = []
         return try writers.finish(page: context)
     }
 
     /// Ends the writers' thread without writing what is queued; for an export that failed.
     func stop() {
-        guard running else { return }
+        batch = []
         condition.lock()
         closed = true
         queue.removeAll()
         failure = failure ?? CancellationError()
         condition.broadcast()
         condition.unlock()
+        guard running else { return }
         done.wait()
         running = false
     }
