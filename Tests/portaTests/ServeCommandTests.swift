@@ -121,7 +121,8 @@ import Testing
         let checks = "not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance"
         let run = try ExternalProcess.run("schemathesis", ["run", Repository.path("formats/transfer/porta-transfer.openapi.yaml"),
                                                           "--url", server.url, "--checks", checks, "--max-examples", "40",
-                                                          "--seed", "20261128", "--warnings", "off"])
+                                                          "--seed", "20261128", "--warnings", "off"],
+                                          in: receiver.path)  // its cache goes there, not into the repository
         #expect(run.status == 0, "\(run.combined)\n\(server.log)")
         #expect(run.standardOutput.contains("Tested: 2"), "\(run.standardOutput)")
     }
