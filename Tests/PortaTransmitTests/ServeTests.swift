@@ -130,6 +130,31 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: parties.store + ".spool/incoming").isEmpty)
     }
 
+    @Test func aTruncatedUploadKeepsNothingAndTheServerGoesOn() async throws {
+        let (_, sealed) = try await parties.bundle("req-serve-10")
+        let server = try await RunningServer.start(try parties.configuration())
+        defer { Task { await server.stop() } }
+        // A sender that promises the whole sealed file and breaks off after half of it.
+        let port = try #require(server.url.split(separator: ":").last.map(String.init))
+        let cut = try ExternalProcess.run("python3", ["-c", """
+            import os, socket, sys, time
+            body = open(sys.argv[2], 'rb').read()
+            s = socket.create_connection(('127.0.0.1', int(sys.argv[1])))
+            s.sendall(b'POST /v1/bundles HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: %d\\r\\n\\r\\n' % len(body))
+            s.sendall(body[:len(body) // 2])
+            time.sleep(0.3)
+            print(len(os.listdir(sys.argv[3])))
+            s.close()
+            """, port, sealed, parties.store + ".spool/incoming"])
+        #expect(cut.status == 0, "\(cut.combined)")
+        #expect(cut.standardOutput == "1\n", "the half upload was in the spool while it arrived")
+        try await Task.sleep(nanoseconds: 300_000_000)
+        #expect(try parties.storedBundles().isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parties.store + ".spool/incoming").isEmpty)
+        // The whole file, sent afterwards, is taken.
+        #expect(try await RawUpload.post(file: sealed, to: server.url).status == 200)
+    }
+
     @Test func aRefusalIsRepeatedForTheSameBytesUntilTheTrustedKeysChange() async throws {
         let stranger = parties.folder.file("stranger.key")
         let strangerKey = SSHSigningKey(comment: "stranger")
