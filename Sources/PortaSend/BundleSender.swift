@@ -130,6 +130,10 @@ public struct BundleSender: Sendable {
                 }
                 return .success((Answer(status: status, body: Array(buffer: body),
                                         signature: response.headers.first(name: "Porta-Receipt-Signature")), attempt))
+            } catch let error as NIOSSLError {
+                // A certificate that is not trusted stays so: trying again cannot help.
+                return .failure(SendError(.undelivered, path: url, message: "the TLS handshake with the receiver failed (\(error)); "
+                                          + "if it uses its own certificate, give it with --ca-cert"))
             } catch {
                 lastProblem = "the receiver could not be reached (\(error))"
             }

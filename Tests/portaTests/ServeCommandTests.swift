@@ -109,6 +109,7 @@ import Testing
         #expect(server.url.hasPrefix("https://127.0.0.1:"))
         let untrusted = try send(bundle, to: server.url, ["--timeout", "5"])
         #expect(untrusted.status == 2, "an unknown certificate is not trusted: \(untrusted.combined)")
+        #expect(untrusted.standardError.contains("--ca-cert"), "said at once, not retried: \(untrusted.combined)")
         let sent = try send(bundle, to: server.url, ["--ca-cert", receiver.file("tls.crt")])
         #expect(sent.status == 0, "\(sent.combined)\n\(server.log)")
     }
