@@ -60,7 +60,11 @@ public struct TransferServer: Sendable {
             if let declared = request.headers[.contentLength].flatMap(Int.init), declared > configuration.maxBodyBytes {
                 return try Self.answer(desk.tooLarge(bytes: declared, at: Timestamp(.now)))
             }
-            let received = try await spool.receive(request.body)
+            let received: UploadSpool.Received
+            do { received = try await spool.receive(request.body) } catch let error as ServeError {
+                logger.error("an upload could not be spooled", metadata: ["error": "\(error)"])
+                return Self.unavailable
+            }
             switch received {
             case .tooLarge(let bytes):
                 return try Self.answer(desk.tooLarge(bytes: bytes, at: Timestamp(.now)))
@@ -70,8 +74,7 @@ public struct TransferServer: Sendable {
                     return Self.answer(try await desk.judge(upload, at: Timestamp(.now)))
                 } catch {
                     logger.error("an upload could not be judged", metadata: ["upload": "\(upload.sha256)", "error": "\(error)"])
-                    return Self.json(.serviceUnavailable, Array(#"{"error":"the receiver could not judge the bundle now; send it again"}"#.utf8) + [0x0A],
-                                     retryAfter: true)
+                    return Self.unavailable
                 }
             }
         }
@@ -93,6 +96,13 @@ public struct TransferServer: Sendable {
                               },
                               logger: logger)
         try await app.run()
+    }
+
+    /// 503: the receiver could not take or judge the upload now (its spool, store or scratch
+    /// space); the sender tries again.
+    private static var unavailable: Response {
+        json(.serviceUnavailable, Array(#"{"error":"the receiver could not judge the bundle now; send it again"}"#.utf8) + [0x0A],
+             retryAfter: true)
     }
 
     private static func answer(_ answer: ReceiptDesk.Answer) -> Response {

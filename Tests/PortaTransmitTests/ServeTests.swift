@@ -175,6 +175,19 @@ import Testing
         #expect(judgedAgain.status == 200, "\(String(decoding: judgedAgain.body, as: UTF8.self))")
     }
 
+    @Test func aSpoolThatCannotBeWrittenIsAnswered503ToTryAgain() async throws {
+        let (_, sealed) = try await parties.bundle("req-serve-11")
+        let server = try await RunningServer.start(try parties.configuration())
+        defer { Task { await server.stop() } }
+        let incoming = parties.store + ".spool/incoming"
+        try FileManager.default.removeItem(atPath: incoming)
+        try BagFiles.write("not a folder", to: incoming)
+        let answer = try await RawUpload.post(file: sealed, to: server.url)
+        #expect(answer.status == 503 && answer.signature == nil)
+        #expect(String(decoding: answer.body, as: UTF8.self).contains("send it again"))
+        #expect(try parties.storedBundles().isEmpty)
+    }
+
     @Test func healthAnswersOK() async throws {
         let server = try await RunningServer.start(try parties.configuration())
         defer { Task { await server.stop() } }
