@@ -129,7 +129,7 @@ public struct BundleSender: Sendable {
                     continue
                 }
                 return .success((Answer(status: status, body: Array(buffer: body),
-                                        signature: response.headers.first(name: "Porta-Receipt-Signature")), attempt))
+                                        signature: response.headers.first(name: SignedReceipt.header)), attempt))
             } catch let error as NIOSSLError {
                 // A certificate that is not trusted stays so: trying again cannot help.
                 return .failure(SendError(.undelivered, path: url, message: "the TLS handshake with the receiver failed (\(error)); "

@@ -24,10 +24,6 @@ import PortaModel
 /// try await server.run { url in print("listening on \(url)") }
 /// ```
 public struct TransferServer: Sendable {
-    /// The header that carries the receipt's signature: the SSHSIG blob in Base64, i.e. the
-    /// armored signature file's body without its BEGIN and END lines.
-    public static let signatureHeader = "Porta-Receipt-Signature"
-
     public let configuration: ServerConfiguration
     private let spool: UploadSpool
     private let logger: Logger
@@ -107,7 +103,7 @@ public struct TransferServer: Sendable {
 
     private static func answer(_ answer: ReceiptDesk.Answer) -> Response {
         var response = json(HTTPResponse.Status(code: answer.status), answer.receipt.json)
-        response.headers[HTTPField.Name(signatureHeader)!] = answer.receipt.signatureBase64
+        response.headers[HTTPField.Name(SignedReceipt.header)!] = answer.receipt.signatureBase64
         return response
     }
 

@@ -154,7 +154,7 @@ actor FakeReceiver {
             if number <= busyFirst { return Response(status: .serviceUnavailable) }
             let signed = try answer(TransferReceipt.Upload(sha256: SHA256Hex.of(bytes), bytes: bytes.count))
             var response = Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(bytes: signed.json)))
-            response.headers[HTTPField.Name(TransferServer.signatureHeader)!] = signed.signatureBase64
+            response.headers[HTTPField.Name(SignedReceipt.header)!] = signed.signatureBase64
             return response
         }
         let (addresses, listening) = AsyncStream.makeStream(of: Int.self)

@@ -126,7 +126,7 @@ enum RawUpload {
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
         let body = try await response.body.collect(upTo: 4 << 20)
         return RawAnswer(status: response.status.code, body: Array(buffer: body),
-                         signature: response.headers.first(name: TransferServer.signatureHeader))
+                         signature: response.headers.first(name: SignedReceipt.header))
     }
 
     static func post(file path: String, to url: String) async throws -> RawAnswer {

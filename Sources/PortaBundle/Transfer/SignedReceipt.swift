@@ -6,6 +6,8 @@ import Foundation
 /// receipt signed twice is the same signature.
 public struct SignedReceipt: Sendable {
     public static let namespace = "porta-receipt"
+    /// The HTTP header that carries the signature beside the receipt (``signatureBase64``).
+    public static let header = "Porta-Receipt-Signature"
 
     /// The receipt's JSON, exactly as signed.
     public let json: [UInt8]
@@ -27,7 +29,8 @@ public struct SignedReceipt: Sendable {
         self.receipt = receipt
     }
 
-    /// The signature as the server's header carries it: the SSHSIG blob in Base64.
+    /// The signature as the ``header`` carries it: the SSHSIG blob in Base64, i.e. the armored
+    /// signature file's body without its BEGIN and END lines.
     public var signatureBase64: String { Data(signature.blob).base64EncodedString() }
 
     /// Reads a receipt whose signature came as ``signatureBase64``, checked as
