@@ -17,9 +17,9 @@ public struct ServerConfiguration: Sendable {
     /// which is allowed only on a loopback address.
     public var tls: (certificateChain: String, privateKey: String)?
     /// The keys trusted to sign bundles; a bundle must carry a signature by one of them.
-    public var trustedSigners: AllowedSigners
+    public let trustedSigners: AllowedSigners
     /// The receiver's age identities, which open sealed uploads.
-    public var identities: [AgeIdentity]
+    public let identities: [AgeIdentity]
     /// The key that signs receipts (SSHSIG, namespace `porta-receipt`).
     public var receiptKey: SSHSigningKey {
         // The bytes came from a key that was read whole, so they make a key again.
@@ -41,11 +41,12 @@ public struct ServerConfiguration: Sendable {
     /// The largest body taken; past it the answer is 413 and nothing is kept.
     public var maxBodyBytes: Int
     /// The kinds the receiver's purpose needs; nil takes every kind.
-    public var acceptedKinds: Set<String>?
+    public let acceptedKinds: Set<String>?
     /// Where every import is recorded, when the receiver keeps a register.
     public var register: RequestRegister?
-    /// A digest of what decides whether a bundle is trusted (the trusted keys and the
-    /// identities): a refusal is repeated for the same upload only while this is unchanged.
+    /// A digest of what decides whether a bundle is taken (the trusted keys, the identities and
+    /// the accepted kinds, which are therefore constants): a refusal is repeated for the same
+    /// upload only while this is unchanged.
     public let trust: String
 
     /// Reads the trusted keys, identities and receipt key from their files.
@@ -63,7 +64,9 @@ public struct ServerConfiguration: Sendable {
         self.host = host
         self.port = port
         self.tls = tls
-        trustedSigners = try read(trustedKeysFile) { try AllowedSigners(contentsOf: $0) }
+        // Read once: the signers and the trust digest come from the same bytes.
+        let trustedKeys = try read(trustedKeysFile) { try String(contentsOfFile: $0, encoding: .utf8) }
+        trustedSigners = try read(trustedKeysFile) { _ in try AllowedSigners(text: trustedKeys) }
         var identities: [AgeIdentity] = []
         for path in identityFiles { identities += try read(path) { try AgeIdentity.read(contentsOf: $0) } }
         self.identities = identities
@@ -79,7 +82,7 @@ public struct ServerConfiguration: Sendable {
         self.acceptedKinds = acceptedKinds
         self.register = register
         var hash = SHA256()
-        hash.update(data: Array(((try? String(contentsOfFile: trustedKeysFile, encoding: .utf8)) ?? "").utf8))
+        hash.update(data: Array(trustedKeys.utf8))
         for identity in identities { hash.update(data: identity.recipient.publicKey) }
         hash.update(data: Array((acceptedKinds?.sorted().joined(separator: " ") ?? "*").utf8))
         trust = String(Hex.lowercase(Array(hash.finalize())).prefix(16))
