@@ -142,7 +142,9 @@ import Testing
             s = socket.create_connection(('127.0.0.1', int(sys.argv[1])))
             s.sendall(b'POST /v1/bundles HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: %d\\r\\n\\r\\n' % len(body))
             s.sendall(body[:len(body) // 2])
-            time.sleep(0.3)
+            deadline = time.time() + 10
+            while not os.listdir(sys.argv[3]) and time.time() < deadline:
+                time.sleep(0.05)
             print(len(os.listdir(sys.argv[3])))
             s.close()
             """, port, sealed, parties.store + ".spool/incoming"])
