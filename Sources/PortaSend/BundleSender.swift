@@ -52,10 +52,11 @@ public struct BundleSender: Sendable {
         guard FileManager.default.fileExists(atPath: bundle, isDirectory: &isFolder), !isFolder.boolValue else {
             throw SendError(.invalid, path: bundle, message: "a bundle folder is not sent; porta pack (and seal) it first")
         }
-        guard let uploadDigest = FileHashing.digest(of: bundle, algorithms: [.sha256])?[.sha256] else {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: bundle)[.size]) as? Int,
+              let uploadDigest = FileHashing.digest(of: bundle, algorithms: [.sha256])?[.sha256] else {
             throw SendError(.unreadable, path: bundle, message: "cannot be read")
         }
-        let (answer, attempts) = try await deliver(bundle)
+        let (answer, attempts) = try await deliver(bundle, size: size)
         let receipt = try check(answer, bundle: bundle, digest: facts.digest, upload: uploadDigest)
         let receiptPath = bundle + ".receipt.json"
         do {
@@ -91,23 +92,22 @@ public struct BundleSender: Sendable {
 
     /// Uploads until the receiver answers with something other than 429 or 5xx, or the attempts
     /// run out.
-    private func deliver(_ bundle: String) async throws(SendError) -> (Answer, Int) {
+    private func deliver(_ bundle: String, size: Int) async throws(SendError) -> (Answer, Int) {
         var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow,
                                                      timeout: .init(connect: .milliseconds(Int64(min(10, options.timeout) * 1000)),
                                                                    read: .milliseconds(Int64(options.timeout * 1000))))
         if let certificates = options.trustedCertificates {
             var tls = TLSConfiguration.makeClientConfiguration()
-            do { tls.additionalTrustRoots = [.file(certificates)] }
+            tls.additionalTrustRoots = [.file(certificates)]
             configuration.tlsConfiguration = tls
         }
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        let result = await attempt(bundle, with: client)
+        let result = await attempt(bundle, size: size, with: client)
         try? await client.shutdown()
         return try result.get()
     }
 
-    private func attempt(_ bundle: String, with client: HTTPClient) async -> Result<(Answer, Int), SendError> {
-        let size = (try? FileManager.default.attributesOfItem(atPath: bundle)[.size] as? Int) ?? 0
+    private func attempt(_ bundle: String, size: Int, with client: HTTPClient) async -> Result<(Answer, Int), SendError> {
         let url = options.receiver.hasSuffix("/") ? options.receiver + "v1/bundles" : options.receiver + "/v1/bundles"
         var wait = options.backoff
         var lastProblem = "no attempt was made"
