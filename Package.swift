@@ -120,6 +120,8 @@ let package = Package(
                 "PortaRegister",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own API, for the scratch index's rows (bound without boxing).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         // The receiver: import into its store.

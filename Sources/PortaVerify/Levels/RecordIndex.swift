@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import PortaModel
 
 /// Every record id and reference of a bundle, kept on disk in a scratch SQLite database so
@@ -7,30 +8,12 @@ import PortaModel
 /// records a bundle holds.
 ///
 /// Readers of record files add rows in batches from any thread; ``findings(level:limit:)``
-/// runs the checks once all are in.
+/// runs the checks once all are in. Ids are kept as ``IndexKey``s (their prefix and 16 bytes,
+/// not 32 hex digits), files and reference fields as small numbers, and rows are bound to one
+/// prepared statement through SQLite's own API: the index is filled for every record an export
+/// writes and a verify reads, so its cost per row counts.
 public final class RecordIndex: Sendable {
     private let database: DatabaseQueue
-
-    /// A batch of rows from one file, handed to ``add(_:)`` when full.
-    public struct Batch: Sendable {
-        fileprivate var records: [(id: String, kind: String, file: String, line: Int)] = []
-        fileprivate var references: [(from: String, kind: String, field: String, targetKind: String, target: String, file: String, line: Int)] = []
-
-        public init() {}
-
-        /// Whether the batch should be added now.
-        public var isFull: Bool { records.count + references.count >= 20_000 }
-
-        /// Takes `record`'s id and references, found at `line` of `file`.
-        public mutating func record(_ record: CanonicalRecord, file: String, line: Int) {
-            records.append((record.id.rawValue, record.kind.name, file, line))
-            for field in record.kind.fields {
-                guard case .reference(let targetKind) = field.type,
-                      case .reference(let target)? = record.values[field.name] else { continue }
-                references.append((record.id.rawValue, record.kind.name, field.name, targetKind.kind, target.rawValue, file, line))
-            }
-        }
-    }
 
     /// An index in a new database file at `path`.
     /// - Throws: GRDB's error when the file cannot be made.
@@ -42,59 +25,115 @@ public final class RecordIndex: Sendable {
         database = try DatabaseQueue(path: path, configuration: configuration)
         try database.write { db in
             try db.execute(sql: """
-                CREATE TABLE record (id TEXT NOT NULL, kind TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL);
-                CREATE TABLE reference (from_id TEXT NOT NULL, kind TEXT NOT NULL, field TEXT NOT NULL,
-                    target_kind TEXT NOT NULL, target_id TEXT NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL);
+                CREATE TABLE file (number INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE);
+                CREATE TABLE field (number INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
+                    target_kind TEXT NOT NULL, UNIQUE (kind, name, target_kind));
+                CREATE TABLE record (key BLOB NOT NULL, file INTEGER NOT NULL);
+                CREATE TABLE reference (from_key BLOB NOT NULL, field INTEGER NOT NULL, target_key BLOB NOT NULL,
+                    file INTEGER NOT NULL, line INTEGER NOT NULL);
                 """)
         }
     }
 
     /// Stores a batch's rows and empties it.
+    /// - Throws: GRDB's ``DatabaseError`` when the scratch file cannot be written.
     public func add(_ batch: inout Batch) throws {
         let taken = batch
         batch = Batch()
+        guard !taken.records.isEmpty || !taken.references.isEmpty else { return }
         try database.write { db in
-            let record = try db.makeStatement(sql: "INSERT INTO record VALUES (?, ?, ?, ?)")
-            for row in taken.records {
-                try record.execute(arguments: [row.id, row.kind, row.file, row.line])
+            let files = try taken.files.map { try Self.number(of: [$0], in: "file", columns: ["path"], db) }
+            let fields = try taken.fields.map {
+                try Self.number(of: [$0.kind, $0.name, $0.targetKind], in: "field", columns: ["kind", "name", "target_kind"], db)
             }
-            let reference = try db.makeStatement(sql: "INSERT INTO reference VALUES (?, ?, ?, ?, ?, ?, ?)")
-            for row in taken.references {
-                try reference.execute(arguments: [row.from, row.kind, row.field, row.targetKind, row.target, row.file, row.line])
+            let record = try db.makeStatement(sql: "INSERT INTO record VALUES (?, ?)")
+            let reference = try db.makeStatement(sql: "INSERT INTO reference VALUES (?, ?, ?, ?, ?)")
+            try taken.keys.withUnsafeBytes { keys in
+                for row in taken.records {
+                    try Self.insert(record, db) { statement in
+                        Self.bind(keys, row.key, to: statement, at: 1)
+                        sqlite3_bind_int64(statement, 2, files[row.file])
+                    }
+                }
+                for row in taken.references {
+                    try Self.insert(reference, db) { statement in
+                        Self.bind(keys, row.from, to: statement, at: 1)
+                        sqlite3_bind_int64(statement, 2, fields[row.field])
+                        Self.bind(keys, row.target, to: statement, at: 3)
+                        sqlite3_bind_int64(statement, 4, files[row.file])
+                        sqlite3_bind_int64(statement, 5, Int64(row.line))
+                    }
+                }
             }
         }
     }
 
     /// Duplicate ids and references without a target, at most `limit` of each named one by one
-    /// and the rest counted.
+    /// and the rest counted. Duplicates come in the order of their ids, each named with the
+    /// first of its files by name; dangling references in the order of file and line.
+    /// - Throws: GRDB's ``DatabaseError`` when the scratch file cannot be read.
     public func findings(level: Int, limit: Int = 50) throws -> [Finding] {
         try database.write { db in
-            try db.execute(sql: "CREATE INDEX record_by_id ON record (id, kind)")
+            try db.execute(sql: "CREATE INDEX record_by_key ON record (key)")
             var findings: [Finding] = []
             let duplicates = try Row.fetchAll(db, sql: """
-                SELECT id, MIN(file) AS file, COUNT(*) AS copies FROM record GROUP BY id HAVING COUNT(*) > 1 ORDER BY id LIMIT ?
+                SELECT key, COUNT(*) AS copies FROM record GROUP BY key HAVING COUNT(*) > 1 ORDER BY key LIMIT ?
                 """, arguments: [limit + 1])
             for row in duplicates.prefix(limit) {
-                findings.append(Finding(level: level, code: .duplicateID, path: row["file"], record: row["id"],
+                let key: Data = row["key"]
+                let file = try String.fetchOne(db, sql: """
+                    SELECT MIN(f.path) FROM record r JOIN file f ON f.number = r.file WHERE r.key = ?
+                    """, arguments: [key])
+                findings.append(Finding(level: level, code: .duplicateID, path: file, record: IndexKey.text(of: Array(key)),
                                         message: "the id is used by \(row["copies"] as Int) records"))
             }
             if duplicates.count > limit {
                 findings.append(Finding(level: level, code: .duplicateID, message: "more records share ids than are listed here"))
             }
             let dangling = try Row.fetchAll(db, sql: """
-                SELECT from_id, field, target_kind, file, line FROM reference r
-                WHERE NOT EXISTS (SELECT 1 FROM record t WHERE t.id = r.target_id AND t.kind = r.target_kind)
-                ORDER BY file, line LIMIT ?
+                SELECT r.from_key, d.name, d.target_kind, f.path, r.line
+                FROM reference r JOIN field d ON d.number = r.field JOIN file f ON f.number = r.file
+                WHERE NOT EXISTS (SELECT 1 FROM record t WHERE t.key = r.target_key)
+                ORDER BY f.path, r.line LIMIT ?
                 """, arguments: [limit + 1])
             for row in dangling.prefix(limit) {
-                findings.append(Finding(level: level, code: .danglingReference, path: row["file"], line: row["line"],
-                                        record: row["from_id"],
-                                        message: "field \(row["field"] as String) refers to a \(row["target_kind"] as String) record the bundle does not hold"))
+                let from: Data = row[0]
+                findings.append(Finding(level: level, code: .danglingReference, path: row[3], line: row[4],
+                                        record: IndexKey.text(of: Array(from)),
+                                        message: "field \(row[1] as String) refers to a \(row[2] as String) record the bundle does not hold"))
             }
             if dangling.count > limit {
                 findings.append(Finding(level: level, code: .danglingReference, message: "more references have no target than are listed here"))
             }
             return findings
+        }
+    }
+
+    /// The number of a file or field, added when it is new.
+    private static func number(of values: [String], in table: String, columns: [String], _ db: Database) throws -> Int64 {
+        let condition = columns.map { "\($0) = ?" }.joined(separator: " AND ")
+        let arguments = StatementArguments(values)
+        if let known = try Int64.fetchOne(db, sql: "SELECT number FROM \(table) WHERE \(condition)", arguments: arguments) {
+            return known
+        }
+        try db.execute(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
+                       arguments: arguments)
+        return db.lastInsertedRowID
+    }
+
+    /// Binds the key at `range` of `keys`; SQLite copies nothing, the statement runs at once.
+    private static func bind(_ keys: UnsafeRawBufferPointer, _ range: Range<Int>, to statement: SQLiteStatement, at position: Int32) {
+        sqlite3_bind_blob(statement, position, keys.baseAddress! + range.lowerBound, Int32(range.count), nil)
+    }
+
+    /// Binds a row with `bind`, runs the statement and resets it.
+    private static func insert(_ statement: Statement, _ db: Database, bind: (SQLiteStatement) -> Void) throws {
+        let handle = statement.sqliteStatement
+        bind(handle)
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
     }
 }
