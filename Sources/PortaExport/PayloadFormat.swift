@@ -8,7 +8,7 @@ extension RecordFileFormat {
         switch self {
         case .json: JSONRecordWriter(kind: kind, sink: sink)
         case .csv: CSVRecordWriter(kind: kind, sink: sink)
-        case .xml: try XMLRecordWriter(kind: kind, sink: sink)
+        case .xml: XMLRecordWriter(kind: kind, sink: sink)
         }
     }
 }

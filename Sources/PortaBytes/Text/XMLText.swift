@@ -1,6 +1,6 @@
-/// Text made safe for an XML attribute or element written by hand (reports, not record files,
-/// which libxml2 writes): markup characters escaped, characters XML 1.0 cannot carry replaced
-/// by U+FFFD.
+/// Text made safe for an XML attribute or element of a report (record files escape with
+/// ``XMLCharacterData`` and carry what XML cannot as Base64): markup characters escaped,
+/// characters XML 1.0 cannot carry replaced by U+FFFD.
 public enum XMLText {
     public static func escape(_ text: String) -> String {
         var result = ""

@@ -1,125 +1,116 @@
-import CLibXML2
 import Foundation
 import PortaBytes
 import PortaModel
 
-/// Writes the records of one kind as `data/xml/<kind>.xml` with libxml2's `xmlTextWriter`,
-/// valid against `formats/xml/porta-1.xsd` (see ``XMLRecordLayout`` and ``XMLCharacters``).
+/// Writes the records of one kind as `data/xml/<kind>.xml`, valid against
+/// `formats/xml/porta-1.xsd` (see ``XMLRecordLayout`` and ``XMLCharacters``).
 ///
-/// libxml2 writes into a memory buffer that is handed to the sink whenever it passes 64 KiB,
-/// so memory stays flat. The output has no varying whitespace: the same records give the same
-/// bytes.
+/// The writer emits the bytes itself: the XML declaration, the root element with its namespace,
+/// then per record a line break and one element holding the metadata elements and the kind's
+/// fields in catalogue order, and a line break and the root's end tag to finish. Character data
+/// is escaped as libxml2's `xmlTextWriter` escapes it (``XMLCharacterData``), which wrote these
+/// files before and gives the same bytes; a test holds the two to that. Reading and validation
+/// stay libxml2's. Bytes go to the sink whenever 64 KiB are buffered, so memory stays flat, and
+/// the same records give the same bytes.
 public struct XMLRecordWriter<Sink: ByteSink>: RecordWriter {
     /// The kind this writer takes.
     public let kind: RecordKind
     /// The sink the bytes go to.
     public private(set) var sink: Sink
     public private(set) var recordCount = 0
-    private let writer: LibXMLTextWriter
+    private var buffer: [UInt8] = []
     private let flushThreshold = 64 * 1024
+    private let recordTags: ElementTags
+    private let fieldTags: [ElementTags]
+    private let rootEnd: [UInt8]
 
     /// A writer of `kind` into `sink`; the XML declaration and root start tag come at once.
-    public init(kind: RecordKind, sink: Sink) throws {
+    public init(kind: RecordKind, sink: Sink) {
         self.kind = kind
         self.sink = sink
-        self.writer = try LibXMLTextWriter()
-        try writer.check(xmlTextWriterStartDocument(writer.pointer, "1.0", "UTF-8", nil))
-        try writer.startElement(XMLRecordLayout.rootElement(of: kind))
-        try writer.check(xmlTextWriterWriteAttribute(writer.pointer, "xmlns", XMLRecordLayout.namespace(of: kind)))
+        recordTags = ElementTags(XMLRecordLayout.recordElement(of: kind))
+        fieldTags = kind.fields.map { ElementTags($0.name) }
+        let root = XMLRecordLayout.rootElement(of: kind)
+        rootEnd = Array("\n</\(root)>\n".utf8)
+        buffer.reserveCapacity(flushThreshold + 4096)
+        buffer += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<\(root) xmlns=\"".utf8
+        var namespace = XMLRecordLayout.namespace(of: kind)
+        namespace.withUTF8 { XMLCharacterData.append($0, to: &buffer) }
+        buffer += "\">".utf8
     }
 
     public mutating func write(_ record: CanonicalRecord) throws {
         precondition(record.kind == kind, "a \(record.kind) record given to the \(kind) writer")
-        try writer.raw("\n")
-        try writer.startElement(XMLRecordLayout.recordElement(of: kind))
-        for field in MetadataField.allCases {
+        buffer.append(0x0A)
+        buffer += recordTags.start
+        let metadataTags = ElementTags.metadata
+        for (position, field) in MetadataField.allCases.enumerated() {
             guard let text = field.text(of: record.metadata) else { continue }
-            try writeText(field.rawValue, text)
+            appendElement(metadataTags[position], text)
         }
-        for field in kind.fields {
+        for (position, field) in kind.fields.enumerated() {
             guard let value = record.values[field.name] else { continue }
+            let tags = fieldTags[position]
             if case .money(let money) = value {
-                try writer.startElement(field.name)
-                try writer.element("amount", money.amount)
-                try writer.element("currency", money.currency.code)
-                try writer.endElement()
+                buffer += tags.start
+                appendElement(ElementTags.amount, money.amount)
+                appendElement(ElementTags.currency, money.currency.code)
+                buffer += tags.end
             } else {
-                try writeText(field.name, value.lexicalForm)
+                appendElement(tags, value.lexicalForm)
             }
         }
-        try writer.endElement()
+        buffer += recordTags.end
         recordCount += 1
-        if writer.bufferedBytes >= flushThreshold { try flush() }
+        if buffer.count >= flushThreshold { try flush() }
     }
 
     public mutating func finish() throws {
-        try writer.raw("\n")
-        try writer.endElement()
-        try writer.check(xmlTextWriterEndDocument(writer.pointer))
+        buffer += rootEnd
         try flush()
     }
 
-    private func writeText(_ name: String, _ text: String) throws {
-        guard XMLCharacters.canCarry(text) else {
-            try writer.startElement(name)
-            try writer.check(xmlTextWriterWriteAttribute(writer.pointer, XMLCharacters.encodingAttribute, XMLCharacters.base64))
-            try writer.check(xmlTextWriterWriteString(writer.pointer, Data(text.utf8).base64EncodedString()))
-            return try writer.endElement()
+    /// One element of text; text XML cannot carry is written as the Base64 of its UTF-8 bytes.
+    private mutating func appendElement(_ tags: ElementTags, _ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            if XMLCharacterData.canCarry(utf8) {
+                buffer += tags.start
+                XMLCharacterData.append(utf8, to: &buffer)
+            } else {
+                buffer += tags.start.dropLast()
+                buffer += " \(XMLCharacters.encodingAttribute)=\"\(XMLCharacters.base64)\">".utf8
+                buffer += Data(utf8).base64EncodedString().utf8
+            }
         }
-        try writer.element(name, text)
+        buffer += tags.end
     }
 
     private mutating func flush() throws {
-        try writer.drain { try sink.write($0) }
+        try buffer.withUnsafeBytes { try sink.write($0) }
+        buffer.removeAll(keepingCapacity: true)
     }
+}
+
+/// An element's start and end tags, as bytes made once.
+private struct ElementTags {
+    let start: [UInt8]
+    let end: [UInt8]
+
+    init(_ name: String) {
+        start = Array("<\(name)>".utf8)
+        end = Array("</\(name)>".utf8)
+    }
+
+    static let metadata = MetadataField.allCases.map { ElementTags($0.rawValue) }
+    static let amount = ElementTags("amount")
+    static let currency = ElementTags("currency")
 }
 
 extension RecordWriter {
     /// An XML writer of `kind` into `sink`, so call sites read `.xml(kind:sink:)`.
-    public static func xml<Sink: ByteSink>(kind: RecordKind, sink: Sink) throws -> XMLRecordWriter<Sink>
+    public static func xml<Sink: ByteSink>(kind: RecordKind, sink: Sink) -> XMLRecordWriter<Sink>
     where Self == XMLRecordWriter<Sink> {
-        try XMLRecordWriter(kind: kind, sink: sink)
-    }
-}
-
-/// An `xmlTextWriter` over an `xmlBuffer`, freed with the object.
-final class LibXMLTextWriter {
-    let pointer: xmlTextWriterPtr
-    private let buffer: xmlBufferPtr
-
-    init() throws {
-        LibXML2.initialize()
-        guard let buffer = xmlBufferCreate() else { throw FormatError(.xml, "libxml2 could not make a buffer") }
-        guard let pointer = xmlNewTextWriterMemory(buffer, 0) else {
-            xmlBufferFree(buffer)
-            throw FormatError(.xml, "libxml2 could not make a writer")
-        }
-        self.buffer = buffer
-        self.pointer = pointer
-    }
-
-    deinit {
-        xmlFreeTextWriter(pointer)
-        xmlBufferFree(buffer)
-    }
-
-    var bufferedBytes: Int { Int(xmlBufferLength(buffer)) }
-
-    func check(_ status: Int32) throws {
-        guard status >= 0 else { throw FormatError(.xml, "libxml2 could not write the XML") }
-    }
-
-    func startElement(_ name: String) throws { try check(xmlTextWriterStartElement(pointer, name)) }
-    func endElement() throws { try check(xmlTextWriterEndElement(pointer)) }
-    func raw(_ text: String) throws { try check(xmlTextWriterWriteRaw(pointer, text)) }
-    func element(_ name: String, _ text: String) throws { try check(xmlTextWriterWriteElement(pointer, name, text)) }
-
-    /// Flushes the writer and hands what the buffer holds to `body`, then empties it.
-    func drain(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        try check(xmlTextWriterFlush(pointer))
-        let count = Int(xmlBufferLength(buffer))
-        guard count > 0, let content = xmlBufferContent(buffer) else { return }
-        try body(UnsafeRawBufferPointer(start: content, count: count))
-        xmlBufferEmpty(buffer)
+        XMLRecordWriter(kind: kind, sink: sink)
     }
 }

@@ -1,3 +1,5 @@
+import PortaBytes
+
 /// Which text XML 1.0 can carry, and the lossless treatment of the rest.
 ///
 /// XML 1.0 cannot hold the C0 control characters other than TAB, LF and CR, nor U+FFFE and
@@ -12,12 +14,7 @@ public enum XMLCharacters {
 
     /// Whether XML 1.0 can carry `text` as character data.
     public static func canCarry(_ text: String) -> Bool {
-        !text.unicodeScalars.contains { scalar in
-            switch scalar.value {
-            case 0x09, 0x0A, 0x0D: false
-            case 0x00..<0x20, 0xFFFE, 0xFFFF: true
-            default: false
-            }
-        }
+        var text = text
+        return text.withUTF8 { XMLCharacterData.canCarry($0) }
     }
 }
