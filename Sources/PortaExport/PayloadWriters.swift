@@ -10,12 +10,26 @@ import PortaModel
 struct PayloadWriters {
     private let bag: BagWriter
     private let catalogue: RecordCatalogue
-    private var writers: [RecordKind: [any PayloadRecordWriter]] = [:]
+    /// The open files, one slot per kind in the order kinds first came.
+    private var slots: [KindFiles] = []
+    /// The slot of the kind written last: a source hands over its records kind by kind.
+    private var lastSlot = 0
     private var page: PersonPage
     private var attachments: AttachmentFiles
     private let identities: RecordIdentityCheck
     /// Records written per kind.
-    private(set) var counts: [RecordKind: Int] = [:]
+    var counts: [RecordKind: Int] {
+        Dictionary(uniqueKeysWithValues: slots.map { ($0.kind, $0.count) })
+    }
+
+    /// A kind's writers, one per format, and its records written so far.
+    private struct KindFiles {
+        let kind: RecordKind
+        var writers: [any PayloadRecordWriter]
+        /// The JSON file, by whose lines the index of ids names a record.
+        let indexedFile: String
+        var count = 0
+    }
 
     /// - Throws: ``ExportError`` when the scratch index of ids cannot be made.
     init(bag: BagWriter, catalogue: RecordCatalogue) throws {
@@ -36,17 +50,28 @@ struct PayloadWriters {
     }
 
     mutating func write(_ record: CanonicalRecord) throws {
-        if writers[record.kind] == nil {
-            writers[record.kind] = try RecordFileFormat.allCases.map { format in
-                try format.makeWriter(record.kind, sink: bag.createPayloadFile(format.path(record.kind)))
-            }
+        let slot = try slot(of: record.kind)
+        for index in slots[slot].writers.indices {
+            try slots[slot].writers[index].write(record)
         }
-        for index in writers[record.kind]!.indices {
-            try writers[record.kind]![index].write(record)
-        }
-        try identities.add(record, position: counts[record.kind, default: 0])
-        counts[record.kind, default: 0] += 1
+        try identities.add(record, file: slots[slot].indexedFile, position: slots[slot].count)
+        slots[slot].count += 1
         page.add(record)
+    }
+
+    /// The slot of `kind`'s files, opened at its first record.
+    private mutating func slot(of kind: RecordKind) throws -> Int {
+        if lastSlot < slots.count, slots[lastSlot].kind == kind { return lastSlot }
+        if let known = slots.firstIndex(where: { $0.kind == kind }) {
+            lastSlot = known
+            return known
+        }
+        let writers = try RecordFileFormat.allCases.map { format in
+            try format.makeWriter(kind, sink: bag.createPayloadFile(format.path(kind)))
+        }
+        slots.append(KindFiles(kind: kind, writers: writers, indexedFile: RecordFileFormat.json.path(kind)))
+        lastSlot = slots.count - 1
+        return lastSlot
     }
 
     /// Finishes every file, writes the page, and returns the files as the manifest lists them,
@@ -58,7 +83,7 @@ struct PayloadWriters {
         var files: [PortaManifest.File] = []
         var tables: [CSVTableSchema.Resource] = []
         for kind in catalogue.kinds {
-            guard var kindWriters = writers[kind] else { continue }
+            guard var kindWriters = slots.first(where: { $0.kind == kind })?.writers else { continue }
             for (format, index) in zip(RecordFileFormat.allCases, kindWriters.indices) {
                 try kindWriters[index].finish()
                 let path = format.path(kind)

@@ -27,9 +27,10 @@ final class RecordIdentityCheck {
 
     deinit { scratch.remove() }
 
-    /// Takes the record written as the `position`-th (0-based) of its kind.
-    func add(_ record: CanonicalRecord, position: Int) throws {
-        batch.record(record, file: RecordFileFormat.json.path(record.kind), line: position + 2)
+    /// Takes the record written as the `position`-th (0-based) of its kind, whose line in
+    /// `file` (its kind's JSON file) names it.
+    func add(_ record: CanonicalRecord, file: String, position: Int) throws {
+        batch.record(record, file: file, line: position + 2)
         if batch.isFull { try index.add(&batch) }
     }
 

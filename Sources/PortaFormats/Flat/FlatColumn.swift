@@ -68,14 +68,37 @@ public struct FlatColumn: Hashable, Sendable {
 
     /// This column's cell of a record: nil when the record has no value.
     public func cell(of record: CanonicalRecord) -> String? {
-        switch content {
+        FlatCell(self).text(of: record)
+    }
+}
+
+/// What one flat column takes from a record, reduced from its ``FlatColumn`` to what a row
+/// needs: the CSV writer holds these instead of the columns, which are costly to copy.
+enum FlatCell {
+    case metadata(MetadataField)
+    case field(String)
+    case amount(of: String)
+    case currency(of: String)
+
+    init(_ column: FlatColumn) {
+        switch column.content {
+        case .metadata(let field): self = .metadata(field)
+        case .field(let field): self = .field(field.name)
+        case .amount(of: let field): self = .amount(of: field.name)
+        case .currency(of: let field): self = .currency(of: field.name)
+        }
+    }
+
+    /// The cell's text, as ``FlatColumn/cell(of:)`` gives it.
+    func text(of record: CanonicalRecord) -> String? {
+        switch self {
         case .metadata(let field): return field.text(of: record.metadata)
-        case .field(let field): return record.values[field.name]?.lexicalForm
-        case .amount(of: let field):
-            guard case .money(let money)? = record.values[field.name] else { return nil }
+        case .field(let name): return record.values[name]?.lexicalForm
+        case .amount(of: let name):
+            guard case .money(let money)? = record.values[name] else { return nil }
             return money.amount
-        case .currency(of: let field):
-            guard case .money(let money)? = record.values[field.name] else { return nil }
+        case .currency(of: let name):
+            guard case .money(let money)? = record.values[name] else { return nil }
             return money.currency.code
         }
     }

@@ -13,7 +13,7 @@ public struct CSVRecordWriter<Sink: ByteSink>: RecordWriter {
     /// The sink the bytes go to.
     public private(set) var sink: Sink
     public private(set) var recordCount = 0
-    private let columns: [FlatColumn]
+    private let cells: [FlatCell]
     private var buffer: [UInt8] = []
     private let flushThreshold = 64 * 1024
 
@@ -21,14 +21,19 @@ public struct CSVRecordWriter<Sink: ByteSink>: RecordWriter {
     public init(kind: RecordKind, sink: Sink) {
         self.kind = kind
         self.sink = sink
-        self.columns = FlatColumn.columns(of: kind)
+        let columns = FlatColumn.columns(of: kind)
+        self.cells = columns.map(FlatCell.init)
         buffer.reserveCapacity(flushThreshold + 4096)
-        appendRow(columns.map(\.name))
+        CSVText.appendRow(columns.map(\.name), to: &buffer)
     }
 
     public mutating func write(_ record: CanonicalRecord) throws {
         precondition(record.kind == kind, "a \(record.kind) record given to the \(kind) writer")
-        appendRow(columns.map { $0.cell(of: record) })
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { buffer.append(0x2C) }
+            if let text = cell.text(of: record) { CSVText.appendCell(text, to: &buffer) }
+        }
+        buffer.append(contentsOf: [0x0D, 0x0A])
         recordCount += 1
         if buffer.count >= flushThreshold { try flush() }
     }
@@ -40,10 +45,6 @@ public struct CSVRecordWriter<Sink: ByteSink>: RecordWriter {
     private mutating func flush() throws {
         try buffer.withUnsafeBytes { try sink.write($0) }
         buffer.removeAll(keepingCapacity: true)
-    }
-
-    private mutating func appendRow(_ cells: [String?]) {
-        CSVText.appendRow(cells, to: &buffer)
     }
 }
 

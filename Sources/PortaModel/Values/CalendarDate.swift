@@ -30,7 +30,19 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
     public static func today() -> CalendarDate { Timestamp(Date()).date }
 
     public var description: String {
-        zeroPadded(year, 4) + "-" + zeroPadded(month, 2) + "-" + zeroPadded(day, 2)
+        var text: [UInt8] = []
+        text.reserveCapacity(10)
+        append(to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends the day as `description` spells it: written for every date of every record.
+    func append(to text: inout [UInt8]) {
+        appendZeroPadded(year, 4, to: &text)
+        text.append(0x2D)
+        appendZeroPadded(month, 2, to: &text)
+        text.append(0x2D)
+        appendZeroPadded(day, 2, to: &text)
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
@@ -90,4 +102,19 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
 func zeroPadded(_ value: Int, _ width: Int) -> String {
     let digits = String(value)
     return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+}
+
+/// Appends what ``zeroPadded(_:_:)`` gives, without making strings for the common case.
+func appendZeroPadded(_ value: Int, _ width: Int, to text: inout [UInt8]) {
+    var limit = 1
+    for _ in 0..<width { limit *= 10 }
+    guard value >= 0, value < limit else {
+        text.append(contentsOf: zeroPadded(value, width).utf8)
+        return
+    }
+    var divisor = limit / 10
+    while divisor > 0 {
+        text.append(0x30 + UInt8(value / divisor % 10))
+        divisor /= 10
+    }
 }

@@ -109,15 +109,24 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
     /// RFC 3339 in UTC.
     public var description: String {
         let secondOfDay = Int((seconds % 86_400 + 86_400) % 86_400)
-        var text = CalendarDate(daysSinceEpoch: dayNumber).description
-        text += "T" + zeroPadded(secondOfDay / 3600, 2) + ":" + zeroPadded(secondOfDay / 60 % 60, 2)
-            + ":" + zeroPadded(secondOfDay % 60, 2)
+        var text: [UInt8] = []
+        text.reserveCapacity(30)
+        CalendarDate(daysSinceEpoch: dayNumber).append(to: &text)
+        text.append(0x54)
+        appendZeroPadded(secondOfDay / 3600, 2, to: &text)
+        text.append(0x3A)
+        appendZeroPadded(secondOfDay / 60 % 60, 2, to: &text)
+        text.append(0x3A)
+        appendZeroPadded(secondOfDay % 60, 2, to: &text)
         if nanoseconds != 0 {
-            var fraction = zeroPadded(Int(nanoseconds), 9)
-            while fraction.hasSuffix("0") { fraction.removeLast() }
-            text += "." + fraction
+            // The fraction without its trailing zeros; a Timestamp's nanoseconds are 1 ... 999 999 999.
+            var fraction = Int(nanoseconds), digits = 9
+            while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+            text.append(0x2E)
+            appendZeroPadded(fraction, digits, to: &text)
         }
-        return text + "Z"
+        text.append(0x5A)
+        return String(decoding: text, as: UTF8.self)
     }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
