@@ -144,6 +144,8 @@ public struct BundleImporter: Sendable {
 }
 
 /// Writes one kind's records from a verified bag into the store, one statement per record.
+/// The JSON file is read, and each record's JSON object made, on a thread of its own while
+/// the rows before go into SQLite on this one.
 private struct RecordInsertion {
     let db: Database
     let controller: String
@@ -151,9 +153,41 @@ private struct RecordInsertion {
     let bundleCreatedAt: String
     let bag: String
 
+    /// A record read, as the row the store keeps of it: only values made for this record
+    /// cross between the threads, none the records of a kind share (their kind, say), whose
+    /// reference counts both cores would otherwise fight over.
+    private struct ReadRecord: Sendable {
+        let id: String
+        let source: String
+        let sourceKey: String
+        let provenance: String
+        let legalBasis: String
+        let category: String
+        let collectedAt: String?
+        let json: String
+        /// An attachment record's file: its path in the bag and SHA-256.
+        let file: (path: String, sha256: String)?
+
+        init(_ record: CanonicalRecord) {
+            let metadata = record.metadata
+            id = metadata.id.rawValue
+            source = metadata.source
+            sourceKey = metadata.sourceKey
+            provenance = metadata.provenance.rawValue
+            legalBasis = metadata.legalBasis.rawValue
+            category = metadata.category.name
+            collectedAt = metadata.collectedAt?.description
+            json = String(decoding: RecordJSON.object(record), as: UTF8.self)
+            if record.kind == .attachment, case .text(let path)? = record.values["path"], case .text(let sha256)? = record.values["sha256"] {
+                file = (path, sha256)
+            } else {
+                file = nil
+            }
+        }
+    }
+
     /// Inserts or updates every record of `kind` in the JSON file at `path`; returns how many.
     func insertAll(kind: RecordKind, from path: String) throws -> Int {
-        var reader = try RecordFileFormat.json.openReader(path: bag + "/" + path, name: path, kind: kind)
         let statement = try db.cachedStatement(sql: """
             INSERT INTO porta_record (controller_id, id, kind, bundle_digest, bundle_created_at, source, source_key, provenance,
                                       legal_basis, category, collected_at, record)
@@ -165,27 +199,29 @@ private struct RecordInsertion {
                 record = excluded.record
             WHERE excluded.bundle_created_at >= porta_record.bundle_created_at
             """)
+        let file = bag + "/" + path
         var count = 0
-        while let record = try reader.next() {
-            let metadata = record.metadata
-            try statement.execute(arguments: [controller, metadata.id.rawValue, kind.name, digest, bundleCreatedAt, metadata.source,
-                                              metadata.sourceKey, metadata.provenance.rawValue, metadata.legalBasis.rawValue,
-                                              metadata.category.name, metadata.collectedAt?.description,
-                                              String(decoding: RecordJSON.object(record), as: UTF8.self)])
-            if kind == .attachment { try storeFile(of: record) }
+        try BatchHandOff<ReadRecord>.overlapping(threadName: "porta-import-reader") { give in
+            var reader = try RecordFileFormat.json.openReader(path: file, name: path, kind: kind)
+            while let record = try reader.next() {
+                try give(ReadRecord(record))
+            }
+        } take: { read in
+            try statement.execute(arguments: [controller, read.id, kind.name, digest, bundleCreatedAt, read.source, read.sourceKey,
+                                              read.provenance, read.legalBasis, read.category, read.collectedAt, read.json])
+            if let file = read.file { try storeFile(file.path, sha256: file.sha256, of: read.id) }
             count += 1
         }
         return count
     }
 
     /// Stores an attachment record's file by its digest (once, however many records name it).
-    private func storeFile(of record: CanonicalRecord) throws {
-        guard case .text(let relative)? = record.values["path"], case .text(let sha256)? = record.values["sha256"] else { return }
+    private func storeFile(_ relative: String, sha256: String, of record: String) throws {
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM porta_attachment_file WHERE sha256 = ?)", arguments: [sha256]) == true {
             return
         }
         guard let content = FileManager.default.contents(atPath: bag + "/" + relative) else {
-            throw ImportError(.changed, path: relative, message: "the attachment file of record \(record.id.rawValue) cannot be read")
+            throw ImportError(.changed, path: relative, message: "the attachment file of record \(record) cannot be read")
         }
         try db.execute(sql: "INSERT INTO porta_attachment_file (sha256, bytes, content) VALUES (?, ?, ?)",
                        arguments: [sha256, content.count, content])

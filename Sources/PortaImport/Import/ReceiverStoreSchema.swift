@@ -58,6 +58,34 @@ enum ReceiverStoreSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        // porta_record keyed by rowid, its primary key an index beside it: records arrive in
+        // the order of their files, and ids are hashes, so rows keyed by id went in at random
+        // places of the whole table; now rows are appended and only the small key index is
+        // written at random (issue 19).
+        migrator.registerMigration("porta-store-2") { db in
+            try db.execute(sql: """
+                CREATE TABLE porta_record_by_rowid (
+                    controller_id TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    bundle_digest TEXT NOT NULL REFERENCES porta_bundle(digest),
+                    bundle_created_at TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    source_key TEXT NOT NULL,
+                    provenance TEXT NOT NULL,
+                    legal_basis TEXT NOT NULL,
+                    category TEXT NOT NULL,
+                    collected_at TEXT,
+                    record TEXT NOT NULL,
+                    PRIMARY KEY (controller_id, id)
+                );
+                INSERT INTO porta_record_by_rowid SELECT * FROM porta_record ORDER BY controller_id, id;
+                DROP TABLE porta_record;
+                ALTER TABLE porta_record_by_rowid RENAME TO porta_record;
+                CREATE INDEX porta_record_by_kind ON porta_record(controller_id, kind);
+                CREATE INDEX porta_record_by_bundle ON porta_record(bundle_digest);
+                """)
+        }
         return migrator
     }
 }
