@@ -6,26 +6,19 @@ import PortaVerify
 /// The exporter's own check that the bundle it writes holds each id once and that every
 /// reference names a record it holds: the verifier's scratch index of ids (level 3), filled as
 /// records are written, so no bundle appears that `porta verify` would refuse for them (a
-/// mapping whose key column is not unique, say). Memory stays flat: the index is on disk.
+/// mapping whose key column is not unique, say). Memory stays flat: the index is SQLite's
+/// private temporary database, in memory while small and in an unlinked temporary file beyond,
+/// so a bulk run's small exports make no scratch files at all.
 final class RecordIdentityCheck {
-    private let scratch: ScratchFolder
     private let index: RecordIndex
     private var batch = RecordIndex.Batch()
 
     /// - Throws: ``ExportError`` `invalid-bundle` when the scratch index cannot be made.
     init() throws {
-        do {
-            scratch = try ScratchFolder(in: nil, prefix: "porta-export")
-        } catch {
-            throw ExportError(.invalidBundle, "the scratch index of ids cannot be made: \(error)")
-        }
-        do { index = try RecordIndex(path: scratch.path + "/index.sqlite") } catch {
-            scratch.remove()
+        do { index = try RecordIndex() } catch {
             throw ExportError(.invalidBundle, "the scratch index of ids cannot be made: \(error)")
         }
     }
-
-    deinit { scratch.remove() }
 
     /// Takes the record written as the `position`-th (0-based) of its kind, whose line in
     /// `file` (its kind's JSON file) names it.

@@ -8,7 +8,8 @@ public struct CSVRecordReader: RecordReader {
     public let kind: RecordKind
     private var parser: CSVParser
     private let assembler: RecordAssembler
-    private let columns: [FlatColumn]
+    /// What each column holds, reduced from its ``FlatColumn`` (which is costly to copy per cell).
+    private let columns: [FlatCell]
     private var index = 0
 
     /// A reader of the file at `path`; `name` is what errors call it (its path in the bundle).
@@ -22,7 +23,8 @@ public struct CSVRecordReader: RecordReader {
         self.kind = kind
         self.parser = CSVParser(input: input)
         self.assembler = RecordAssembler(kind: kind, format: .csv)
-        self.columns = FlatColumn.columns(of: kind)
+        let columns = FlatColumn.columns(of: kind)
+        self.columns = columns.map(FlatCell.init)
         guard let header = try parser.nextRow() else {
             throw FormatError(.csv, "the file is empty; it needs at least the header row", file: input.name, line: 1)
         }
@@ -56,18 +58,20 @@ public struct CSVRecordReader: RecordReader {
         var fields: [String: CarriedValue] = [:]
         var amounts: [String: String] = [:], currencies: [String: String] = [:]
         for (column, cell) in zip(columns, cells) where !cell.isEmpty {
-            switch column.content {
+            switch column {
             case .metadata(let field): metadata[field] = cell
-            case .field(let field): fields[field.name] = .text(cell)
-            case .amount(of: let field): amounts[field.name] = cell
-            case .currency(of: let field): currencies[field.name] = cell
+            case .field(let name): fields[name] = .text(cell)
+            case .amount(of: let name): amounts[name] = cell
+            case .currency(of: let name): currencies[name] = cell
             }
         }
-        for name in Set(amounts.keys).union(currencies.keys) {
-            guard let amount = amounts[name], let currency = currencies[name] else {
-                throw FormatError(.csv, "\(name): money needs both \(name).amount and \(name).currency")
+        if !amounts.isEmpty || !currencies.isEmpty {
+            for name in Set(amounts.keys).union(currencies.keys) {
+                guard let amount = amounts[name], let currency = currencies[name] else {
+                    throw FormatError(.csv, "\(name): money needs both \(name).amount and \(name).currency")
+                }
+                fields[name] = .money(amount: amount, currency: currency)
             }
-            fields[name] = .money(amount: amount, currency: currency)
         }
         return try assembler.record(metadata: metadata, fields: fields)
     }

@@ -15,9 +15,12 @@ import PortaModel
 public final class RecordIndex: Sendable {
     private let database: DatabaseQueue
 
-    /// An index in a new database file at `path`.
+    /// An index in a new database file at `path`; with no path, in a private temporary
+    /// database, which SQLite keeps in memory while it is small (up to its page cache, 2 MiB)
+    /// and spills to an unlinked temporary file beyond: no file at all for a small bundle, flat
+    /// memory for a large one.
     /// - Throws: GRDB's error when the file cannot be made.
-    public init(path: String) throws {
+    public init(path: String = "") throws {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE")
