@@ -8,6 +8,15 @@ struct RowMapper {
     let mapping: RecordMapping
     let source: String
     let referenceDate: CalendarDate
+    /// Each mapped field's position in the kind's fields, where the record holds its value.
+    private let positions: [Int?]
+
+    init(mapping: RecordMapping, source: String, referenceDate: CalendarDate) {
+        self.mapping = mapping
+        self.source = source
+        self.referenceDate = referenceDate
+        positions = mapping.fields.map { mapping.kind.position(ofField: $0.field.name) }
+    }
 
     /// The columns (fields) a mapping reads from a row, key first, each once.
     static func columns(of mapping: RecordMapping) -> [String] {
@@ -50,10 +59,11 @@ struct RowMapper {
                 throw invalid("collected-at", error)
             }
         }
-        var values: [String: FieldValue] = [:]
-        for field in mapping.fields {
+        var values = [FieldValue?](repeating: nil, count: mapping.kind.fields.count)
+        for (field, position) in zip(mapping.fields, positions) {
             do {
-                values[field.field.name] = try convert(field, value: value)
+                guard let position else { throw ModelError(.invalidRecord, "\(mapping.kind.name) has no field \(field.field.name)") }
+                values[position] = try convert(field, value: value)
             } catch {
                 throw invalid(field.field.name, error)
             }
@@ -67,7 +77,7 @@ struct RowMapper {
         }
         do {
             values = try CanonicalRecord.normalizingIdentifierValue(values, kind: mapping.kind, referenceDate: referenceDate)
-            return PulledRecord(try CanonicalRecord(kind: mapping.kind, metadata: metadata, values: values), attachment: attachment)
+            return PulledRecord(try CanonicalRecord(kind: mapping.kind, metadata: metadata, fieldValues: values), attachment: attachment)
         } catch let error as ModelError {
             throw invalid(error.field ?? "record", ModelError(error.code, error.message))
         }

@@ -76,16 +76,20 @@ public struct FlatColumn: Hashable, Sendable {
 /// needs: the CSV writer holds these instead of the columns, which are costly to copy.
 enum FlatCell {
     case metadata(MetadataField)
-    case field(String)
-    case amount(of: String)
-    case currency(of: String)
+    /// A field, by its position in the kind's fields.
+    case field(Int)
+    case amount(of: Int)
+    case currency(of: Int)
 
     init(_ column: FlatColumn) {
+        func position(_ field: FieldDefinition) -> Int {
+            column.kind.fields.firstIndex { $0.name == field.name }!
+        }
         switch column.content {
         case .metadata(let field): self = .metadata(field)
-        case .field(let field): self = .field(field.name)
-        case .amount(of: let field): self = .amount(of: field.name)
-        case .currency(of: let field): self = .currency(of: field.name)
+        case .field(let field): self = .field(position(field))
+        case .amount(of: let field): self = .amount(of: position(field))
+        case .currency(of: let field): self = .currency(of: position(field))
         }
     }
 
@@ -93,12 +97,12 @@ enum FlatCell {
     func text(of record: CanonicalRecord) -> String? {
         switch self {
         case .metadata(let field): return field.text(of: record.metadata)
-        case .field(let name): return record.values[name]?.lexicalForm
-        case .amount(of: let name):
-            guard case .money(let money)? = record.values[name] else { return nil }
+        case .field(let position): return record.fieldValues[position]?.lexicalForm
+        case .amount(of: let position):
+            guard case .money(let money)? = record.fieldValues[position] else { return nil }
             return money.amount
-        case .currency(of: let name):
-            guard case .money(let money)? = record.values[name] else { return nil }
+        case .currency(of: let position):
+            guard case .money(let money)? = record.fieldValues[position] else { return nil }
             return money.currency.code
         }
     }

@@ -207,7 +207,7 @@ public struct PersonPage {
             html.element("p", words.showing(kindRows.count, of: count))
         }
         let fields = kind.fields.filter { field in
-            field.name != "person" && kindRows.contains { $0.values[field.name] != nil }
+            field.name != "person" && kindRows.contains { $0[field.name] != nil }
         }
         html.line("<div class=\"scroll\"><table>")
         var header = "<tr>"
@@ -219,7 +219,7 @@ public struct PersonPage {
         for record in kindRows {
             var row = "<tr id=\"\(record.id.rawValue)\">"
             for field in fields {
-                guard let value = record.values[field.name] else { row += "<td></td>"; continue }
+                guard let value = record[field.name] else { row += "<td></td>"; continue }
                 row += "<td>" + cell(value, field: field, record: record, words, values, labels) + "</td>"
             }
             let meta = record.metadata
@@ -241,8 +241,8 @@ public struct PersonPage {
         if record.kind == .attachment, field.name == "path", case .text(let path) = value, path.hasPrefix("data/") {
             let local = HTMLText.escape(String(path.dropFirst(5)))
             var markup = "<a href=\"\(local)\">\(HTMLText.escape(String(path.dropFirst(11))))</a>"
-            if case .text(let type)? = record.values["mediaType"], ["image/png", "image/jpeg", "image/gif", "image/webp"].contains(type) {
-                let name: String = if case .text(let file)? = record.values["fileName"] { file } else { "" }
+            if case .text(let type)? = record["mediaType"], ["image/png", "image/jpeg", "image/gif", "image/webp"].contains(type) {
+                let name: String = if case .text(let file)? = record["fileName"] { file } else { "" }
                 markup += "<br><img src=\"\(local)\" alt=\"\(HTMLText.escape(words.text(.image) + ": " + name))\">"
             }
             return markup
@@ -259,7 +259,7 @@ public struct PersonPage {
         for (kind, kindRows) in rows {
             for record in kindRows {
                 func text(_ name: String) -> String? {
-                    guard let field = kind.field(named: name), let value = record.values[name] else { return nil }
+                    guard let field = kind.field(named: name), let value = record[name] else { return nil }
                     return values.text(value, field: field)
                 }
                 let label: String? = switch kind {

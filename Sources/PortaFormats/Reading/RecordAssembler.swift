@@ -26,14 +26,14 @@ public struct RecordAssembler: Sendable {
         let recordID = metadata[.id]
         do {
             let built = try self.metadata(metadata)
-            var values: [String: FieldValue] = [:]
+            var values = [FieldValue?](repeating: nil, count: kind.fields.count)
             for (name, carried) in fields {
-                guard let field = kind.field(named: name) else {
+                guard let position = kind.position(ofField: name) else {
                     throw problem("\(kind.name) has no field \(FormatError.quotedName(name))")
                 }
-                values[name] = try value(carried, for: field)
+                values[position] = try value(carried, for: kind.fields[position])
             }
-            return try CanonicalRecord(kind: kind, metadata: built, values: values)
+            return try CanonicalRecord(kind: kind, metadata: built, fieldValues: values)
         } catch var error as FormatError {
             error.recordID = error.recordID ?? recordID.flatMap { try? RecordID(validating: $0).rawValue }
             throw error

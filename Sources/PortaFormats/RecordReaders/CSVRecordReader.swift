@@ -60,9 +60,9 @@ public struct CSVRecordReader: RecordReader {
         for (column, cell) in zip(columns, cells) where !cell.isEmpty {
             switch column {
             case .metadata(let field): metadata[field] = cell
-            case .field(let name): fields[name] = .text(cell)
-            case .amount(of: let name): amounts[name] = cell
-            case .currency(of: let name): currencies[name] = cell
+            case .field(let position): fields[kind.fields[position].name] = .text(cell)
+            case .amount(of: let position): amounts[kind.fields[position].name] = cell
+            case .currency(of: let position): currencies[kind.fields[position].name] = cell
             }
         }
         if !amounts.isEmpty || !currencies.isEmpty {

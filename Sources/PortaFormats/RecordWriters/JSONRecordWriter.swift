@@ -57,8 +57,8 @@ public struct JSONRecordWriter<Sink: ByteSink>: RecordWriter {
             key(field.rawValue)
             JSONText.appendString(text, to: &buffer)
         }
-        for field in record.kind.fields {
-            guard let value = record.values[field.name] else { continue }
+        for (field, value) in zip(record.kind.fields, record.fieldValues) {
+            guard let value else { continue }
             key(field.name)
             appendValue(value, to: &buffer)
         }

@@ -48,9 +48,8 @@ public struct XMLRecordWriter<Sink: ByteSink>: RecordWriter {
             guard let text = field.text(of: record.metadata) else { continue }
             appendElement(metadataTags[position], text)
         }
-        for (position, field) in kind.fields.enumerated() {
-            guard let value = record.values[field.name] else { continue }
-            let tags = fieldTags[position]
+        for (tags, value) in zip(fieldTags, record.fieldValues) {
+            guard let value else { continue }
             if case .money(let money) = value {
                 buffer += tags.start
                 appendElement(ElementTags.amount, money.amount)

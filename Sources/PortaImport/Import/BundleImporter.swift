@@ -178,7 +178,7 @@ private struct RecordInsertion {
             category = metadata.category.name
             collectedAt = metadata.collectedAt?.description
             json = String(decoding: RecordJSON.object(record), as: UTF8.self)
-            if record.kind == .attachment, case .text(let path)? = record.values["path"], case .text(let sha256)? = record.values["sha256"] {
+            if record.kind == .attachment, case .text(let path)? = record["path"], case .text(let sha256)? = record["sha256"] {
                 file = (path, sha256)
             } else {
                 file = nil

@@ -112,13 +112,13 @@ struct ReceiverWriter {
     private func bound(_ record: CanonicalRecord, _ column: ReceiverMapping.Column) async throws -> BoundValue {
         // References are resolved before the conversion, which is synchronous.
         var keys: [RecordID: String] = [:]
-        if case .reference(let id)? = record.values[column.field] {
+        if case .reference(let id)? = record[column.field] {
             guard let key = try await rowKey(of: id) else {
                 throw ReceiverValueError("field \(column.field) refers to record \(id.rawValue), which is not in the receiver's tables")
             }
             keys[id] = key
         }
-        return try column.conversion.bound(record.values[column.field]) { keys[$0]! }
+        return try column.conversion.bound(record[column.field]) { keys[$0]! }
     }
 
     private func rowKey(of id: RecordID) async throws -> String? {

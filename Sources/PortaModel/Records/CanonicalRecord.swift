@@ -3,33 +3,59 @@
 /// A record is checked when it is made: every value belongs to a field of the kind and fits its
 /// type (no text is empty), every required field has a value, and the id's prefix is the kind's. So a record that
 /// exists is one every writer can write and every reader will accept.
+///
+/// The values are held in the kind's catalogue order, one slot per field (``fieldValues``), so
+/// the writers walk them beside ``RecordKind/fields`` without hashing a field name; ``values``
+/// gives them by name for code off that path.
 public struct CanonicalRecord: Hashable, Sendable {
     /// The record's kind.
     public let kind: RecordKind
     /// Id, source, provenance, legal basis, category, collection time.
     public let metadata: RecordMetadata
+    /// The kind's field values in the order of ``RecordKind/fields``; nil where a field has none.
+    public let fieldValues: [FieldValue?]
+
     /// The kind's field values by field name; absent fields have no entry.
-    public let values: [String: FieldValue]
+    public var values: [String: FieldValue] {
+        var values: [String: FieldValue] = [:]
+        for (field, value) in zip(kind.fields, fieldValues) {
+            if let value { values[field.name] = value }
+        }
+        return values
+    }
 
     /// Makes a record, checking the values against the kind.
     /// - Throws: ``ModelError`` with code `invalid-record`, naming the field.
     public init(kind: RecordKind, metadata: RecordMetadata, values: [String: FieldValue]) throws {
+        var fieldValues = [FieldValue?](repeating: nil, count: kind.fields.count)
+        for (name, value) in values {
+            guard let position = kind.position(ofField: name) else {
+                throw ModelError(.invalidRecord, "\(kind.name) has no field \(name)", field: name)
+            }
+            fieldValues[position] = value
+        }
+        try self.init(kind: kind, metadata: metadata, fieldValues: fieldValues)
+    }
+
+    /// Makes a record from its values in the kind's catalogue order, checking them against the kind.
+    /// - Throws: ``ModelError`` with code `invalid-record`, naming the field; a programming error
+    ///   (a precondition) when the count is not the kind's number of fields.
+    public init(kind: RecordKind, metadata: RecordMetadata, fieldValues: [FieldValue?]) throws {
+        precondition(fieldValues.count == kind.fields.count, "\(fieldValues.count) values for the \(kind.fields.count) fields of \(kind.name)")
         guard metadata.id.prefix == kind.idPrefix else {
             throw ModelError(.invalidRecord, "id prefix does not match kind \(kind.name)", field: "id")
         }
-        for (name, value) in values {
-            guard let field = kind.field(named: name) else {
-                throw ModelError(.invalidRecord, "\(kind.name) has no field \(name)", field: name)
+        for (field, value) in zip(kind.fields, fieldValues) {
+            if let value {
+                try Self.check(value, fits: field)
+            } else if field.isRequired {
+                throw ModelError(.invalidRecord, "required field is missing", field: field.name)
             }
-            try Self.check(value, fits: field)
         }
-        for field in kind.fields where field.isRequired && values[field.name] == nil {
-            throw ModelError(.invalidRecord, "required field is missing", field: field.name)
-        }
-        if kind == .identifier { try Self.checkIdentifierValue(values) }
+        if kind == .identifier { try Self.checkIdentifierValue(kind: kind, fieldValues) }
         self.kind = kind
         self.metadata = metadata
-        self.values = values
+        self.fieldValues = fieldValues
     }
 
     /// The same values with an identifier record's personnummer or samordningsnummer
@@ -39,22 +65,40 @@ public struct CanonicalRecord: Hashable, Sendable {
     /// - Throws: ``ModelError`` `invalid-personnummer` for a number that is not valid.
     public static func normalizingIdentifierValue(_ values: [String: FieldValue], kind: RecordKind,
                                                   referenceDate: CalendarDate) throws -> [String: FieldValue] {
-        guard kind == .identifier, case .text(let scheme)? = values["scheme"],
-              scheme == "personnummer" || scheme == "samordningsnummer",
-              case .text(let raw)? = values["value"] else { return values }
+        guard kind == .identifier else { return values }
         var normalized = values
-        do {
-            normalized["value"] = .text(try Personnummer(normalizing: raw, referenceDate: referenceDate).value)
-        } catch let error as ModelError {
-            throw error.inField("value")
-        }
+        normalized["value"] = try normalizedIdentifier(scheme: values["scheme"], value: values["value"], referenceDate: referenceDate)
         return normalized
     }
 
+    /// ``normalizingIdentifierValue(_:kind:referenceDate:)`` over values in catalogue order.
+    /// - Throws: ``ModelError`` `invalid-personnummer` for a number that is not valid.
+    public static func normalizingIdentifierValue(_ fieldValues: [FieldValue?], kind: RecordKind,
+                                                  referenceDate: CalendarDate) throws -> [FieldValue?] {
+        guard kind == .identifier, let scheme = kind.position(ofField: "scheme"), let value = kind.position(ofField: "value") else {
+            return fieldValues
+        }
+        var normalized = fieldValues
+        normalized[value] = try normalizedIdentifier(scheme: fieldValues[scheme], value: fieldValues[value], referenceDate: referenceDate)
+        return normalized
+    }
+
+    /// An identifier's value with a personnummer or samordningsnummer in 12 digits.
+    private static func normalizedIdentifier(scheme: FieldValue?, value: FieldValue?, referenceDate: CalendarDate) throws -> FieldValue? {
+        guard case .text(let scheme)? = scheme, scheme == "personnummer" || scheme == "samordningsnummer",
+              case .text(let raw)? = value else { return value }
+        do {
+            return .text(try Personnummer(normalizing: raw, referenceDate: referenceDate).value)
+        } catch let error as ModelError {
+            throw error.inField("value")
+        }
+    }
+
     /// A personnummer or samordningsnummer in a record is in its 12-digit normal form.
-    private static func checkIdentifierValue(_ values: [String: FieldValue]) throws {
-        guard case .text(let scheme)? = values["scheme"], scheme == "personnummer" || scheme == "samordningsnummer",
-              case .text(let raw)? = values["value"] else { return }
+    private static func checkIdentifierValue(kind: RecordKind, _ fieldValues: [FieldValue?]) throws {
+        guard let schemePosition = kind.position(ofField: "scheme"), let valuePosition = kind.position(ofField: "value"),
+              case .text(let scheme)? = fieldValues[schemePosition], scheme == "personnummer" || scheme == "samordningsnummer",
+              case .text(let raw)? = fieldValues[valuePosition] else { return }
         let normal: Personnummer
         do { normal = try Personnummer(normalForm: raw) } catch let error as ModelError { throw error.inField("value") }
         if normal.value != raw {
@@ -66,7 +110,9 @@ public struct CanonicalRecord: Hashable, Sendable {
     public var id: RecordID { metadata.id }
 
     /// The value of a field, or nil when it has none.
-    public subscript(field: String) -> FieldValue? { values[field] }
+    public subscript(field: String) -> FieldValue? {
+        kind.position(ofField: field).flatMap { fieldValues[$0] }
+    }
 
     private static func check(_ value: FieldValue, fits field: FieldDefinition) throws {
         func mismatch() -> ModelError {

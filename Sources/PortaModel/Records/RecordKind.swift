@@ -36,6 +36,11 @@ public struct RecordKind: Hashable, Sendable, CustomStringConvertible {
         fields.first { $0.name == name }
     }
 
+    /// The position of the field with this name in ``fields``, or nil.
+    public func position(ofField name: String) -> Int? {
+        fields.firstIndex { $0.name == name }
+    }
+
     public var description: String { name }
 
     public static func == (lhs: RecordKind, rhs: RecordKind) -> Bool { lhs.name == rhs.name }

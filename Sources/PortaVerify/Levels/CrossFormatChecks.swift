@@ -75,7 +75,7 @@ enum RecordComparison {
         for field in MetadataField.allCases where field.text(of: a.metadata) != field.text(of: b.metadata) {
             return field.rawValue
         }
-        for field in a.kind.fields where a.values[field.name] != b.values[field.name] {
+        for field in a.kind.fields where a[field.name] != b[field.name] {
             return field.name
         }
         return nil

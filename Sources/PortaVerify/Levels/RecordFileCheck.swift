@@ -90,10 +90,10 @@ struct RecordFileCheck: Sendable {
         outcome.footings[Footing(provenance: record.metadata.provenance, legalBasis: record.metadata.legalBasis), default: 0] += 1
         guard kind == .attachment else { return }
         func text(_ name: String) -> String? {
-            if case .text(let value)? = record.values[name] { value } else { nil }
+            if case .text(let value)? = record[name] { value } else { nil }
         }
         var bytes: Int64?
-        if case .integer(let count)? = record.values["bytes"] { bytes = count }
+        if case .integer(let count)? = record["bytes"] { bytes = count }
         outcome.attachments.append(AttachmentClaim(record: record.id.rawValue, line: line, path: text("path"),
                                                    bytes: bytes, sha256: text("sha256")))
     }

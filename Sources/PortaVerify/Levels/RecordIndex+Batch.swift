@@ -27,9 +27,8 @@ extension RecordIndex {
             let file = number(of: file)
             let key = append(record.id)
             records.append((key, file))
-            for field in record.kind.fields {
-                guard case .reference(let targetKind) = field.type,
-                      case .reference(let target)? = record.values[field.name] else { continue }
+            for (field, value) in zip(record.kind.fields, record.fieldValues) {
+                guard case .reference(let targetKind) = field.type, case .reference(let target)? = value else { continue }
                 let number = number(of: ReferenceField(kind: record.kind.name, name: field.name, targetKind: targetKind.kind))
                 references.append((key, number, append(target), file, line))
             }
