@@ -22,7 +22,7 @@ public struct RecordAssembler: Sendable {
 
     /// Builds a record from its metadata texts and its field values.
     /// - Throws: ``FormatError`` without a location (the reader adds it), naming the field.
-    public func record(metadata: [MetadataField: String], fields: [String: CarriedValue]) throws -> CanonicalRecord {
+    public func record(metadata: MetadataTexts, fields: [String: CarriedValue]) throws -> CanonicalRecord {
         let recordID = metadata[.id]
         do {
             let built = try self.metadata(metadata)
@@ -42,7 +42,7 @@ public struct RecordAssembler: Sendable {
         }
     }
 
-    private func metadata(_ texts: [MetadataField: String]) throws -> RecordMetadata {
+    private func metadata(_ texts: MetadataTexts) throws -> RecordMetadata {
         func required(_ field: MetadataField) throws -> String {
             guard let text = texts[field], !text.isEmpty else { throw problem("\(field.rawValue): required metadata is missing") }
             return text

@@ -54,7 +54,7 @@ public struct CSVRecordReader: RecordReader {
     }
 
     private func record(from cells: [String]) throws -> CanonicalRecord {
-        var metadata: [MetadataField: String] = [:]
+        var metadata = MetadataTexts()
         var fields: [String: CarriedValue] = [:]
         var amounts: [String: String] = [:], currencies: [String: String] = [:]
         for (column, cell) in zip(columns, cells) where !cell.isEmpty {

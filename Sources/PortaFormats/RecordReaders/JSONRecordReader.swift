@@ -42,7 +42,7 @@ public struct JSONRecordReader: RecordReader {
         guard case .object(let members) = element else {
             throw FormatError(.json, "a record is \(element.typeName), not an object")
         }
-        var metadata: [MetadataField: String] = [:]
+        var metadata = MetadataTexts()
         var fields: [String: CarriedValue] = [:]
         for member in members {
             if let field = MetadataField(rawValue: member.key) {

@@ -205,7 +205,7 @@ public final class XMLRecordReader: RecordReader {
 /// What has been read of the record being read.
 private struct PartialRecord {
     var depth: Int?
-    var metadata: [MetadataField: String] = [:]
+    var metadata = MetadataTexts()
     var fields: [String: CarriedValue] = [:]
     var field: String?
     var part: String?
