@@ -22,15 +22,16 @@ public struct RecordAssembler: Sendable {
 
     /// Builds a record from its metadata texts and its field values.
     /// - Throws: ``FormatError`` without a location (the reader adds it), naming the field.
-    public func record(metadata: MetadataTexts, fields: [String: CarriedValue]) throws -> CanonicalRecord {
+    public func record(metadata: MetadataTexts, fields: CarriedFields) throws -> CanonicalRecord {
         let recordID = metadata[.id]
         do {
             let built = try self.metadata(metadata)
+            if let name = fields.unknown {
+                throw problem("\(kind.name) has no field \(FormatError.quotedName(name))")
+            }
             var values = [FieldValue?](repeating: nil, count: kind.fields.count)
-            for (name, carried) in fields {
-                guard let position = kind.position(ofField: name) else {
-                    throw problem("\(kind.name) has no field \(FormatError.quotedName(name))")
-                }
+            for (position, carried) in fields.values.enumerated() {
+                guard let carried else { continue }
                 values[position] = try value(carried, for: kind.fields[position])
             }
             return try CanonicalRecord(kind: kind, metadata: built, fieldValues: values)

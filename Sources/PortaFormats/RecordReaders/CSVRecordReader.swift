@@ -55,23 +55,30 @@ public struct CSVRecordReader: RecordReader {
 
     private func record(from cells: [String]) throws -> CanonicalRecord {
         var metadata = MetadataTexts()
-        var fields: [String: CarriedValue] = [:]
-        var amounts: [String: String] = [:], currencies: [String: String] = [:]
+        var fields = CarriedFields(kind: kind)
+        var money: [(position: Int, amount: String?, currency: String?)] = []
+        func note(_ position: Int, amount: String? = nil, currency: String? = nil) {
+            if let index = money.firstIndex(where: { $0.position == position }) {
+                if let amount { money[index].amount = amount }
+                if let currency { money[index].currency = currency }
+            } else {
+                money.append((position, amount, currency))
+            }
+        }
         for (column, cell) in zip(columns, cells) where !cell.isEmpty {
             switch column {
             case .metadata(let field): metadata[field] = cell
-            case .field(let position): fields[kind.fields[position].name] = .text(cell)
-            case .amount(of: let position): amounts[kind.fields[position].name] = cell
-            case .currency(of: let position): currencies[kind.fields[position].name] = cell
+            case .field(let position): fields[position] = .text(cell)
+            case .amount(of: let position): note(position, amount: cell)
+            case .currency(of: let position): note(position, currency: cell)
             }
         }
-        if !amounts.isEmpty || !currencies.isEmpty {
-            for name in Set(amounts.keys).union(currencies.keys) {
-                guard let amount = amounts[name], let currency = currencies[name] else {
-                    throw FormatError(.csv, "\(name): money needs both \(name).amount and \(name).currency")
-                }
-                fields[name] = .money(amount: amount, currency: currency)
+        for part in money {
+            guard let amount = part.amount, let currency = part.currency else {
+                let name = kind.fields[part.position].name
+                throw FormatError(.csv, "\(name): money needs both \(name).amount and \(name).currency")
             }
+            fields[part.position] = .money(amount: amount, currency: currency)
         }
         return try assembler.record(metadata: metadata, fields: fields)
     }

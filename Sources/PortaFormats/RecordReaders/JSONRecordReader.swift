@@ -43,7 +43,7 @@ public struct JSONRecordReader: RecordReader {
             throw FormatError(.json, "a record is \(element.typeName), not an object")
         }
         var metadata = MetadataTexts()
-        var fields: [String: CarriedValue] = [:]
+        var fields = CarriedFields(kind: kind)
         for member in members {
             if let field = MetadataField(rawValue: member.key) {
                 guard case .string(let text) = member.value else {
@@ -51,7 +51,7 @@ public struct JSONRecordReader: RecordReader {
                 }
                 metadata[field] = text
             } else {
-                fields[member.key] = try Self.carried(member)
+                fields.set(try Self.carried(member), named: member.key)
             }
         }
         return try assembler.record(metadata: metadata, fields: fields)

@@ -49,7 +49,7 @@ public final class XMLRecordReader: RecordReader {
         guard !finished else { return nil }
         xmlSetStructuredErrorFunc(errors.context, XMLErrorCollector.callback)
         defer { xmlSetStructuredErrorFunc(nil, nil) }
-        var record = PartialRecord()
+        var record = PartialRecord(fields: CarriedFields(kind: kind))
         while true {
             let status = xmlTextReaderRead(reader)
             try throwCollectedError()
@@ -94,7 +94,7 @@ public final class XMLRecordReader: RecordReader {
             case 1:
                 guard element == XMLRecordLayout.recordElement(of: kind) else { throw failure("an element that is not a \(kind.name) record") }
                 recordsStarted += 1
-                record = PartialRecord()
+                record = PartialRecord(fields: CarriedFields(kind: kind))
                 record.depth = 1
                 if isEmpty { return record }
             case 2:
@@ -206,7 +206,7 @@ public final class XMLRecordReader: RecordReader {
 private struct PartialRecord {
     var depth: Int?
     var metadata = MetadataTexts()
-    var fields: [String: CarriedValue] = [:]
+    var fields: CarriedFields
     var field: String?
     var part: String?
     var text: [UInt8] = []
@@ -217,7 +217,7 @@ private struct PartialRecord {
         guard let field else { return }
         defer { self.field = nil; text = [] }
         if !moneyParts.isEmpty {
-            fields[field] = .money(amount: moneyParts["amount"] ?? "", currency: moneyParts["currency"] ?? "")
+            fields.set(.money(amount: moneyParts["amount"] ?? "", currency: moneyParts["currency"] ?? ""), named: field)
             return
         }
         var value = String(decoding: text, as: UTF8.self)
@@ -225,7 +225,7 @@ private struct PartialRecord {
         if let metadataField = MetadataField(rawValue: field) {
             metadata[metadataField] = value
         } else {
-            fields[field] = .text(value)
+            fields.set(.text(value), named: field)
         }
     }
 }
