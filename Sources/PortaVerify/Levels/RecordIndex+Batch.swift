@@ -71,9 +71,13 @@ enum IndexKey {
                 bytes.append(0)
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[...prefix]))
                 var index = prefix + 1
-                while index < utf8.count, let high = nibble(utf8[index]), let low = nibble(utf8[index + 1]) {
-                    bytes.append(high << 4 | low)
-                    index += 2
+                Self.nibbles.withUnsafeBufferPointer { nibbles in
+                    while index < utf8.count {
+                        let high = nibbles[Int(utf8[index])], low = nibbles[Int(utf8[index + 1])]
+                        guard high | low != 0xFF else { return }  // a digit is at most 0x0F, a non-digit 0xFF
+                        bytes.append(high << 4 | low)
+                        index += 2
+                    }
                 }
                 if index == utf8.count { return }
                 bytes.removeSubrange(start...)
@@ -94,11 +98,13 @@ enum IndexKey {
         return String(decoding: text, as: UTF8.self)
     }
 
-    private static func nibble(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case 0x30...0x39: digit - 0x30
-        case 0x61...0x66: digit - 0x61 + 10
-        default: nil
+    /// The value of each lower-case hex digit by its byte, 0xFF for every other byte: a table
+    /// look-up per digit (two per byte of every id, for every record and reference).
+    private static let nibbles: [UInt8] = (0...255).map { byte in
+        switch byte {
+        case 0x30...0x39: UInt8(byte - 0x30)
+        case 0x61...0x66: UInt8(byte - 0x61 + 10)
+        default: 0xFF
         }
     }
 
