@@ -7,7 +7,9 @@
 #   attachments  100 000 records plus UPLOADS photos of 4 MiB (default 220) under data/files/
 # Then, with the files in the page cache (each bundle is read once before timing), times over
 # the same bundle: coreutils sha256sum over every file; porta verify --level 1 (the bag);
-# porta verify (all levels; the bundles are unsigned, so level 5 is skipped); bagit.py --validate --processes 2. Prints a Markdown table of
+# porta verify (all levels; the bundles are unsigned, so level 5 is skipped); xmllint --stream
+# --schema over the XML files alone, with the ratio of the full verify to it (issue 19);
+# bagit.py --validate --processes 2. Prints a Markdown table of
 # wall time, MB/s and peak RSS; BENCHMARKS.md keeps the figures.
 #
 # Usage: scripts/bench-verify.sh [RECORDS [UPLOADS]]
@@ -42,6 +44,7 @@ timed() {
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
   awk -v l="$label" -v b="$bytes" -v w="$wall" -v m="$rss" \
     'BEGIN { printf "| %s | %.2f | %.0f | %.1f |\n", l, w, (w > 0 ? b / w / 1e6 : 0), m / 1024 }'
+  last_wall=$wall
 }
 
 for spec in "records $records 0" "attachments 100000 $uploads"; do
@@ -61,7 +64,15 @@ for spec in "records $records 0" "attachments 100000 $uploads"; do
   grep -q "result: valid" "$work/out.txt" || { echo "porta verify --level 1 did not pass" >&2; cat "$work/out.txt" >&2; exit 1; }
   timed "porta verify (all levels)" "$bytes" "$porta" verify "$bag"
   grep -q "result: valid" "$work/out.txt" || { echo "porta verify did not pass" >&2; cat "$work/out.txt" >&2; exit 1; }
+  verify_wall=$last_wall
+  # The full verify's peer (issue 19): libxml2's own validator over the bundle's XML files.
+  timed "xmllint --stream --schema (the XML files alone)" "$(du -cb "$bag"/data/xml/*.xml | tail -1 | cut -f1)" \
+    xmllint --stream --noout --schema formats/xml/porta-1.xsd "$bag"/data/xml/*.xml
+  grep -q "validates" "$work/out.txt" || { echo "xmllint did not pass" >&2; cat "$work/out.txt" >&2; exit 1; }
+  xmllint_wall=$last_wall
   timed "bagit.py --validate --processes 2" "$bytes" bagit.py --validate --processes 2 "$bag"
   grep -q "is valid" "$work/out.txt" || { echo "bagit.py did not pass" >&2; cat "$work/out.txt" >&2; exit 1; }
+  echo
+  awk -v v="$verify_wall" -v x="$xmllint_wall" 'BEGIN { printf "porta verify / xmllint --stream --schema: %.1f×\n", v / x }'
   rm -rf "$work/$1"
 done
