@@ -1,5 +1,6 @@
 import Foundation
 import PortaBundle
+import PortaBytes
 import PortaConnectors
 import PortaFormats
 import PortaModel
@@ -19,10 +20,9 @@ final class PayloadPipeline: @unchecked Sendable {
 
     private var writers: PayloadWriters
     private var batch: [PulledRecord] = []
-    private let condition = NSCondition()
-    private var queue: [[PulledRecord]] = []
-    private var closed = false
-    private var failure: (any Error)?
+    /// The queue to the writers' thread; the writers cancel it with their failure, ``stop()``
+    /// with a ``CancellationError``.
+    private let handOff = BatchHandOff<PulledRecord>(capacity: queuedBatches)
     private let done = DispatchSemaphore(value: 0)
     private var running = false
 
@@ -40,7 +40,8 @@ final class PayloadPipeline: @unchecked Sendable {
         if batch.count == Self.batchSize {
             // A small export (one person of a bulk run) never fills a batch and never starts the thread.
             if !running { start() }
-            try hand(over: false)
+            try handOff.put(batch)
+            batch = []
         }
     }
 
@@ -49,11 +50,13 @@ final class PayloadPipeline: @unchecked Sendable {
     /// - Throws: what the writers threw, or what finishing throws.
     func finish(page context: PersonPage.Context) throws -> [PortaManifest.File] {
         if running {
-            try hand(over: true)
+            // A failed hand-over leaves the failure in the hand-off, thrown below.
+            if (try? handOff.put(batch)) != nil { batch = [] }
+            handOff.close()
             done.wait()
             running = false
         }
-        if let failure { throw failure }
+        if let failure = handOff.cancelled { throw failure }
         for record in batch { try writers.write(record) }
         batch = []
         return try writers.finish(page: context)
@@ -62,12 +65,7 @@ final class PayloadPipeline: @unchecked Sendable {
     /// Ends the writers' thread without writing what is queued; for an export that failed.
     func stop() {
         batch = []
-        condition.lock()
-        closed = true
-        queue.removeAll()
-        failure = failure ?? CancellationError()
-        condition.broadcast()
-        condition.unlock()
+        handOff.cancel()
         guard running else { return }
         done.wait()
         running = false
@@ -80,41 +78,15 @@ final class PayloadPipeline: @unchecked Sendable {
         thread.start()
     }
 
-    /// Puts the current batch on the queue, waiting while it is full; with `last`, closes it.
-    private func hand(over last: Bool) throws {
-        condition.lock()
-        defer { condition.unlock() }
-        while queue.count >= Self.queuedBatches && failure == nil { condition.wait() }
-        if let failure { throw failure }
-        if !batch.isEmpty { queue.append(batch) }
-        batch = []
-        if last { closed = true }
-        condition.broadcast()
-    }
-
     /// The writers' thread: takes batches until the queue is closed and empty, or a write fails.
     private func drain() {
         defer { done.signal() }
-        while true {
-            condition.lock()
-            while queue.isEmpty && !closed { condition.wait() }
-            if queue.isEmpty || failure != nil {
-                condition.unlock()
-                return
-            }
-            let next = queue.removeFirst()
-            condition.broadcast()
-            condition.unlock()
-            do {
+        do {
+            while let next = try handOff.take() {
                 for record in next { try writers.write(record) }
-            } catch {
-                condition.lock()
-                failure = error
-                queue.removeAll()
-                condition.broadcast()
-                condition.unlock()
-                return
             }
+        } catch {
+            handOff.cancel(error)
         }
     }
 }

@@ -5,14 +5,15 @@ import Foundation
 /// the other core, and memory stays flat: a fast maker waits while the queue is full.
 ///
 /// The maker ``put(_:)``s batches and ``close()``s, or ``fail(_:)``s; the taker ``take()``s
-/// until nil, or ``cancel()``s to make the maker's next `put` throw ``CancellationError``.
-/// - Throws: ``take()`` throws what the maker failed with.
+/// until nil, or ``cancel(_:)``s to make the maker's next `put` throw the reason given. Either
+/// side may cancel: a cancelled hand-off drops what is queued, and `take` returns nil.
+/// - Throws: ``take()`` throws what the maker failed with; ``put(_:)`` the cancellation's reason.
 public final class BatchHandOff<Element>: @unchecked Sendable {
     private let capacity: Int
     private let condition = NSCondition()
     private var queue: [[Element]] = []
     private var closed = false
-    private var cancelled = false
+    private var cancellation: (any Error)?
     private var failure: (any Error)?
 
     /// A queue of at most `capacity` batches.
@@ -21,12 +22,12 @@ public final class BatchHandOff<Element>: @unchecked Sendable {
     }
 
     /// Queues a batch, waiting while the queue is full.
-    /// - Throws: ``CancellationError`` when the taker cancelled.
+    /// - Throws: the reason given to ``cancel(_:)``, once cancelled.
     public func put(_ batch: [Element]) throws {
         condition.lock()
         defer { condition.unlock() }
-        while queue.count >= capacity && !cancelled { condition.wait() }
-        if cancelled { throw CancellationError() }
+        while queue.count >= capacity && cancellation == nil { condition.wait() }
+        if let cancellation { throw cancellation }
         if !batch.isEmpty { queue.append(batch) }
         condition.broadcast()
     }
@@ -48,16 +49,26 @@ public final class BatchHandOff<Element>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Stops the maker: its next ``put(_:)`` throws, and what is queued is dropped.
-    public func cancel() {
+    /// Stops both sides: the maker's next ``put(_:)`` throws `reason` (the first reason given
+    /// stays), what is queued is dropped, and ``take()`` returns nil.
+    public func cancel(_ reason: any Error = CancellationError()) {
         condition.lock()
-        cancelled = true
+        cancellation = cancellation ?? reason
+        closed = true
         queue.removeAll()
         condition.broadcast()
         condition.unlock()
     }
 
-    /// The next batch, waiting for one; nil when the maker closed and all were taken.
+    /// Why the hand-off was cancelled, or nil.
+    public var cancelled: (any Error)? {
+        condition.lock()
+        defer { condition.unlock() }
+        return cancellation
+    }
+
+    /// The next batch, waiting for one; nil when the maker closed and all were taken, or the
+    /// hand-off was cancelled.
     /// - Throws: what the maker failed with, once the batches before the failure are taken.
     public func take() throws -> [Element]? {
         condition.lock()
@@ -67,7 +78,7 @@ public final class BatchHandOff<Element>: @unchecked Sendable {
             condition.broadcast()
             return queue.removeFirst()
         }
-        if let failure { throw failure }
+        if let failure, cancellation == nil { throw failure }
         return nil
     }
 

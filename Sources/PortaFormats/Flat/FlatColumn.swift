@@ -82,9 +82,8 @@ enum FlatCell {
     case currency(of: Int)
 
     init(_ column: FlatColumn) {
-        func position(_ field: FieldDefinition) -> Int {
-            column.kind.fields.firstIndex { $0.name == field.name }!
-        }
+        // A column is made from its kind's fields (``FlatColumn/columns(of:)``), so its field is there.
+        func position(_ field: FieldDefinition) -> Int { column.kind.position(ofField: field.name)! }
         switch column.content {
         case .metadata(let field): self = .metadata(field)
         case .field(let field): self = .field(position(field))
